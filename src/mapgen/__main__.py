@@ -1,0 +1,5 @@
+"""Run the command line: python -m mapgen."""
+
+from mapgen.cli import main
+
+main()

@@ -1,0 +1,264 @@
+"""The journey model: immutable data shared by readers, layout and renderers.
+
+This module imports nothing else of mapgen, so every other module may depend on it.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+Severity = Literal["error", "warning"]
+ScoreSource = Literal["column", "inferred"]
+ProfileValue = str | tuple[str, ...]
+
+# The profile keys every persona may have, in the order the deliverables show them.
+PROFILE_KEYS = (
+    "role",
+    "age",
+    "location",
+    "quote",
+    "bio",
+    "goals",
+    "motivations",
+    "frustrations",
+    "behaviours",
+    "channels",
+)
+# Profile keys that hold lists rather than one line of text.
+PROFILE_LIST_KEYS = frozenset({"goals", "motivations", "frustrations", "behaviours", "channels"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as it can be."""
+
+    severity: Severity
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """Return True when the problem stops a build."""
+        return self.severity == "error"
+
+    def location(self) -> str:
+        """Return 'file:sheet!cell', leaving out the parts that are unknown."""
+        where = self.file or ""
+        if self.sheet:
+            where += (":" if where else "") + self.sheet
+            if self.cell:
+                where += "!" + self.cell
+        elif self.cell:
+            where += (":" if where else "") + self.cell
+        return where
+
+    def __str__(self) -> str:
+        where = self.location()
+        return f"{where}: {self.severity}: {self.message}" if where else f"{self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Project:
+    """The deliverable's front matter, from the workbook's Project sheet."""
+
+    title: str | None = None
+    client: str | None = None
+    prepared_by: str | None = None
+    date: str | None = None
+    version: str | None = None
+    confidentiality: str | None = None
+    description: str | None = None
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the journey, in journey order."""
+
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A persona's picture as encoded image bytes."""
+
+    data: bytes
+    format: str  # Pillow's lower-case format name: "png", "jpeg", ...
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a persona's journey: a row (row layout) or a column (canvas layout)."""
+
+    stage: str
+    action: str | None = None
+    touchpoint: str | None = None
+    goal: str | None = None
+    thoughts: str | None = None
+    emotions: tuple[str, ...] = ()
+    score: float | None = None  # normalised to [-1, 1]
+    score_raw: str | None = None
+    score_source: ScoreSource | None = None
+    pain_points: tuple[str, ...] = ()
+    opportunities: tuple[str, ...] = ()
+    kpis: tuple[str, ...] = ()
+    owner: str | None = None
+    evidence: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # every other column: (header, text)
+    cell: str = ""  # where the step was read from, A1 style
+
+
+@dataclass(frozen=True)
+class Persona:
+    """A semi-fictional customer type and the steps of their journey."""
+
+    name: str
+    sheet: str
+    profile: tuple[tuple[str, ProfileValue], ...] = ()
+    photo: Photo | None = None
+    steps: tuple[Step, ...] = ()
+
+    def get(self, key: str) -> ProfileValue | None:
+        """Return the profile value under key, or None."""
+        for name, value in self.profile:
+            if name == key:
+                return value
+        return None
+
+    def steps_in(self, stage: str) -> tuple[Step, ...]:
+        """Return the persona's steps in one stage, in order."""
+        return tuple(step for step in self.steps if step.stage == stage)
+
+
+@dataclass(frozen=True)
+class SkippedSheet:
+    """A sheet the reader deliberately did not read as a persona, and why."""
+
+    sheet: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Journeys:
+    """Everything read from one workbook."""
+
+    source: str
+    project: Project = field(default_factory=Project)
+    stages: tuple[Stage, ...] = ()
+    personas: tuple[Persona, ...] = ()
+    skipped_sheets: tuple[SkippedSheet, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Return the problems that stop a build."""
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Return the problems that do not stop a build."""
+        return tuple(p for p in self.problems if not p.is_error)
+
+    def to_json(self, *, include_photos: bool = False) -> dict[str, Any]:
+        """Return the model as the stable JSON contract (schema_version 1)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source,
+            "project": {name: getattr(self.project, name) for name in _PROJECT_FIELDS},
+            "stages": [{"name": s.name, "description": s.description} for s in self.stages],
+            "personas": [_persona_to_json(p, include_photos) for p in self.personas],
+            "skipped_sheets": [{"sheet": s.sheet, "reason": s.reason} for s in self.skipped_sheets],
+            "problems": [
+                {"severity": p.severity, "sheet": p.sheet, "cell": p.cell, "message": p.message}
+                for p in self.problems
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Journeys:
+        """Build a model from the JSON contract; raise ValueError for another schema version."""
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"unsupported schema_version {version!r}; this mapgen reads {SCHEMA_VERSION}")
+        source = data["source"]
+        return cls(
+            source=source,
+            project=Project(**{name: data["project"].get(name) for name in _PROJECT_FIELDS}),
+            stages=tuple(Stage(s["name"], s.get("description")) for s in data["stages"]),
+            personas=tuple(_persona_from_json(p) for p in data["personas"]),
+            skipped_sheets=tuple(SkippedSheet(s["sheet"], s["reason"]) for s in data["skipped_sheets"]),
+            problems=tuple(
+                Problem(p["severity"], p["message"], file=source, sheet=p.get("sheet"), cell=p.get("cell"))
+                for p in data["problems"]
+            ),
+        )
+
+
+_PROJECT_FIELDS = tuple(Project.__dataclass_fields__)
+_STEP_TEXT_FIELDS = ("action", "touchpoint", "goal", "thoughts")
+_STEP_LIST_FIELDS = ("pain_points", "opportunities", "kpis")
+
+
+def _persona_to_json(persona: Persona, include_photo: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": persona.name,
+        "sheet": persona.sheet,
+        "profile": {k: list(v) if isinstance(v, tuple) else v for k, v in persona.profile},
+        "has_photo": persona.photo is not None,
+    }
+    if include_photo and persona.photo is not None:
+        out["photo"] = {
+            "format": persona.photo.format,
+            "data": base64.b64encode(persona.photo.data).decode("ascii"),
+        }
+    out["steps"] = [_step_to_json(step) for step in persona.steps]
+    return out
+
+
+def _step_to_json(step: Step) -> dict[str, Any]:
+    out: dict[str, Any] = {"stage": step.stage}
+    out.update({name: getattr(step, name) for name in _STEP_TEXT_FIELDS})
+    out["emotions"] = list(step.emotions)
+    out["score"] = step.score
+    out["score_raw"] = step.score_raw
+    out["score_source"] = step.score_source
+    out.update({name: list(getattr(step, name)) for name in _STEP_LIST_FIELDS})
+    out["owner"] = step.owner
+    out["evidence"] = step.evidence
+    out["extra"] = dict(step.extra)
+    out["cell"] = step.cell
+    return out
+
+
+def _persona_from_json(data: dict[str, Any]) -> Persona:
+    photo = data.get("photo")
+    return Persona(
+        name=data["name"],
+        sheet=data["sheet"],
+        profile=tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in data["profile"].items()),
+        photo=Photo(base64.b64decode(photo["data"]), photo["format"]) if photo else None,
+        steps=tuple(_step_from_json(s) for s in data["steps"]),
+    )
+
+
+def _step_from_json(data: dict[str, Any]) -> Step:
+    return Step(
+        stage=data["stage"],
+        **{name: data.get(name) for name in _STEP_TEXT_FIELDS},
+        emotions=tuple(data.get("emotions", ())),
+        score=data.get("score"),
+        score_raw=data.get("score_raw"),
+        score_source=data.get("score_source"),
+        **{name: tuple(data.get(name, ())) for name in _STEP_LIST_FIELDS},
+        owner=data.get("owner"),
+        evidence=data.get("evidence"),
+        extra=tuple(data.get("extra", {}).items()),
+        cell=data.get("cell", ""),
+    )
