@@ -128,7 +128,9 @@ def _describe(journeys: Journeys) -> str:
         scores = [s.score for s in persona.steps if s.score is not None]
         curve = f", scores {min(scores):+.2f}..{max(scores):+.2f}" if scores else ", no scores"
         photo = ", photo" if persona.photo else ""
-        lines.append(f"Persona {head} (sheet {persona.sheet}): {_count(len(persona.steps), 'step')}{curve}{photo}")
+        lines.append(
+            f"Persona {head} (sheet {persona.sheet}): {_count(len(persona.steps), 'step')}{curve}{photo}"
+        )
         for stage in journeys.stages:
             steps = persona.steps_in(stage.name)
             actions = "; ".join(step.action or "-" for step in steps) or "(no steps)"
