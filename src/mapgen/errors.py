@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from mapgen.model import Problem
 
-__all__ = ["MapgenError", "InputError", "ThemeError", "Problem"]
+__all__ = ["InputError", "MapgenError", "Problem", "ThemeError"]
 
 
 class MapgenError(Exception):
