@@ -1,0 +1,384 @@
+"""Fonts and text: resolution, measuring, wrapping and fitting, the same for every renderer."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mapgen import text
+from mapgen.text import ELLIPSIS, FontChain, FontError, fit, measure, missing_glyphs, wrap
+
+LATO = text.bundled_fonts_dir() / "Lato-Regular.ttf"
+CJK_SAMPLE = "顾客旅程地图显示了一个角色与企业之间的每一个阶段。"
+
+
+@pytest.fixture(scope="module")
+def lato() -> FontChain:
+    return FontChain.of(LATO)
+
+
+@pytest.fixture(scope="module")
+def body() -> FontChain:
+    return text.font_chain("Lato")
+
+
+def cjk_face() -> text.Face:
+    """Return an installed face with CJK ideographs, or skip with the reason."""
+    for family in ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "Noto Sans SC"):
+        face = text.find_face(family)
+        if face is not None:
+            return face
+    chain = text.font_chain("Lato")
+    face = chain.face_for("中")
+    if face is None:
+        pytest.skip("no CJK TrueType font installed (Debian: fonts-wqy-microhei)")
+    return face
+
+
+# --- Resolving fonts -------------------------------------------------------------------------
+
+
+def test_bundled_fonts_are_embeddable_truetype() -> None:
+    files = sorted(text.bundled_fonts_dir().glob("*.ttf"))
+    assert {f.stem.split("-")[0] for f in files} == {"Lato", "Carlito", "Caladea"}
+    for file in files:
+        face = text.load_face(file)
+        assert face.path == file.resolve()
+        assert (text.bundled_fonts_dir() / f"{face.typographic_family.split()[0]}-OFL.txt").is_file()
+
+
+def test_family_styles_resolve_to_bundled_files() -> None:
+    regular = text.find_face("Lato")
+    bold = text.find_face("lato", bold=True)
+    italic = text.find_face("Lato", italic=True)
+    assert regular is not None and regular.path.name == "Lato-Regular.ttf"
+    assert bold is not None and bold.path.name == "Lato-Bold.ttf" and bold.bold
+    assert italic is not None and italic.path.name == "Lato-Italic.ttf" and italic.italic
+    black = text.find_face("Lato Black")
+    assert black is not None and black.weight == 900
+    assert text.find_face("No Such Family 12345") is None
+
+
+def test_chain_starts_with_primary_then_dejavu() -> None:
+    chain = text.font_chain("Carlito", bold=True)
+    assert chain.primary.path.name == "Carlito-Bold.ttf"
+    assert chain.family == "Carlito"
+    assert any(face.family == "DejaVu Sans" for face in chain.faces)
+    assert text.font_chain("Carlito", bold=True) is chain  # resolved once per process
+
+
+def test_unknown_primary_falls_back_to_dejavu() -> None:
+    chain = text.font_chain("No Such Family 12345")
+    assert chain.family == "DejaVu Sans"
+    assert text.check_font("No Such Family 12345") == "no installed font family 'No Such Family 12345'"
+    assert text.check_font("Lato") is None
+
+
+def test_font_file_relative_to_base_dir(tmp_path: Path) -> None:
+    (tmp_path / "brand").mkdir()
+    (tmp_path / "brand" / "Brand.ttf").write_bytes(LATO.read_bytes())
+    chain = text.font_chain("brand/Brand.ttf", base_dir=tmp_path)
+    assert chain.primary.path == (tmp_path / "brand" / "Brand.ttf").resolve()
+    assert text.check_font("brand/missing.ttf", base_dir=tmp_path) is not None
+
+
+def _sfnt(version: bytes, tags: list[bytes]) -> bytes:
+    header = version + struct.pack(">HHHH", len(tags), 16, 0, 0)
+    records = b"".join(struct.pack(">4sIII", tag, 0, 12 + 16 * len(tags), 0) for tag in tags)
+    return header + records
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (_sfnt(b"OTTO", [b"CFF ", b"cmap"]), "PostScript (CFF) outlines"),
+        (_sfnt(b"\x00\x01\x00\x00", [b"CBDT", b"CBLC", b"cmap"]), "colour font"),
+        (_sfnt(b"\x00\x01\x00\x00", [b"cmap", b"head"]), "no TrueType outlines"),
+        (
+            _sfnt(b"true", [b"glyf", b"loca", b"head", b"hhea", b"hmtx", b"maxp", b"cmap", b"name", b"post"]),
+            "damaged",
+        ),
+        (b"<html>not a font</html>", "not a TrueType font"),
+        (b"", "not a font file"),
+    ],
+    ids=["cff", "colour", "no-glyf", "damaged", "html", "empty"],
+)
+def test_unusable_fonts_are_refused_with_the_reason(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "font.ttf"
+    path.write_bytes(content)
+    with pytest.raises(FontError, match=re.escape(reason)):
+        text.load_face(path)
+    message = text.check_font(str(path))
+    assert message is not None and str(path) in message and reason in message
+
+
+def test_reportlab_accepts_every_face_of_a_chain(body: FontChain) -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for face in body.faces:
+        TTFont(face.id, str(face.path), subfontIndex=face.index)
+
+
+def test_collection_face_by_index() -> None:
+    face = cjk_face()
+    if face.path.suffix.lower() != ".ttc":
+        pytest.skip(f"the CJK font here ({face.path.name}) is not a collection")
+    second = text.load_face(f"{face.path}#1")
+    assert second.index == 1 and second.family != face.family
+    with pytest.raises(FontError, match="no face #99"):
+        text.load_face(f"{face.path}#99")
+
+
+# --- Measuring -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["Hello world", "Renée Dubois, Łódź – “quoted”", "Ελληνικά και Кириллица", CJK_SAMPLE, "a\tb"],
+)
+def test_measure_agrees_with_reportlab(body: FontChain, sample: str) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    expected = 0.0
+    for face, part in text.runs(sample, body):
+        if face.id not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(face.id, str(face.path), subfontIndex=face.index))
+        expected += pdfmetrics.stringWidth(part, face.id, 11)
+    assert measure(sample, body, 11) == pytest.approx(expected, abs=1e-6)
+
+
+def test_measure_bounds_matplotlib_outlines(lato: FontChain) -> None:
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    for sample in ("Customer journey: awareness to advocacy", "AVATAR Toyota WAVE", "Renée"):
+        path = TextPath((0, 0), sample, size=100, prop=FontProperties(fname=str(LATO)))
+        drawn = path.get_extents().x1
+        measured = measure(sample, lato, 100)
+        # matplotlib kerns pairs, so the drawn text is at most as wide, and not much narrower.
+        assert drawn <= measured + 1.0
+        assert drawn >= measured * 0.93
+
+
+def test_measure_scales_with_size_and_is_additive(lato: FontChain) -> None:
+    assert measure("", lato, 10) == 0
+    assert measure("abc", lato, 20) == pytest.approx(2 * measure("abc", lato, 10))
+    assert measure("ab", lato, 10) == pytest.approx(measure("a", lato, 10) + measure("b", lato, 10))
+
+
+def test_zero_width_characters(body: FontChain) -> None:
+    assert measure("\u2764\ufe0f", body, 10) == pytest.approx(measure("\u2764", body, 10))
+    assert missing_glyphs("\u200d\ufe0f\u00ad", body) == set()
+    # A selector no font has is dropped from the runs, so no painter draws a box for it.
+    assert "".join(part for _face, part in text.runs("\u2764\ufe0f", body)) in ("\u2764\ufe0f", "\u2764")
+    lato_only = FontChain.of(LATO)
+    assert lato_only.face_for("\ufe0f") is None
+    assert [part for _face, part in text.runs("A\ufe0fB", lato_only)] == ["AB"]
+
+
+def test_line_metrics(lato: FontChain) -> None:
+    metrics = text.line_metrics(lato, 10)
+    assert 7 < metrics.ascent < 11 and 1 < metrics.descent < 4
+    assert metrics.baseline(metrics.ascent + metrics.descent) == pytest.approx(metrics.ascent)
+    assert metrics.ascent < metrics.baseline(14) < 14
+
+
+def test_runs_split_by_face(body: FontChain) -> None:
+    face = cjk_face()
+    parts = text.runs("Emma 中文 ok", body)
+    assert [part for _face, part in parts] == ["Emma ", "中文", " ok"]
+    assert parts[1][0].family == body.face_for("中").family  # type: ignore[union-attr]
+    assert parts[0][0] == body.primary
+    assert face is not None
+
+
+# --- Missing glyphs --------------------------------------------------------------------------
+
+
+def test_cjk_with_a_cjk_font_has_no_missing_glyph() -> None:
+    face = cjk_face()
+    chain = text.font_chain("Lato")
+    assert missing_glyphs(CJK_SAMPLE, chain) == set()
+    assert chain.face_for("顾") == face or chain.face_for("顾") is not None
+    lines = wrap(CJK_SAMPLE, chain, 10, 60)
+    assert len(lines) > 1 and "".join(lines) == CJK_SAMPLE
+    assert all(measure(line, chain, 10) <= 60 + 1e-6 for line in lines)
+
+
+def test_cjk_without_a_cjk_font_is_reported(lato: FontChain) -> None:
+    missing = missing_glyphs("Ana 中文", lato)
+    assert missing == {"中", "文"}
+    assert text.missing_glyph_message("中") == (
+        "no available font has the character '中' (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D)"
+    )
+    # Measured as the box the renderers draw instead, so layout still reserves room for it.
+    assert measure("中", lato, 10) > 0
+
+
+def test_emoji_in_a_monochrome_font_or_reported(body: FontChain) -> None:
+    face = body.face_for("😀")
+    if face is None:
+        assert missing_glyphs("ok 😀", body) == {"😀"}
+    else:
+        text.load_face(face.path, face.index)  # usable by every renderer: TrueType, no colour
+        assert missing_glyphs("ok 😀", body) == set()
+
+
+def test_import_is_cheap() -> None:
+    code = (
+        "import sys, mapgen.text, mapgen.themes; "
+        "print(sorted(m for m in ('matplotlib', 'reportlab', 'pptx', 'PIL', 'openpyxl') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_system_fonts_can_be_left_out() -> None:
+    code = (
+        "from mapgen import text; print(sorted({f.path.parent.name for f in text.font_chain('Lato').faces}))"
+    )
+    env = {**os.environ, "MAPGEN_NO_SYSTEM_FONTS": "1"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.strip() == "['fonts', 'ttf']"  # mapgen's own and matplotlib's only
+
+
+# --- Wrapping --------------------------------------------------------------------------------
+
+SENTENCE = "Compares three insurers on a comparison site but cannot tell what the excess covers"
+
+
+def test_wrap_breaks_at_spaces_within_the_width(lato: FontChain) -> None:
+    lines = wrap(SENTENCE, lato, 10, 120)
+    assert len(lines) > 1
+    assert " ".join(lines) == SENTENCE
+    assert all(measure(line, lato, 10) <= 120 + 1e-6 for line in lines)
+    # Greedy: the next word would not have fitted on any line.
+    for line, following in itertools.pairwise(lines):
+        assert measure(line + " " + following.split(" ")[0], lato, 10) > 120
+
+
+def test_wrap_is_identical_wherever_asked(lato: FontChain) -> None:
+    first = wrap(SENTENCE, lato, 9.5, 101.3)
+    text._wrap.cache_clear()
+    again = wrap(SENTENCE, FontChain.of(LATO), 9.5, 101.3)  # an equal chain built anew
+    assert first == again
+    assert FontChain.of(LATO) == lato and hash(FontChain.of(LATO)) == hash(lato)
+
+
+def test_wrap_keeps_explicit_newlines(lato: FontChain) -> None:
+    assert wrap("One\ntwo\n\nthree\r\nfour\n", lato, 10, 500) == ["One", "two", "", "three", "four"]
+    assert wrap("", lato, 10, 100) == []
+    assert wrap("   \n ", lato, 10, 100) == []
+
+
+def test_wrap_breaks_an_overlong_word(lato: FontChain) -> None:
+    word = "Donaudampfschifffahrtsgesellschaftskapitänsmütze"
+    lines = wrap(f"Die {word} ist da", lato, 10, 80)
+    assert "".join(lines).replace(" ", "") == f"Die{word}istda"
+    assert all(measure(line, lato, 10) <= 80 + 1e-6 for line in lines)
+
+
+def test_wrap_breaks_after_hyphens_and_keeps_marks_with_letters(lato: FontChain) -> None:
+    lines = wrap("customer-journey", lato, 10, measure("customer-jo", lato, 10))
+    assert lines == ["customer-", "journey"]
+    decomposed = "Rene\u0301e" * 8
+    lines = wrap(decomposed, lato, 10, 30)
+    assert all(not line.startswith("\u0301") for line in lines)
+
+
+def test_wrap_cjk_respects_closing_punctuation() -> None:
+    cjk_face()
+    chain = text.font_chain("Lato")
+    for width in (31, 47, 55, 62):  # room for the longest unbreakable piece, 号」。
+        lines = wrap("这是第一句话。这是第二句话，还有「引号」。", chain, 10, width)
+        assert not any(line[:1] in "。，」" for line in lines)
+        assert not any(line[-1:] == "「" for line in lines)
+
+
+def test_wrap_rejects_nonsense(lato: FontChain) -> None:
+    with pytest.raises(ValueError, match="positive"):
+        wrap("x", lato, 10, 0)
+
+
+words = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzéüßAMW -\n中文")), max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(sample=words, width=st.floats(min_value=12, max_value=400), size=st.floats(min_value=5, max_value=24))
+def test_wrap_never_exceeds_the_width_and_loses_nothing(sample: str, width: float, size: float) -> None:
+    chain = text.font_chain("Lato")
+    widest_char = max((measure(c, chain, size) for c in sample), default=0)
+    lines = wrap(sample, chain, size, width)
+    if widest_char <= width:
+        assert all(measure(line, chain, size) <= width + 1e-6 for line in lines)
+    assert "".join("".join(lines).split()) == "".join(sample.split())
+    assert wrap(sample, chain, size, width) == lines
+
+
+# --- Fitting ---------------------------------------------------------------------------------
+
+
+def test_fit_keeps_the_size_when_it_fits(lato: FontChain) -> None:
+    fitted = fit("Short text", lato, 200, 40, 10, 7)
+    assert fitted.lines == ("Short text",) and fitted.size == 10 and not fitted.truncated
+
+
+def test_fit_shrinks_before_it_cuts(lato: FontChain) -> None:
+    at_10 = wrap(SENTENCE, lato, 10, 150)
+    height = (len(at_10) - 1) * 10 * 1.2  # one line too few at 10 pt
+    fitted = fit(SENTENCE, lato, 150, height, 10, 6)
+    assert 6 <= fitted.size < 10 and not fitted.truncated
+    assert " ".join(fitted.lines) == SENTENCE
+    assert fitted.height <= height + 1e-6
+    assert fitted.lines == tuple(wrap(SENTENCE, lato, fitted.size, 150))
+
+
+def test_fit_cuts_with_an_ellipsis_at_the_minimum(lato: FontChain) -> None:
+    long = " ".join([SENTENCE] * 6)
+    fitted = fit(long, lato, 120, 40, 10, 8, 1.25)
+    assert fitted.truncated and fitted.size == 8
+    assert fitted.lines[-1].endswith(ELLIPSIS)
+    assert fitted.height <= 40 + 1e-6
+    assert all(measure(line, lato, 8) <= 120 + 1e-6 for line in fitted.lines)
+    assert long.startswith(" ".join(fitted.lines[:-1]))
+
+
+def test_fit_max_lines_and_a_box_too_low(lato: FontChain) -> None:
+    fitted = fit(SENTENCE, lato, 100, 500, 10, 9, max_lines=1)
+    assert len(fitted.lines) == 1 and fitted.truncated
+    empty = fit(SENTENCE, lato, 100, 5, 10, 9)
+    assert empty.lines == () and empty.truncated
+    assert fit("", lato, 100, 5, 10, 9) == text.FittedText((), 10, False, 1.2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sample=words,
+    width=st.floats(min_value=30, max_value=300),
+    height=st.floats(min_value=12, max_value=200),
+)
+def test_fit_always_fits_its_box(sample: str, width: float, height: float) -> None:
+    chain = text.font_chain("Lato")
+    fitted = fit(sample, chain, width, height, 11, 7)
+    assert 7 <= fitted.size <= 11
+    assert fitted.height <= height + 1e-6
+    assert all(measure(line, chain, fitted.size) <= width + 1e-6 for line in fitted.lines)
+    if not fitted.truncated:
+        assert "".join("".join(fitted.lines).split()) == "".join(sample.split())
+
+
+def test_chains_pickle_for_worker_processes(body: FontChain) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(body))
+    assert copy == body and measure(CJK_SAMPLE, copy, 9) == measure(CJK_SAMPLE, body, 9)
