@@ -121,7 +121,7 @@ class TextBlock:
     size: float  # points
     color: str
     font: FontRole = "body"
-    bold: bool = False
+    bold: bool | None = None  # None: the role's own weight (theme.font_chain's convention)
     italic: bool = False
     align: Align = "left"
     valign: VAlign = "top"

@@ -1,0 +1,1 @@
+"""Model + theme -> Scene: where everything on a journey map goes, in points, with no painter."""
