@@ -141,6 +141,62 @@ def _describe(journeys: Journeys) -> str:
     return "\n".join(lines)
 
 
+DEFAULT_WORKBOOK = Path("inputs/example.xlsx")
+
+
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    from mapgen.build import writer_names
+
+    unknown = [name for name in names if name not in writer_names()]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}; choose from {', '.join(writer_names())}")
+    return names
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_WORKBOOK)
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
+@click.option("--theme", "theme_spec", metavar="NAME|PATH", help="A built-in theme or a .toml file.")
+@click.option("--format", "formats", callback=_formats, metavar="png,pptx,pdf", help="Formats to write.")
+@click.option("--size", type=click.Choice(["slide", "a4", "poster"]), help="PNG size preset.")
+@click.option("--dpi", type=click.IntRange(36, 1200), help="PNG resolution.")
+@click.option(
+    "--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Client .pptx/.potx."
+)
+@click.option("--persona", "personas", multiple=True, metavar="NAME", help="Build only these personas.")
+def build(
+    workbook: Path,
+    out: Path | None,
+    theme_spec: str | None,
+    formats: list[str] | None,
+    size: str | None,
+    dpi: int | None,
+    template: Path | None,
+    personas: tuple[str, ...],
+) -> None:
+    """Build the deliverables of a workbook (default: the bundled sample)."""
+    import time
+
+    from mapgen.build import Options, build_outputs, resolve_theme
+
+    started = time.perf_counter()
+    journeys = _load(workbook)
+    _report(journeys.problems)
+    theme = resolve_theme(theme_spec, journeys, workbook)
+    _report(theme.warnings)
+    out = out or Path("outputs") / workbook.stem
+    options = Options(png_size=size, dpi=dpi, template=template, personas=personas)  # type: ignore[arg-type]
+    result = build_outputs(journeys, formats=formats, theme=theme, out=out, options=options)
+    _report(result.problems)
+    seconds = time.perf_counter() - started
+    warnings = len(journeys.warnings) + len(theme.warnings) + len(result.problems)
+    files = _count(len(result.written), "file")
+    click.echo(f"Wrote {files} to {out} in {seconds:.1f} s, {_count(warnings, 'warning')}.")
+
+
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
