@@ -1,0 +1,54 @@
+"""Small helpers for the DrawingML the emitter writes directly: names, elements, parsing, colours."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, cast
+
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type stubs
+from pptx.dml.color import RGBColor
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import qn as _qn
+
+__all__ = ["NSDECLS", "element", "parse", "qn", "rgb", "serialize", "srgb", "sub_element"]
+
+# The namespace declarations of a fragment holding shapes, text and pictures.
+NSDECLS = nsdecls("a", "p", "r")
+
+
+@functools.lru_cache(maxsize=512)
+def qn(tag: str) -> str:
+    """Return the Clark name ("{uri}p") of a prefixed tag ("a:p"), cached: decks ask for thousands."""
+    return _qn(tag)
+
+
+def element(tag: str, **attrs: str) -> Any:
+    """Return a new element for a prefixed tag ("a:p"), with the given attributes."""
+    return etree.Element(qn(tag), **attrs)
+
+
+def sub_element(parent: Any, tag: str, **attrs: str) -> Any:
+    """Append a new element for a prefixed tag to parent and return it."""
+    return etree.SubElement(parent, qn(tag), **attrs)
+
+
+def parse(xml: str) -> Any:
+    """Parse XML with python-pptx's parser, so the elements get its element classes."""
+    return parse_xml(xml.encode("utf-8"))
+
+
+def srgb(color: str) -> str:
+    """Return "#rrggbb" as the RRGGBB of an a:srgbClr."""
+    return color.lstrip("#").upper()
+
+
+def rgb(color: str) -> RGBColor:
+    """Return a "#rrggbb" colour as python-pptx's RGBColor."""
+    # RGBColor carries no annotations; its from_string takes "RRGGBB".
+    return cast(RGBColor, cast(Any, RGBColor).from_string(srgb(color)))
+
+
+def serialize(root: Any) -> bytes:
+    """Return an element as a standalone XML part, as python-pptx writes its parts."""
+    return cast(bytes, etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True))
