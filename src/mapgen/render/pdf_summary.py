@@ -1,0 +1,226 @@
+"""The report's findings: moments, recurring pain points, top opportunities, the action plan.
+
+Plain functions of the model, no theme and no PDF library: the report plan turns their results
+into tables, and tests check them on their own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import zip_longest
+
+from mapgen.model import Journeys, Persona, Step
+
+__all__ = [
+    "ActionRow",
+    "Finding",
+    "MatrixCell",
+    "Moment",
+    "action_plan",
+    "findings",
+    "format_score",
+    "join_names",
+    "moments",
+    "normalise",
+    "pain_matrix",
+    "recurring_pain_points",
+    "step_name",
+    "top_opportunities",
+]
+
+_SPACES = re.compile(r"\s+")
+# Trimmed from both ends before texts are compared: "Long wait." and "long wait" are one finding.
+_TRIM = " \t.,;:!?-–—…\"'“”„‚‘’«»‹›()[]{}*•·"
+_MINUS = "\u2212"
+
+
+def normalise(text: str) -> str:
+    """Return text folded for matching: NFKC, case-folded, spaces collapsed, end punctuation trimmed."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACES.sub(" ", folded).strip(_TRIM)
+
+
+def format_score(score: float | None, no_score: str) -> str:
+    """Return a score in [-1, 1] as "+0.5", "−0.75" or "0" (a true minus sign); None as no_score."""
+    if score is None:
+        return no_score
+    rounded = round(score, 2)
+    if rounded == 0:
+        return "0"
+    digits = f"{abs(rounded):.2f}".rstrip("0").rstrip(".")
+    return ("+" if rounded > 0 else _MINUS) + digits
+
+
+def step_name(step: Step, number: int, step_label: str) -> str:
+    """Return what a step is called: its action, else its touchpoint, else "Step n"."""
+    for value in (step.action, step.touchpoint, step.goal):
+        if value and value.strip():
+            return value.strip()
+    return f"{step_label} {number}"
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A persona's highest or lowest scored step."""
+
+    stage: str
+    step: Step
+    number: int  # 1-based position of the step in the persona's journey
+
+
+def moments(persona: Persona) -> tuple[Moment | None, Moment | None]:
+    """Return the persona's highest and lowest scored steps (the first of equals), or None."""
+    scored = [(i, step) for i, step in enumerate(persona.steps) if step.score is not None]
+    if not scored:
+        return None, None
+    high = max(scored, key=lambda pair: (pair[1].score, -pair[0]))
+    low = min(scored, key=lambda pair: (pair[1].score, pair[0]))
+    return Moment(high[1].stage, high[1], high[0] + 1), Moment(low[1].stage, low[1], low[0] + 1)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A pain point or opportunity as it recurs: its text, who names it, in which stages."""
+
+    text: str  # the first spelling met, in journey order
+    personas: tuple[str, ...]  # in the order of the workbook
+    stages: tuple[str, ...]  # in journey order
+    occurrences: int
+    worst_score: float | None  # the lowest score of the steps that name it
+
+    @property
+    def count(self) -> int:
+        """Return how many personas name it."""
+        return len(self.personas)
+
+
+def _items(journeys: Journeys, field: str) -> Iterator[tuple[Persona, Step, str]]:
+    for persona in journeys.personas:
+        for step in persona.steps:
+            for item in getattr(step, field):
+                if item and item.strip():
+                    yield persona, step, item.strip()
+
+
+def findings(journeys: Journeys, field: str) -> list[Finding]:
+    """Return the distinct items of a list field ("pain_points", "opportunities"), matched by normalise()."""
+    order = {stage.name: i for i, stage in enumerate(journeys.stages)}
+    groups: dict[str, list[tuple[Persona, Step, str]]] = {}
+    for persona, step, item in _items(journeys, field):
+        key = normalise(item) or item
+        groups.setdefault(key, []).append((persona, step, item))
+    out = []
+    for entries in groups.values():
+        personas = tuple(dict.fromkeys(p.name for p, _s, _t in entries))
+        stages = sorted(
+            {s.stage for _p, s, _t in entries}, key=lambda name: (order.get(name, len(order)), name)
+        )
+        scores = [s.score for _p, s, _t in entries if s.score is not None]
+        out.append(
+            Finding(
+                text=entries[0][2],
+                personas=personas,
+                stages=tuple(stages),
+                occurrences=len(entries),
+                worst_score=min(scores) if scores else None,
+            )
+        )
+    return out
+
+
+def recurring_pain_points(journeys: Journeys, limit: int = 10) -> tuple[list[Finding], bool]:
+    """Return the pain points most personas share, and whether any is shared by two or more.
+
+    When none recurs across personas (one persona, or all different), the most frequent ones are
+    returned instead, so the summary still says where it hurts; the flag lets the heading say so.
+    """
+    found = findings(journeys, "pain_points")
+    found.sort(key=lambda f: (-f.count, -f.occurrences, _worst(f)))
+    recurring = [f for f in found if f.count >= 2]
+    if recurring:
+        return recurring[:limit], True
+    return found[:limit], False
+
+
+def top_opportunities(journeys: Journeys, limit: int = 8) -> list[Finding]:
+    """Return the opportunities to act on first: named by most personas, then where it hurts most.
+
+    Equal counts are ordered by the lowest emotion score of the steps they address (the moments
+    that matter come first), then by journey order.
+    """
+    found = findings(journeys, "opportunities")
+    ranked = sorted(enumerate(found), key=lambda pair: (-pair[1].count, _worst(pair[1]), pair[0]))
+    return [f for _i, f in ranked[:limit]]
+
+
+def _worst(finding: Finding) -> float:
+    return finding.worst_score if finding.worst_score is not None else 2.0
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One line of a persona's action plan: a pain point beside the opportunity that answers it."""
+
+    stage: str
+    step: int  # 1-based position of the step
+    pain_point: str
+    opportunity: str
+    owner: str
+    kpi: str
+
+
+def action_plan(journeys: Journeys, persona: Persona) -> list[ActionRow]:
+    """Return the action plan rows of a persona in journey order.
+
+    Within a step, the n-th pain point is paired with the n-th opportunity (the workbook's own
+    order); a step with neither is left out.
+    """
+    rows = []
+    for stage in journeys.stages:
+        for index, step in enumerate(persona.steps):
+            if step.stage != stage.name:
+                continue
+            number = index + 1
+            pairs = zip_longest(step.pain_points, step.opportunities, fillvalue="")
+            kpi = "\n".join(k for k in step.kpis if k.strip())
+            for pain, opportunity in pairs:
+                if not (pain.strip() or opportunity.strip()):
+                    continue
+                rows.append(
+                    ActionRow(
+                        stage.name, number, pain.strip(), opportunity.strip(), (step.owner or "").strip(), kpi
+                    )
+                )
+    return rows
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """Pain points of one persona in one stage: how many, and the worst score of those steps."""
+
+    count: int
+    worst_score: float | None
+
+
+def pain_matrix(journeys: Journeys) -> list[list[MatrixCell]]:
+    """Return a row per persona and a cell per stage (journey order) counting pain points."""
+    rows = []
+    for persona in journeys.personas:
+        row = []
+        for stage in journeys.stages:
+            steps = [s for s in persona.steps_in(stage.name) if any(p.strip() for p in s.pain_points)]
+            count = sum(1 for s in steps for p in s.pain_points if p.strip())
+            scores = [s.score for s in steps if s.score is not None]
+            row.append(MatrixCell(count, min(scores) if scores else None))
+        rows.append(row)
+    return rows
+
+
+def join_names(names: Iterable[str], limit: int = 6) -> str:
+    """Return names joined by commas, the ones beyond limit counted as "+N"."""
+    names = list(names)
+    shown = ", ".join(names[:limit])
+    return shown + (f", +{len(names) - limit}" if len(names) > limit else "")
