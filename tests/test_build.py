@@ -1,17 +1,25 @@
-"""The build pipeline: manifest, atomic replacement of outputs, persona selection."""
+"""The build pipeline: manifest, atomic replacement, cache, parallel workers, persona selection.
+
+These tests register small text formats in place of the real ones, so that the pipeline is
+tested on its own; tests/test_cli_build.py drives real builds of the sample workbooks.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from mapgen import build
-from mapgen.build import Job, Options, Output, build_outputs
+from mapgen import tasks
+from mapgen.build import Options, build_outputs, render
+from mapgen.cache import Cache
 from mapgen.errors import InputError, MapgenError
 from mapgen.model import Journeys, Persona, Problem, Stage, Step
+from mapgen.runner import Runner
+from mapgen.tasks import Rendered, Task
 from mapgen.themes import load_theme
 
 JOURNEYS = Journeys(
@@ -25,74 +33,201 @@ JOURNEYS = Journeys(
     ),
     problems=(Problem("warning", "unknown emotion word 'meh'", file="shop.xlsx", sheet="Tom", cell="F5"),),
 )
+THEME = load_theme("default")
 
 
-def _text_writer(job: Job) -> list[Output]:
-    outputs = []
-    for persona in job.journeys.personas:
-        name = f"{persona.sheet}.txt"
-        job.write(name, persona.name.encode())
-        outputs.append(Output(name, "txt", persona.name))
-    job.problems.append(Problem("warning", "text cut", sheet="Tom", cell="B5"))
-    return outputs
+def render_persona(journeys: Journeys, _theme: object, _options: Options) -> Rendered:
+    """Write the persona's name and the process that made the file (to see workers at work)."""
+    (persona,) = journeys.personas
+    if persona.name == "Explodes":
+        raise OSError("disk full")
+    text = f"{persona.name} {persona.steps[0].action} pid={os.getpid()}"
+    return Rendered(text.encode(), (Problem("warning", "text cut", sheet=persona.sheet, cell="B5"),))
 
 
-def _failing_writer(job: Job) -> list[Output]:
-    job.write("half.txt", b"half")
-    raise OSError("disk full")
+def render_summary(journeys: Journeys, _theme: object, _options: Options) -> Rendered:
+    """Write the list of personas."""
+    return Rendered(", ".join(p.name for p in journeys.personas).encode())
 
 
-@pytest.fixture
-def writers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
-    registry = {"txt": _text_writer, "boom": _failing_writer}
-    monkeypatch.setattr(build, "_WRITERS", registry)
-    return registry
+def plan_txt(journeys: Journeys, _options: Options) -> list[Task]:
+    """Make one file per persona and a summary, the way the PNG format does."""
+    out = [
+        Task("txt", f"{p.sheet}.txt", p.name, render_persona, Journeys(source=journeys.source, personas=(p,)))
+        for p in journeys.personas
+    ]
+    return [*out, Task("txt", "all.txt", None, render_summary, journeys, cost=5)]
 
 
-def test_manifest_lists_every_file_with_its_hash(writers: object, tmp_path: Path) -> None:
+@pytest.fixture(autouse=True)
+def formats(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tasks, "_FORMATS", {"txt": plan_txt})
+
+
+def names_and_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_manifest_lists_every_file_with_its_hash(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = build_outputs(JOURNEYS, formats=["txt"], theme=load_theme("default"), out=out)
+    result = build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out)
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert manifest == result.manifest
     assert manifest["workbook"] == "shop.xlsx"
     assert manifest["theme"] == "default"
-    assert [o["path"] for o in manifest["outputs"]] == ["Renée.txt", "Tom.txt"]
+    assert [o["path"] for o in manifest["outputs"]] == ["Renée.txt", "Tom.txt", "all.txt"]
+    assert [o["persona"] for o in manifest["outputs"]] == ["Renée Dubois", "Tom", None]
     for entry in manifest["outputs"]:
         assert entry["sha256"] == hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest()
-    assert [p["message"] for p in manifest["problems"]] == ["unknown emotion word 'meh'", "text cut"]
-    assert result.problems == (Problem("warning", "text cut", file="shop.xlsx", sheet="Tom", cell="B5"),)
-    assert sorted(p.name for p in result.written) == ["Renée.txt", "Tom.txt", "manifest.json"]
+    assert [p["message"] for p in manifest["problems"]] == [
+        "unknown emotion word 'meh'",
+        "text cut",
+        "text cut",
+    ]
+    assert result.problems[0] == Problem("warning", "text cut", file="shop.xlsx", sheet="Renée", cell="B5")
+    assert sorted(p.name for p in result.written) == ["Renée.txt", "Tom.txt", "all.txt", "manifest.json"]
 
 
-def test_failed_build_leaves_out_exactly_as_it_was(writers: object, tmp_path: Path) -> None:
+def test_a_failure_in_the_middle_leaves_out_exactly_as_it_was(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    build_outputs(JOURNEYS, formats=["txt"], theme=load_theme("default"), out=out)
+    build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out)
     (out / "notes-of-mine.docx").write_bytes(b"mine")
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
-    with pytest.raises(OSError, match="disk full"):
-        build_outputs(JOURNEYS, formats=["txt", "boom"], theme=load_theme("default"), out=out)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert [p.name for p in tmp_path.iterdir()] == ["out"], "the staging folder is cleaned up"
+    before = names_and_bytes(out)
+    exploding = Persona("Explodes", "Boom", steps=(Step("Purchase", action="x", cell="A5"),))
+    edited = Journeys(
+        source="shop.xlsx",
+        stages=JOURNEYS.stages,
+        personas=(*JOURNEYS.personas[:1], exploding, JOURNEYS.personas[1]),
+    )
+    for jobs in (1, 2):
+        with Runner(jobs=jobs) as runner, pytest.raises(OSError, match="disk full"):
+            build_outputs(edited, formats=["txt"], theme=THEME, out=out, runner=runner)
+        assert names_and_bytes(out) == before
+        assert [p.name for p in tmp_path.iterdir()] == ["out"], "the staging folder is cleaned up"
 
 
-def test_files_mapgen_did_not_write_are_kept(writers: object, tmp_path: Path) -> None:
+def test_files_mapgen_did_not_write_are_kept(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "client-brief.pdf").write_bytes(b"%PDF")
-    build_outputs(JOURNEYS, formats=["txt"], theme=load_theme("default"), out=out)
+    build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out)
     assert (out / "client-brief.pdf").read_bytes() == b"%PDF"
 
 
-def test_only_the_chosen_personas_are_built(writers: object, tmp_path: Path) -> None:
+def test_an_unchanged_file_is_not_written_again(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    options = Options(personas=("tom",))
-    build_outputs(JOURNEYS, formats=["txt"], theme=load_theme("default"), out=out, options=options)
+    first = build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out)
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    inodes = {p.name: p.stat().st_ino for p in out.iterdir()}
+    second = build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out)
+    assert second.written == ()
+    assert sorted(second.unchanged) == sorted(first.written)
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+    assert {p.name: p.stat().st_ino for p in out.iterdir()} == inodes
+
+
+def test_the_cache_makes_only_what_changed(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    out = tmp_path / "out"
+    calls: list[str] = []
+
+    def counted(done: object) -> None:
+        calls.append(f"{done.task.file}:{'hit' if done.cached else 'made'}")  # type: ignore[attr-defined]
+
+    class Counter:
+        def start(self, label: str, total: int) -> None:
+            calls.clear()
+
+        done = staticmethod(counted)
+
+        def finish(self) -> None:
+            pass
+
+    runner = Runner(jobs=1, cache=cache)
+    build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out, runner=runner, progress=Counter())
+    assert sorted(calls) == ["Renée.txt:made", "Tom.txt:made", "all.txt:made"]
+
+    again = build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out, runner=runner, progress=Counter())
+    assert sorted(calls) == ["Renée.txt:hit", "Tom.txt:hit", "all.txt:hit"]
+    assert again.written == ()
+    assert [p.message for p in again.problems] == ["text cut", "text cut"], "cached files keep their warnings"
+
+    tom = JOURNEYS.personas[1]
+    edited = Journeys(
+        source="shop.xlsx",
+        stages=JOURNEYS.stages,
+        personas=(
+            JOURNEYS.personas[0],
+            Persona("Tom", "Tom", steps=(Step("Purchase", action="Pays twice", cell="A5"),)),
+        ),
+    )
+    assert edited.personas[1] != tom
+    result = build_outputs(edited, formats=["txt"], theme=THEME, out=out, runner=runner, progress=Counter())
+    assert sorted(calls) == ["Renée.txt:hit", "Tom.txt:made", "all.txt:hit"]
+    assert [p.name for p in result.written] == ["Tom.txt", "manifest.json"]
+    assert (out / "Tom.txt").read_text().startswith("Tom Pays twice")
+
+    # Another theme is another look: nothing comes from the cache.
+    build_outputs(
+        edited, formats=["txt"], theme=load_theme("agency"), out=out, runner=runner, progress=Counter()
+    )
+    assert all(call.endswith("made") for call in calls)
+
+    # --force makes everything again.
+    forced = Runner(jobs=1, cache=cache, reuse=False)
+    build_outputs(edited, formats=["txt"], theme=THEME, out=out, runner=forced, progress=Counter())
+    assert all(call.endswith("made") for call in calls)
+
+
+def test_a_damaged_cache_entry_is_made_again(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    runner = Runner(jobs=1, cache=cache)
+    build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=tmp_path / "out", runner=runner)
+    for entry in (tmp_path / "cache").glob("*/*.entry"):
+        entry.write_bytes(b"\xff\xff")
+    build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=tmp_path / "again", runner=runner)
+    assert names_and_bytes(tmp_path / "again") == names_and_bytes(tmp_path / "out")
+
+
+def test_the_cache_is_pruned_to_its_limit(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache", limit=200)
+    runner = Runner(jobs=1, cache=cache)
+    build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=tmp_path / "out", runner=runner)
+    cache.prune()
+    sizes = [p.stat().st_size for p in (tmp_path / "cache").glob("*/*.entry")]
+    assert sum(sizes) <= 200
+    assert sizes, "the newest entries stay"
+
+
+def test_workers_build_the_same_files_as_one_process(tmp_path: Path) -> None:
+    serial = build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=tmp_path / "serial")
+    with Runner(jobs=2) as runner:
+        parallel = build_outputs(
+            JOURNEYS, formats=["txt"], theme=THEME, out=tmp_path / "parallel", runner=runner
+        )
+    strip = lambda folder: {  # noqa: E731
+        name: data.split(b" pid=")[0]
+        for name, data in names_and_bytes(folder).items()
+        if name != "manifest.json"
+    }
+    assert strip(tmp_path / "parallel") == strip(tmp_path / "serial")
+    assert parallel.problems == serial.problems, "warnings come back in the tasks' order"
+    pids = {
+        data.split(b"pid=")[1] for data in names_and_bytes(tmp_path / "parallel").values() if b"pid=" in data
+    }
+    assert str(os.getpid()).encode() not in pids, "the work ran in worker processes"
+
+
+def test_only_the_chosen_personas_are_built(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out, options=Options(personas=("tom",)))
     assert not (out / "Renée.txt").exists()
-    assert (out / "Tom.txt").read_text() == "Tom"
+    assert (out / "all.txt").read_text() == "Tom"
     with pytest.raises(MapgenError, match="no persona named nobody"):
         build_outputs(JOURNEYS, formats=["txt"], out=out, options=Options(personas=("nobody",)))
 
 
-def test_a_workbook_with_errors_is_not_built(writers: object, tmp_path: Path) -> None:
+def test_a_workbook_with_errors_is_not_built(tmp_path: Path) -> None:
     broken = Journeys(
         source="bad.xlsx", problems=(Problem("error", "no Stage column", file="bad.xlsx", sheet="A"),)
     )
@@ -102,11 +237,19 @@ def test_a_workbook_with_errors_is_not_built(writers: object, tmp_path: Path) ->
     assert not (tmp_path / "out").exists()
 
 
-def test_unknown_format_is_refused(writers: object, tmp_path: Path) -> None:
+def test_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(MapgenError, match="unknown format gif"):
         build_outputs(JOURNEYS, formats=["gif"], out=tmp_path / "out")
 
 
-def test_a_format_registers_once(writers: object) -> None:
+def test_a_format_registers_once() -> None:
     with pytest.raises(ValueError, match="registered already"):
-        build.register_writer("txt", _text_writer)
+        tasks.register_format("txt", plan_txt)
+
+
+def test_render_is_the_python_api(tmp_path: Path) -> None:
+    import mapgen
+
+    paths = mapgen.render(JOURNEYS, formats=["txt"], theme="default", out=tmp_path / "api")
+    assert [p.name for p in paths] == ["Renée.txt", "Tom.txt", "all.txt", "manifest.json"]
+    assert paths == render(JOURNEYS, formats=["txt"], theme="default", out=tmp_path / "api")

@@ -8,9 +8,13 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from mapgen.model import Journeys
+    from collections.abc import Sequence
 
-__all__ = ["__version__", "load"]
+    from mapgen.model import Journeys
+    from mapgen.tasks import Options
+    from mapgen.themes import Theme
+
+__all__ = ["__version__", "load", "render"]
 
 
 def load(path: str | Path) -> Journeys:
@@ -18,3 +22,21 @@ def load(path: str | Path) -> Journeys:
     from mapgen.readers import read_workbook
 
     return read_workbook(Path(path))
+
+
+def render(
+    journeys: Journeys,
+    *,
+    formats: Sequence[str] | None = None,
+    theme: Theme | str | None = None,
+    out: str | Path,
+    options: Options | None = None,
+) -> list[Path]:
+    """Write a model's deliverables (png, pptx, pdf; default all) into out; return their paths.
+
+    theme is a Theme, a built-in theme's name or a .toml path (default: the workbook's Theme
+    field, else "default"). Files are written all or nothing.
+    """
+    from mapgen.build import render as render_files
+
+    return render_files(journeys, formats=formats, theme=theme, out=out, options=options)

@@ -6,81 +6,24 @@ import hashlib
 import json
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from mapgen import __version__
 from mapgen.errors import InputError, MapgenError
 from mapgen.model import Journeys, Problem
+from mapgen.tasks import Options, format_names, plan_tasks
 
 if TYPE_CHECKING:
+    from mapgen.progress import Progress
+    from mapgen.runner import Done, Runner
     from mapgen.themes import Theme
 
-PngSize = Literal["slide", "a4", "poster"]
+__all__ = ["MANIFEST", "BuildResult", "Options", "build_outputs", "render", "resolve_theme"]
+
 MANIFEST = "manifest.json"
-
-
-@dataclass(frozen=True)
-class Options:
-    """What a build was asked for, beyond the workbook and the theme."""
-
-    png_size: PngSize | None = None  # None: the theme's preset
-    dpi: int | None = None  # None: the preset's resolution
-    template: Path | None = None  # a client's .pptx/.potx for the deck
-    personas: tuple[str, ...] = ()  # persona names or sheet names; empty: all
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file a writer produced, relative to the output folder."""
-
-    path: str
-    format: str
-    persona: str | None = None
-
-
-@dataclass
-class Job:
-    """Everything a writer needs: the model, the theme, the options and a folder to write into."""
-
-    journeys: Journeys
-    theme: Theme
-    options: Options
-    folder: Path
-    problems: list[Problem] = field(default_factory=list)
-
-    def write(self, name: str, data: bytes) -> Path:
-        """Write one output file into the job's (temporary) folder."""
-        path = self.folder / name
-        path.write_bytes(data)
-        return path
-
-
-Writer = Callable[[Job], list[Output]]
-_WRITERS: dict[str, Writer] = {}
-
-
-def register_writer(name: str, writer: Writer) -> None:
-    """Register a writer under a format name; a name can be registered once."""
-    if name in _WRITERS:
-        raise ValueError(f"a writer for {name!r} is registered already")
-    _WRITERS[name] = writer
-
-
-def writer_names() -> list[str]:
-    """Return the formats mapgen can write, in build order."""
-    _register_builtin_writers()
-    return list(_WRITERS)
-
-
-def _register_builtin_writers() -> None:
-    if _WRITERS:
-        return
-    from mapgen import writers
-
-    register_writer("png", writers.write_pngs)
 
 
 def resolve_theme(spec: str | None, journeys: Journeys, workbook: Path | None = None) -> Theme:
@@ -98,10 +41,13 @@ def resolve_theme(spec: str | None, journeys: Journeys, workbook: Path | None = 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """The files a build wrote and the warnings it found on the way."""
+    """What a build did: the files it replaced, those already up to date, and its warnings."""
 
+    out: Path
     written: tuple[Path, ...]
+    unchanged: tuple[Path, ...]
     problems: tuple[Problem, ...]  # layout and painting warnings, not the workbook's own
+    manifest: dict[str, Any]
 
 
 def render(
@@ -112,8 +58,9 @@ def render(
     out: str | Path,
     options: Options | None = None,
 ) -> list[Path]:
-    """Write the deliverables of a model into out, all or nothing; return the paths written."""
-    return list(build_outputs(journeys, formats=formats, theme=theme, out=out, options=options).written)
+    """Write the deliverables of a model into out, all or nothing; return the paths of its files."""
+    result = build_outputs(journeys, formats=formats, theme=theme, out=out, options=options)
+    return sorted((*result.written, *result.unchanged))
 
 
 def build_outputs(
@@ -123,38 +70,49 @@ def build_outputs(
     theme: Theme | str | None = None,
     out: str | Path,
     options: Options | None = None,
+    runner: Runner | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Write the deliverables of a model into out, all or nothing; report what was written."""
+    from mapgen.runner import Runner
+
     if journeys.errors:
         raise InputError(
             f"{journeys.source} has {len(journeys.errors)} error(s); fix them and build again",
             journeys.errors,
         )
-    names = list(formats) if formats else writer_names()
-    unknown = [name for name in names if name not in writer_names()]
+    names = list(formats) if formats else format_names()
+    unknown = [name for name in names if name not in format_names()]
     if unknown:
-        raise MapgenError(f"unknown format {', '.join(unknown)}; choose from {', '.join(writer_names())}")
+        raise MapgenError(f"unknown format {', '.join(unknown)}; choose from {', '.join(format_names())}")
     if theme is None or isinstance(theme, str):
         theme = resolve_theme(theme, journeys)
     options = options or Options()
     journeys = _select_personas(journeys, options.personas)
+    tasks = plan_tasks(journeys, names, options)
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     # The temporary folder sits beside OUT so that os.replace never crosses a file system.
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    own_runner = runner is None
+    runner = runner or Runner(jobs=1)
     try:
-        job = Job(journeys, theme, options, staging)
-        outputs: list[Output] = []
-        for name in names:
-            outputs.extend(_WRITERS[name](job))
-        # The same layout warning can come from several writers: keep it once.
-        problems = tuple(dict.fromkeys(replace(p, file=p.file or journeys.source) for p in job.problems))
-        manifest = _manifest(journeys, theme, staging, outputs, problems)
+        if progress is not None:
+            progress.start(Path(journeys.source).name, len(tasks))
+        outcomes = runner.run(tasks, theme, options, staging, progress.done if progress else None)
+        # The same layout warning can come from several files: keep it once.
+        found = (p for done in outcomes for p in done.problems)
+        problems = tuple(dict.fromkeys(replace(p, file=p.file or journeys.source) for p in found))
+        manifest = _manifest(journeys, theme, staging, outcomes, problems)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        written = _move_into_place(staging, out, [o.path for o in outputs] + [MANIFEST])
-        return BuildResult(tuple(written), problems)
+        written, unchanged = _move_into_place(staging, out, [d.task.file for d in outcomes] + [MANIFEST])
+        return BuildResult(out, tuple(written), tuple(unchanged), problems, manifest)
     finally:
+        if progress is not None:
+            progress.finish()
+        if own_runner:
+            runner.close()
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -174,15 +132,15 @@ def _select_personas(journeys: Journeys, wanted: Iterable[str]) -> Journeys:
 
 
 def _manifest(
-    journeys: Journeys, theme: Theme, folder: Path, outputs: list[Output], problems: tuple[Problem, ...]
+    journeys: Journeys, theme: Theme, folder: Path, outcomes: list[Done], problems: tuple[Problem, ...]
 ) -> dict[str, Any]:
     return {
         "workbook": journeys.source,
         "theme": theme.name,
         "mapgen_version": __version__,
         "outputs": [
-            {"path": o.path, "format": o.format, "persona": o.persona, "sha256": _sha256(folder / o.path)}
-            for o in outputs
+            {"path": t.file, "format": t.format, "persona": t.persona, "sha256": _sha256(folder / t.file)}
+            for t in (done.task for done in outcomes)
         ],
         "problems": [
             {"severity": p.severity, "sheet": p.sheet, "cell": p.cell, "message": p.message}
@@ -195,13 +153,23 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _move_into_place(staging: Path, out: Path, names: list[str]) -> list[Path]:
-    """Move the finished files into out; files there that mapgen did not write are left alone."""
+def _move_into_place(staging: Path, out: Path, names: list[str]) -> tuple[list[Path], list[Path]]:
+    """Move the finished files into out, leaving alone those already there byte for byte.
+
+    Files in out that mapgen did not write are never touched. Return (replaced, unchanged).
+    """
     out.mkdir(parents=True, exist_ok=True)
-    written = []
+    written, unchanged = [], []
     for name in names:
-        target = out / name
+        source, target = staging / name, out / name
+        if target.is_file() and _same_bytes(source, target):
+            unchanged.append(target)
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        (staging / name).replace(target)
+        source.replace(target)
         written.append(target)
-    return written
+    return written, unchanged
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    return a.stat().st_size == b.stat().st_size and _sha256(a) == _sha256(b)

@@ -148,25 +148,76 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
     if not value:
         return None
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
-    from mapgen.build import writer_names
+    from mapgen.tasks import format_names
 
-    unknown = [name for name in names if name not in writer_names()]
+    unknown = [name for name in names if name not in format_names()]
     if unknown:
-        raise click.BadParameter(f"{', '.join(unknown)}; choose from {', '.join(writer_names())}")
+        raise click.BadParameter(f"{', '.join(unknown)}; choose from {', '.join(format_names())}")
     return names
 
 
+def _build_options(command: Any) -> Any:
+    """Add the options build and watch share."""
+    options = [
+        click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder."),
+        click.option("--theme", "theme_spec", metavar="NAME|PATH", help="A built-in theme or a .toml file."),
+        click.option(
+            "--format", "formats", callback=_formats, metavar="png,pptx,pdf", help="Formats to write."
+        ),
+        click.option("--size", type=click.Choice(["slide", "a4", "poster"]), help="PNG size preset."),
+        click.option("--dpi", type=click.IntRange(36, 1200), help="PNG resolution."),
+        click.option(
+            "--template",
+            type=click.Path(path_type=Path, dir_okay=False, exists=True),
+            help="Client .pptx/.potx to build the deck on.",
+        ),
+        click.option(
+            "--persona", "personas", multiple=True, metavar="NAME", help="Build only these personas."
+        ),
+        click.option(
+            "--timestamp", is_flag=True, help="Record the build time in the report (else reproducible)."
+        ),
+        click.option(
+            "--jobs", "-j", type=click.IntRange(1, 64), help="Processes to use (default: all cores)."
+        ),
+        click.option("--force", is_flag=True, help="Make every file again, ignoring the cache."),
+        click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _request(
+    theme_spec: str | None,
+    formats: list[str] | None,
+    size: str | None,
+    dpi: int | None,
+    template: Path | None,
+    personas: tuple[str, ...],
+    timestamp: bool,
+) -> Any:
+    import datetime as dt
+
+    from mapgen.batch import Request
+    from mapgen.tasks import Options
+
+    moment = dt.datetime.now(dt.UTC).replace(microsecond=0) if timestamp else None
+    options = Options(png_size=size, dpi=dpi, template=template, personas=personas, timestamp=moment)  # type: ignore[arg-type]
+    return Request(theme=theme_spec, formats=formats, options=options)
+
+
+def _runner(jobs: int | None, force: bool) -> Any:
+    from mapgen.cache import Cache, default_folder
+    from mapgen.runner import Runner
+
+    return Runner(jobs=jobs, cache=Cache(default_folder()), reuse=not force)
+
+
 @main.command()
-@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_WORKBOOK)
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
-@click.option("--theme", "theme_spec", metavar="NAME|PATH", help="A built-in theme or a .toml file.")
-@click.option("--format", "formats", callback=_formats, metavar="png,pptx,pdf", help="Formats to write.")
-@click.option("--size", type=click.Choice(["slide", "a4", "poster"]), help="PNG size preset.")
-@click.option("--dpi", type=click.IntRange(36, 1200), help="PNG resolution.")
-@click.option(
-    "--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Client .pptx/.potx."
-)
-@click.option("--persona", "personas", multiple=True, metavar="NAME", help="Build only these personas.")
+@click.argument("workbook", type=click.Path(path_type=Path, exists=True), default=DEFAULT_WORKBOOK)
+@_build_options
+@click.option("--json", "as_json", is_flag=True, help="Print the manifest(s) as JSON on stdout.")
 def build(
     workbook: Path,
     out: Path | None,
@@ -176,25 +227,118 @@ def build(
     dpi: int | None,
     template: Path | None,
     personas: tuple[str, ...],
+    timestamp: bool,
+    jobs: int | None,
+    force: bool,
+    quiet: bool,
+    as_json: bool,
 ) -> None:
-    """Build the deliverables of a workbook (default: the bundled sample)."""
+    """Build the deliverables of a workbook or a folder of workbooks (default: the sample)."""
     import time
 
-    from mapgen.build import Options, build_outputs, resolve_theme
+    from mapgen.batch import build_workbook, output_folder, workbooks_in
+    from mapgen.progress import progress_for
 
     started = time.perf_counter()
-    journeys = _load(workbook)
-    _report(journeys.problems)
-    theme = resolve_theme(theme_spec, journeys, workbook)
-    _report(theme.warnings)
-    out = out or Path("outputs") / workbook.stem
-    options = Options(png_size=size, dpi=dpi, template=template, personas=personas)  # type: ignore[arg-type]
-    result = build_outputs(journeys, formats=formats, theme=theme, out=out, options=options)
-    _report(result.problems)
-    seconds = time.perf_counter() - started
-    warnings = len(journeys.warnings) + len(theme.warnings) + len(result.problems)
-    files = _count(len(result.written), "file")
-    click.echo(f"Wrote {files} to {out} in {seconds:.1f} s, {_count(warnings, 'warning')}.")
+    request = _request(theme_spec, formats, size, dpi, template, personas, timestamp)
+    batch = workbook.is_dir()
+    books = workbooks_in(workbook) if batch else [workbook]
+    progress = progress_for(quiet=quiet)
+    manifests, failed = [], []
+    written = unchanged = warnings = 0
+    with _runner(jobs, force) as runner:
+        for book in books:
+            try:
+                result = build_workbook(
+                    book,
+                    output_folder(book, out, batch=batch),
+                    request,
+                    runner=runner,
+                    progress=progress,
+                    report=None if quiet else _report,
+                )
+            except MapgenError as error:
+                if not batch:
+                    raise
+                _report(error.problems, fallback=error.message)
+                failed.append(book.name)
+                continue
+            manifests.append(result.manifest)
+            written += len(result.written)
+            unchanged += len(result.unchanged)
+            warnings += sum(1 for p in result.manifest["problems"] if p["severity"] == "warning")
+    if as_json:
+        click.echo(json.dumps(manifests if batch else manifests[0], indent=2, ensure_ascii=False))
+    if not quiet:
+        where = out or (Path("outputs") if batch else output_folder(workbook, out, batch=False))
+        kept = f" ({unchanged} unchanged)" if unchanged else ""
+        seconds = time.perf_counter() - started
+        files, found = _count(written, "file"), _count(warnings, "warning")
+        click.echo(f"Wrote {files}{kept} to {where} in {seconds:.1f} s, {found}.", err=as_json)
+    if failed:
+        click.echo(f"mapgen: {_count(len(failed), 'workbook')} failed: {', '.join(failed)}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@_build_options
+@click.option(
+    "--debounce",
+    type=click.FloatRange(0.05, 60),
+    default=0.5,
+    show_default=True,
+    help="Seconds of quiet after a save.",
+)
+def watch(
+    workbook: Path,
+    out: Path | None,
+    theme_spec: str | None,
+    formats: list[str] | None,
+    size: str | None,
+    dpi: int | None,
+    template: Path | None,
+    personas: tuple[str, ...],
+    timestamp: bool,
+    jobs: int | None,
+    force: bool,
+    quiet: bool,
+    debounce: float,
+) -> None:
+    """Rebuild a workbook every time it is saved; Ctrl-C stops."""
+    import time
+
+    from mapgen.batch import build_workbook, output_folder
+    from mapgen.progress import progress_for
+    from mapgen.watch import watch as watch_file
+
+    request = _request(theme_spec, formats, size, dpi, template, personas, timestamp)
+    target = output_folder(workbook, out, batch=False)
+    progress = progress_for(quiet=quiet)
+
+    def build_once() -> None:
+        started = time.perf_counter()
+        result = build_workbook(workbook, target, request, runner=runner, progress=progress, report=_report)
+        if not quiet:
+            seconds = time.perf_counter() - started
+            click.echo(
+                f"Built {workbook.name}: {_count(len(result.written), 'file')} changed in {seconds:.1f} s."
+            )
+
+    def show(error: MapgenError | OSError) -> None:
+        if isinstance(error, MapgenError):
+            _report(error.problems, fallback=error.message)
+        else:
+            click.echo(f"mapgen: {workbook}: {error.strerror or error}; still watching", err=True)
+
+    if not quiet:
+        click.echo(f"Watching {workbook} (Ctrl-C stops).")
+    with _runner(jobs, force) as runner:
+        try:
+            watch_file(workbook, build_once, show, debounce=debounce)
+        except KeyboardInterrupt:
+            if not quiet:
+                click.echo("Stopped watching.")
 
 
 @main.command()

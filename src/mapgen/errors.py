@@ -22,6 +22,10 @@ class MapgenError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[type[MapgenError], tuple[str, tuple[Problem, ...]]]:
+        # Errors raised in a worker process cross back pickled: keep their problems.
+        return (type(self), (self.message, self.problems))
+
 
 class InputError(MapgenError):
     """A workbook (or another input file) that cannot be used."""

@@ -1,0 +1,119 @@
+"""The build cache: finished files keyed by everything that went into them.
+
+A key hashes the mapgen version, the task's format and file name, the part of the model the file
+shows, the theme (with the bytes of its files) and the options. An entry is the file's bytes and
+the warnings met making it, so a cached file reports the same warnings as a fresh one. Entries
+are written atomically and the least recently used are pruned past a size limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mapgen import __version__
+from mapgen.model import Problem
+from mapgen.tasks import Options, Rendered, Task
+
+if TYPE_CHECKING:
+    from mapgen.themes import Theme
+
+DEFAULT_LIMIT = 512 * 1024 * 1024  # bytes of cached files kept after a build
+
+
+def default_folder() -> Path:
+    """Return the cache folder: $MAPGEN_CACHE_DIR, else the XDG cache folder's mapgen."""
+    if folder := os.environ.get("MAPGEN_CACHE_DIR"):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "mapgen"
+
+
+def theme_fingerprint(theme: Theme) -> str:
+    """Return a hash of the theme's values and of the files it names (logo, fonts, template)."""
+    digest = hashlib.sha256(repr(theme).encode())
+    for path in sorted({*theme.files, *_paths_in(theme)}):
+        digest.update(_file_digest(path).encode())
+    return digest.hexdigest()
+
+
+def _paths_in(value: Any) -> set[Path]:
+    """Return every existing file path held anywhere in a (frozen dataclass) value."""
+    if isinstance(value, Path):
+        return {value} if value.is_file() else set()
+    if isinstance(value, tuple | list):
+        return {p for item in value for p in _paths_in(item)}
+    fields = getattr(value, "__dataclass_fields__", None)
+    if fields:
+        return {p for name in fields for p in _paths_in(getattr(value, name))}
+    return set()
+
+
+def _file_digest(path: Path | None) -> str:
+    if path is None or not path.is_file():
+        return ""
+    return f"{path}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+
+
+@dataclass(frozen=True)
+class Cache:
+    """A folder of finished files; picklable, so worker processes fill it too."""
+
+    folder: Path
+    limit: int = DEFAULT_LIMIT
+
+    def key(self, task: Task, theme_hash: str, options: Options) -> str:
+        """Return the key of a task's file under a theme and options."""
+        digest = hashlib.sha256()
+        model = json.dumps(task.scope.to_json(include_photos=True), sort_keys=True, ensure_ascii=False)
+        settings = (options.png_size, options.dpi, _file_digest(options.template), options.timestamp)
+        for part in (__version__, task.format, task.file, model, theme_hash, repr(settings)):
+            digest.update(part.encode())
+            digest.update(b"\0")  # so that parts cannot run into each other
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.entry"
+
+    def get(self, key: str) -> Rendered | None:
+        """Return the cached file of a key, or None."""
+        path = self._path(key)
+        try:
+            blob = path.read_bytes()
+            size = int.from_bytes(blob[:4], "big")
+            problems = tuple(Problem(**p) for p in json.loads(blob[4 : 4 + size]))
+        except (OSError, ValueError, TypeError):
+            return None  # missing, or damaged: make the file again
+        path.touch()  # recently used: pruned last
+        return Rendered(blob[4 + size :], problems)
+
+    def put(self, key: str, rendered: Rendered) -> None:
+        """Store a finished file under its key, atomically."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = json.dumps([asdict(p) for p in rendered.problems], ensure_ascii=False).encode()
+        fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(len(header).to_bytes(4, "big") + header + rendered.data)
+        Path(temp).replace(path)
+
+    def prune(self) -> None:
+        """Delete the least recently used entries until the cache fits its limit."""
+        entries = []
+        for path in self.folder.glob("*/*.entry"):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            entries.append((stat.st_mtime, stat.st_size, path))
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= self.limit:
+                break
+            path.unlink(missing_ok=True)
+            total -= size

@@ -1,0 +1,88 @@
+"""The units of work of a build: one output file each, with the part of the model it shows.
+
+A format registers a planner that turns the model into tasks. A task names a module-level render
+function, so it can run in this process or in a worker process, and the part of the model it
+depends on (its scope), so the cache knows when it must run again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from mapgen.model import Journeys, Problem
+
+if TYPE_CHECKING:
+    from mapgen.themes import Theme
+
+PngSize = Literal["slide", "a4", "poster"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a build was asked for that changes the files it writes."""
+
+    png_size: PngSize | None = None  # None: the theme's preset
+    dpi: int | None = None  # None: the preset's resolution
+    template: Path | None = None  # a client's .pptx/.potx for the deck
+    personas: tuple[str, ...] = ()  # persona names or sheet names; empty: all
+    timestamp: dt.datetime | None = None  # a creation date to record; None keeps files reproducible
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One finished file's bytes and the warnings met while making it."""
+
+    data: bytes
+    problems: tuple[Problem, ...] = ()
+
+
+Renderer = Callable[[Journeys, "Theme", Options], Rendered]
+
+
+@dataclass(frozen=True)
+class Task:
+    """One output file to make: which format, its name, and what it is made from."""
+
+    format: str
+    file: str  # relative to the output folder
+    persona: str | None
+    render: Renderer  # a module-level function, so the task pickles for worker processes
+    scope: Journeys  # the part of the model the file shows
+    cost: float = 1.0  # a rough relative cost, so the slowest work starts first
+
+
+Planner = Callable[[Journeys, Options], list[Task]]
+_FORMATS: dict[str, Planner] = {}
+
+
+def register_format(name: str, planner: Planner) -> None:
+    """Register the planner of a format; a name can be registered once."""
+    if name in _FORMATS:
+        raise ValueError(f"a format named {name!r} is registered already")
+    _FORMATS[name] = planner
+
+
+def format_names() -> list[str]:
+    """Return the formats mapgen can write, in build order."""
+    _register_builtin_formats()
+    return list(_FORMATS)
+
+
+def plan_tasks(journeys: Journeys, formats: list[str], options: Options) -> list[Task]:
+    """Return the tasks that make the given formats of a model, in the formats' order."""
+    _register_builtin_formats()
+    return [task for name in formats for task in _FORMATS[name](journeys, options)]
+
+
+def _register_builtin_formats() -> None:
+    if _FORMATS:
+        return
+    from mapgen import formats
+
+    register_format("png", formats.plan_png)
+    register_format("pptx", formats.plan_pptx)
+    register_format("pdf", formats.plan_pdf)
