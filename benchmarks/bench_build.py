@@ -1,0 +1,183 @@
+"""Time and peak memory of `mapgen build`: per phase in-process, and whole processes.
+
+    .venv/bin/python benchmarks/bench_build.py [--quick] [--jobs 2]
+
+Per phase (read, layout, png, pptx, pdf, write) on the sample workbook and a synthetic
+60 personas x 10 stages x 3 steps workbook: wall time and the peak of Python allocations
+(tracemalloc). Whole process: `mapgen --help`; the sample, all formats; the 60-persona workbook
+with --jobs N (peak resident memory summed over the process and its workers, sampled from /proc);
+a rebuild after changing one persona; and 10, 30 and 60 personas to see that time grows linearly.
+Targets are in issue #7; results go in docs/performance.md. Builds use a fresh cache folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SAMPLE = ROOT / "inputs" / "example.xlsx"
+MAPGEN = [sys.executable, "-m", "mapgen"]
+sys.path.insert(0, str(HERE))
+
+from synthetic import write_workbook  # noqa: E402
+
+
+def phase(name: str, work: Callable[[], Any]) -> Any:
+    """Run one phase, print its time and allocation peak, and return its result."""
+    tracemalloc.start()
+    started = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"  {name:<8} {seconds:7.2f} s  {peak / 2**20:7.1f} MiB allocated at peak")
+    return result
+
+
+def in_process(workbook: Path, out: Path) -> None:
+    """Time each phase of a build of one workbook in this process, one worker."""
+    from mapgen.render.png import paint_png
+
+    import mapgen
+    from mapgen.build import build_outputs, resolve_theme
+    from mapgen.formats import render_deck_file, render_report_file
+    from mapgen.layout import layout_journey
+    from mapgen.tasks import Options
+
+    print(f"{workbook.name}:")
+    journeys = phase("read", lambda: mapgen.load(workbook))
+    theme = resolve_theme(None, journeys)
+    page = theme.png.canvas(None)
+    scenes = phase(
+        "layout", lambda: [layout_journey(journeys, p, theme, page=page).scenes[0] for p in journeys.personas]
+    )
+    phase("png", lambda: [paint_png(s, theme, dpi=theme.png.resolution(None)) for s in scenes])
+    phase("pptx", lambda: render_deck_file(journeys, theme, Options()))
+    phase("pdf", lambda: render_report_file(journeys, theme, Options()))
+    phase("write", lambda: build_outputs(journeys, theme=theme, out=out))
+
+
+class TreeMemory:
+    """Sample the summed resident memory of a process and its descendants, from /proc."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak = pid, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, sum(_rss(pid) for pid in _tree(self.pid)))
+
+    def stop(self) -> int:
+        """Stop sampling and return the peak in bytes."""
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def whole(label: str, args: Sequence[str], env: dict[str, str]) -> float:
+    """Run mapgen in a new process; print and return its wall time, with its peak memory."""
+    started = time.perf_counter()
+    process = subprocess.Popen([*MAPGEN, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    memory = TreeMemory(process.pid)
+    _, err = process.communicate()
+    seconds = time.perf_counter() - started
+    peak = memory.stop()
+    if process.returncode:
+        raise SystemExit(f"{label} failed:\n{err.decode()}")
+    print(f"  {label:<44} {seconds:7.2f} s  {peak / 2**20:7.0f} MiB peak (all processes)")
+    return seconds
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the benchmarks."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--quick", action="store_true", help="skip the in-process phases and linearity")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as temp:
+        tmp = Path(temp)
+        big = write_workbook(tmp / "sixty.xlsx", 60, 10, 3)
+        env = {**os.environ, "MAPGEN_CACHE_DIR": str(tmp / "cache")}
+        if not args.quick:
+            print("Phases, in-process, one worker:")
+            in_process(SAMPLE, tmp / "phases-sample")
+            in_process(big, tmp / "phases-sixty")
+        print("Whole process:")
+        whole("mapgen --help", ["--help"], env)
+        whole("sample, all formats (cold cache)", ["build", str(SAMPLE), "--out", str(tmp / "s")], env)
+        whole(
+            "sample again (warm cache, nothing changed)", ["build", str(SAMPLE), "--out", str(tmp / "s")], env
+        )
+        jobs = ["--jobs", str(args.jobs)]
+        full = whole(
+            f"60x10x3, all formats, --jobs {args.jobs}",
+            ["build", str(big), "--out", str(tmp / "b"), *jobs],
+            env,
+        )
+        write_workbook(big, 60, 10, 3, edit=7)
+        again = whole(
+            "60x10x3 after editing one persona", ["build", str(big), "--out", str(tmp / "b"), *jobs], env
+        )
+        print(f"  rebuild / full build: {again / full:.0%}")
+        if not args.quick:
+            times = {}
+            for n in (10, 30, 60):
+                book = write_workbook(tmp / f"n{n}.xlsx", n, 10, 3)
+                times[n] = whole(
+                    f"{n}x10x3 --force",
+                    ["build", str(book), "--out", str(tmp / f"n{n}"), "--force", *jobs],
+                    env,
+                )
+            slope = (times[60] - times[10]) / 50
+            predicted = times[10] + slope * 20
+            print(
+                f"  linearity: 30 personas took {times[30]:.2f} s; the line through 10 and 60 "
+                f"says {predicted:.2f} s ({abs(times[30] - predicted) / predicted:.0%} off)"
+            )
+
+
+if __name__ == "__main__":
+    main()
