@@ -1,0 +1,60 @@
+"""Turn cell text into what the model holds: tidy text, list items, emotion words."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_emotions", "split_list", "tidy_text"]
+
+# A bullet or a number at the start of a line: "•", "-", "*", "–", "1.", "1)", "(1)", "a)".
+_BULLET = re.compile(r"^\s*(?:[•●◦▪▫■□‣⁃∙·○◆◇►▶→✓✔☐☑*\-–—+]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z]\))(?:\s+|$)")
+# Bullets that can only be bullets, even in the middle of a line: "• one • two".
+_INLINE_BULLET = re.compile(r"\s+[•●▪◦‣]\s+")
+_EMOTION_SEPARATORS = re.compile(r"\s*(?:[,;/|\n•+]|\s&\s|\band\b|\bund\b)\s*", re.IGNORECASE)
+
+
+def tidy_text(text: str) -> str:
+    """Return text with each line trimmed, blank lines dropped and Windows line ends made plain."""
+    lines = (line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _is_bulleted(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+def _unbullet(line: str) -> str:
+    return _BULLET.sub("", line, count=1).strip()
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Return list items: one per line, bullets and numbers removed.
+
+    When some lines carry a bullet and others do not, an unbulleted line continues the item
+    above it: people wrap long items by hand with Alt+Enter.
+    """
+    lines: list[str] = []
+    for line in tidy_text(text).split("\n"):
+        first, *others = _INLINE_BULLET.split(line)
+        lines.extend(
+            part for part in (first.strip(), *(f"• {o.strip()}" for o in others)) if part.strip("• ")
+        )
+    if not lines:
+        return ()
+    bulleted = [_is_bulleted(line) for line in lines]
+    if any(bulleted) and not all(bulleted):
+        items: list[str] = []
+        for line, has_bullet in zip(lines, bulleted, strict=True):
+            if has_bullet or not items:
+                items.append(_unbullet(line))
+            else:
+                items[-1] = f"{items[-1]} {line}"
+    else:
+        items = [_unbullet(line) for line in lines]
+    return tuple(item for item in items if item)
+
+
+def split_emotions(text: str) -> tuple[str, ...]:
+    """Return the emotion words of a cell: split on commas, semicolons, slashes, lines and 'and'."""
+    words = (_unbullet(part) for part in _EMOTION_SEPARATORS.split(tidy_text(text)))
+    return tuple(word.strip(" .!?") for word in words if word.strip(" .!?"))

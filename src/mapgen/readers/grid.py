@@ -1,0 +1,110 @@
+"""A worksheet as a grid of plain, trimmed strings: what a person sees in the cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+__all__ = ["Grid", "cell_name", "cell_text", "grid_of"]
+
+# Excel's error values, as openpyxl returns them from cached results.
+_ERROR_VALUES = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
+)
+
+
+def cell_name(row: int, column: int) -> str:
+    """Return the A1 name of a cell."""
+    return f"{get_column_letter(column)}{row}"
+
+
+def _number_text(value: float, number_format: str) -> str:
+    if "%" in number_format:
+        return f"{value * 100:.10g}%"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.15g}"  # 0.1 + 0.2 reads as 0.3, as Excel shows it
+
+
+def cell_text(value: Any, number_format: str = "General") -> str:
+    """Return a cell value as the text it stands for: dates ISO, numbers without a spurious .0."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    if isinstance(value, int | float):
+        return _number_text(value, number_format or "General")
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.strip() for line in text.strip().split("\n"))
+
+
+@dataclass
+class Grid:
+    """The non-blank cells of one sheet by (row, column), merged ranges filled in."""
+
+    sheet: str
+    cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # cells holding #N/A and the like
+    filled: set[tuple[int, int]] = field(default_factory=set)  # merged cells given their range's value
+    max_row: int = 0
+    max_column: int = 0
+
+    def get(self, row: int, column: int) -> str:
+        """Return the text of a cell ('' when blank)."""
+        return self.cells.get((row, column), "")
+
+    def row(self, row: int) -> list[tuple[int, str]]:
+        """Return the non-blank cells of a row as (column, text), left to right."""
+        return [(c, self.cells[(row, c)]) for c in range(1, self.max_column + 1) if (row, c) in self.cells]
+
+    def is_empty(self) -> bool:
+        """Return True when the sheet holds no text at all."""
+        return not self.cells
+
+
+def grid_of(sheet: Any) -> Grid:
+    """Return a worksheet's cells as text; every cell of a merged range gets the range's value."""
+    grid = Grid(sheet.title)
+    # The private cell dict holds only cells that exist: iterating the used range instead would
+    # create a cell object for every blank coordinate of a sheet formatted down to row 1,048,576.
+    for (row, column), cell in sheet._cells.items():
+        value = cell.value
+        if value is None:
+            continue
+        text = cell_text(value, cell.number_format)
+        if not text:
+            continue
+        if cell.data_type == "e" or (isinstance(value, str) and text in _ERROR_VALUES):
+            grid.errors[(row, column)] = text
+            continue
+        grid.cells[(row, column)] = text
+    # Fill merged ranges only as far as the data reaches: a range merged down a whole column
+    # must not make a million cells.
+    data_rows = max((r for r, _ in grid.cells), default=0)
+    data_columns = max((c for _, c in grid.cells), default=0)
+    for merged in sheet.merged_cells.ranges:
+        value = grid.cells.get((merged.min_row, merged.min_col))
+        if value is None:
+            continue
+        for row in range(merged.min_row, min(merged.max_row, data_rows) + 1):
+            for column in range(merged.min_col, min(merged.max_col, data_columns) + 1):
+                if (row, column) != (merged.min_row, merged.min_col):
+                    grid.cells[(row, column)] = value
+                    grid.filled.add((row, column))
+    if grid.cells:
+        grid.max_row = max(r for r, _ in grid.cells)
+        grid.max_column = max(c for _, c in grid.cells)
+    return grid

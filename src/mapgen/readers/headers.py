@@ -1,0 +1,304 @@
+"""Recognise headers, lane labels, profile keys and project keys by their many names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "LIST_FIELDS",
+    "STEP_FIELDS",
+    "TEXT_FIELDS",
+    "Header",
+    "is_description_header",
+    "is_stage_header",
+    "normalise",
+    "parse_header",
+    "profile_key",
+    "project_key",
+]
+
+# Step fields, in the order of the model's Step.
+TEXT_FIELDS = ("action", "touchpoint", "goal", "thoughts", "owner", "evidence")
+LIST_FIELDS = ("pain_points", "opportunities", "kpis")
+STEP_FIELDS = (
+    "stage",
+    "action",
+    "touchpoint",
+    "goal",
+    "thoughts",
+    "emotions",
+    "score",
+    "pain_points",
+    "opportunities",
+    "kpis",
+    "owner",
+    "evidence",
+)
+
+# The names the field gives each column (row layout) or lane (canvas layout).
+_STEP_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "stage": ("stage", "stages", "phase", "phases", "journey stage", "journey phase", "stage name"),
+    "action": (
+        "step",
+        "steps",
+        "action",
+        "actions",
+        "activity",
+        "activities",
+        "task",
+        "tasks",
+        "customer action",
+        "customer actions",
+        "user action",
+        "user actions",
+        "persona action",
+        "doing",
+        "does",
+        "what they do",
+        "customer step",
+    ),
+    "touchpoint": (
+        "touchpoint",
+        "touchpoints",
+        "touch-point",
+        "touch-points",
+        "touch point",
+        "touch points",
+        "channel",
+        "channels",
+        "interaction",
+        "interactions",
+    ),
+    "goal": (
+        "goal",
+        "goals",
+        "need",
+        "needs",
+        "customer goal",
+        "customer goals",
+        "customer need",
+        "customer needs",
+        "user goal",
+        "user goals",
+        "job to be done",
+        "jobs to be done",
+        "jtbd",
+        "expectation",
+        "expectations",
+    ),
+    "thoughts": (
+        "thoughts",
+        "thought",
+        "thinking",
+        "thinks",
+        "quote",
+        "quotes",
+        "questions",
+        "question",
+        "says",
+        "what they think",
+        "customer thoughts",
+        "says and thinks",
+    ),
+    "emotions": (
+        "emotions",
+        "emotion",
+        "feelings",
+        "feeling",
+        "feels",
+        "mood",
+        "experience",
+        "emotional state",
+        "customer emotions",
+    ),
+    "score": (
+        "score",
+        "scores",
+        "emotion score",
+        "emotional score",
+        "emotions score",
+        "feeling score",
+        "mood score",
+        "sentiment",
+        "sentiment score",
+        "rating",
+        "emotion rating",
+        "satisfaction",
+        "satisfaction score",
+        "emotion level",
+        "emotional level",
+        "happiness",
+        "experience score",
+    ),
+    "pain_points": (
+        "pain points",
+        "pain point",
+        "pain-points",
+        "pain-point",
+        "painpoints",
+        "pains",
+        "pain",
+        "challenges",
+        "challenge",
+        "frustrations",
+        "frustration",
+        "barriers",
+        "barrier",
+        "friction",
+        "friction points",
+        "problems",
+        "issues",
+        "obstacles",
+    ),
+    "opportunities": (
+        "opportunities",
+        "opportunity",
+        "ideas",
+        "idea",
+        "recommendations",
+        "recommendation",
+        "improvements",
+        "improvement",
+        "actions to take",
+        "next steps",
+        "solutions",
+        "how might we",
+    ),
+    "kpis": (
+        "kpis",
+        "kpi",
+        "kpi's",
+        "metrics",
+        "metric",
+        "measures",
+        "success metrics",
+        "key performance indicators",
+        "measurement",
+    ),
+    "owner": (
+        "owner",
+        "owners",
+        "team",
+        "teams",
+        "department",
+        "departments",
+        "responsible",
+        "accountable",
+        "business owner",
+        "process owner",
+        "owned by",
+    ),
+    "evidence": (
+        "evidence",
+        "source",
+        "sources",
+        "data",
+        "research",
+        "data source",
+        "insight source",
+        "based on",
+    ),
+}
+
+# Profile keys of a persona block; the canonical names are model.PROFILE_KEYS plus name and photo.
+_PROFILE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "persona", "persona name", "full name", "who"),
+    "role": ("role", "job", "job title", "occupation", "title", "position", "profession", "archetype"),
+    "age": ("age", "age range", "age group"),
+    "location": ("location", "city", "country", "lives in", "based in", "home", "region"),
+    "quote": ("quote", "motto", "in their words", "key quote", "tagline"),
+    "bio": ("bio", "biography", "background", "about", "description", "story", "summary"),
+    "goals": ("goals", "goal", "needs", "objectives", "jobs to be done"),
+    "motivations": ("motivations", "motivation", "drivers", "motivators", "values"),
+    "frustrations": ("frustrations", "frustration", "pain points", "pains", "challenges", "fears"),
+    "behaviours": ("behaviours", "behaviour", "behaviors", "behavior", "habits"),
+    "channels": ("channels", "channel", "preferred channels", "media", "touchpoints", "devices"),
+    "photo": ("photo", "picture", "image", "avatar", "portrait", "photo file", "headshot"),
+}
+
+_PROJECT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "project", "project title", "project name", "name", "report title"),
+    "client": ("client", "customer", "company", "organisation", "organization", "brand", "prepared for"),
+    "prepared_by": ("prepared by", "author", "authors", "agency", "by", "owner", "team"),
+    "date": ("date", "last updated", "updated", "as of", "published"),
+    "version": ("version", "revision", "rev", "status"),
+    "confidentiality": ("confidentiality", "classification", "sensitivity", "confidential", "security"),
+    "description": ("description", "summary", "about", "overview", "introduction", "scope", "abstract"),
+    "theme": ("theme", "style", "brand theme", "look"),
+}
+
+_DESCRIPTION = ("description", "descriptions", "what happens", "definition", "details", "summary", "notes")
+
+_HINT = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<hint>[^()\[\]]*)[)\]]\s*$", re.DOTALL)
+
+
+def normalise(text: str) -> str:
+    """Return text folded for matching: case, accents, spaces and punctuation ignored."""
+    folded = unicodedata.normalize("NFKD", text.replace("&", " and ")).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def _index(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {normalise(word): key for key, words in groups.items() for word in words}
+
+
+_STEP_INDEX = _index(_STEP_SYNONYMS)
+_PROFILE_INDEX = _index(_PROFILE_SYNONYMS)
+_PROJECT_INDEX = _index(_PROJECT_SYNONYMS)
+_DESCRIPTION_INDEX = frozenset(normalise(word) for word in _DESCRIPTION)
+
+
+@dataclass(frozen=True)
+class Header:
+    """A header or lane label as written, the step field it names (None: an extra) and its hint."""
+
+    text: str
+    field: str | None
+    hint: str | None = None
+
+
+def split_hint(text: str) -> tuple[str, str | None]:
+    """Split 'Emotion score (-5 to +5)' into ('Emotion score', '-5 to +5')."""
+    match = _HINT.match(text.strip())
+    if match and match.group("name").strip():
+        return match.group("name").strip(), match.group("hint").strip() or None
+    return text.strip(), None
+
+
+def _strip_colon(text: str) -> str:
+    return text.strip().rstrip(":：").strip()
+
+
+def parse_header(text: str) -> Header:
+    """Return what a column header or lane label names."""
+    name, hint = split_hint(_strip_colon(text))
+    field = _STEP_INDEX.get(normalise(name))
+    if field is None:
+        # "KPI(s)" or "Touchpoint(s)": the bracket is a plural, not a hint.
+        field = _STEP_INDEX.get(normalise(text))
+        hint = None
+    return Header(text.strip(), field, hint)
+
+
+def is_stage_header(text: str) -> bool:
+    """Return True for 'Stage', 'Phase', 'Journey stage' and the like."""
+    return parse_header(text).field == "stage"
+
+
+def is_description_header(text: str) -> bool:
+    """Return True for the description column of a Stages sheet."""
+    return normalise(_strip_colon(text)) in _DESCRIPTION_INDEX
+
+
+def profile_key(text: str) -> str | None:
+    """Return the canonical profile key a label names ('Behaviors:' -> 'behaviours'), or None."""
+    name, _ = split_hint(_strip_colon(text))
+    return _PROFILE_INDEX.get(normalise(name))
+
+
+def project_key(text: str) -> str | None:
+    """Return the Project field a label names ('Prepared by' -> 'prepared_by'), or None."""
+    name, _ = split_hint(_strip_colon(text))
+    return _PROJECT_INDEX.get(normalise(name))

@@ -1,0 +1,162 @@
+"""Read a whole workbook: sheets to roles, tables to steps, everything into Journeys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mapgen.errors import InputError
+from mapgen.model import Journeys, Persona, Project, SkippedSheet, Stage
+from mapgen.readers.canvas_layout import read_canvas
+from mapgen.readers.grid import Grid, cell_name, grid_of
+from mapgen.readers.package import PackageScan
+from mapgen.readers.photos import photo_from_path, placed_photo
+from mapgen.readers.problems import Problems
+from mapgen.readers.profile import Profile, read_profile
+from mapgen.readers.project import read_project
+from mapgen.readers.row_layout import read_rows
+from mapgen.readers.sheets import SheetRole, classify
+from mapgen.readers.stages import StageOrder, read_stages_sheet
+from mapgen.readers.steps import ScoreScales, build_steps, numbers_as_scores
+from mapgen.readers.table import SEARCH_ROWS, Table, detect
+from mapgen.readers.workbook import open_workbook
+
+__all__ = ["read"]
+
+
+@dataclass
+class _PersonaSheet:
+    sheet: Any
+    grid: Grid
+    table: Table
+    profile: Profile
+
+
+def _report_cells(grid: Grid, scan: PackageScan, problems: Problems) -> None:
+    """Warn about the cells of a sheet that read as blank because of a formula or an Excel error."""
+    for cell, formula in scan.uncached.get(grid.sheet, ()):
+        shown = f"formula ={formula}" if formula else "a formula"
+        problems.warning(
+            f"{shown} has no saved result, so the cell reads as blank; open the workbook in Excel or "
+            "LibreOffice and save it to store the results",
+            grid.sheet,
+            cell,
+        )
+    for (row, column), value in sorted(grid.errors.items()):
+        problems.warning(
+            f"the cell shows the Excel error {value} and reads as blank; fix its formula",
+            grid.sheet,
+            cell_name(row, column),
+        )
+
+
+def _persona_sheet(sheet: Any, grid: Grid, problems: Problems) -> _PersonaSheet | None:
+    found = detect(grid)
+    if found is None:
+        problems.error(
+            f"no Stage column was found in the first {SEARCH_ROWS} rows; add a header row with a Stage "
+            "column (or, for a canvas, a row starting with Stage), or start the sheet's name with _ "
+            "if it is not a persona",
+            grid.sheet,
+        )
+        return None
+    table = read_rows(grid, found, problems) if found.layout == "row" else read_canvas(grid, found, problems)
+    numbers_as_scores(table)
+    profile = read_profile(grid, found.row - 1, problems)
+    if not table.records:
+        problems.warning("the journey table has no steps yet; fill in a row per step", grid.sheet)
+    return _PersonaSheet(sheet, grid, table, profile)
+
+
+def _order(declared: list[Stage], tables: list[tuple[str, Table]], problems: Problems) -> StageOrder:
+    order = StageOrder(declared)
+    for sheet, table in tables:
+        for stage in table.stages:
+            if order.declared and not order.knows(stage):
+                record = next((r for r in table.records if r.stage == stage), None)
+                problems.warning(
+                    f'stage "{stage}" is not on the Stages sheet; it is placed after the listed stages; '
+                    "add it to the Stages sheet to give it its place",
+                    sheet,
+                    record.cell if record else None,
+                )
+            order.add(stage)
+    return order
+
+
+def read(path: Path) -> Journeys:
+    """Read a workbook file into Journeys."""
+    opened = open_workbook(path)
+    problems = Problems(path.name)
+    roles = classify(opened.book)
+    skipped: list[SkippedSheet] = []
+    project = Project()
+    declared: list[Stage] = []
+    candidates: list[tuple[SheetRole, Any, Grid]] = []
+    any_data = False
+    for role in roles:
+        sheet = opened.book[role.name]
+        if role.kind == "skipped":
+            skipped.append(SkippedSheet(role.name, role.reason))
+            cells = getattr(sheet, "_cells", {})
+            any_data = any_data or any(cell.value is not None for cell in cells.values())
+            continue
+        grid = grid_of(sheet)
+        any_data = any_data or not grid.is_empty()
+        _report_cells(grid, opened.scan, problems)
+        if role.kind == "project":
+            project = read_project(grid, problems)
+        elif role.kind == "stages":
+            declared = read_stages_sheet(grid, problems)
+        elif grid.is_empty() and not getattr(sheet, "_images", None):
+            skipped.append(SkippedSheet(role.name, "empty sheet"))
+        else:
+            candidates.append((role, sheet, grid))
+    if not any_data:
+        raise InputError.at(
+            path.name,
+            "the workbook is empty: no sheet holds any data; fill in a persona sheet, or start from "
+            "`mapgen template journeys.xlsx`",
+        )
+    if not candidates:
+        raise InputError.at(
+            path.name,
+            "the workbook has no persona sheet (every sheet is a Project, Stages, notes, hidden or "
+            "empty sheet); add one sheet per persona with a Stage column",
+        )
+    personas_read = [p for _, sheet, grid in candidates if (p := _persona_sheet(sheet, grid, problems))]
+    tables = [(p.grid.sheet, p.table) for p in personas_read]
+    order = _order(declared, tables, problems)
+    scales = ScoreScales(table for _, table in tables)
+    folder = path.resolve().parent
+    personas: list[Persona] = []
+    names: set[str] = set()
+    for item in personas_read:
+        sheet_name = item.grid.sheet
+        stage_name = {stage: order.canonical(stage) for stage in item.table.stages}
+        steps = build_steps(item.table, sheet_name, scales, problems, stage_name)
+        name = item.profile.name or sheet_name
+        if name in names:
+            problems.warning(f'two personas are named "{name}"; give each a different Name', sheet_name)
+        names.add(name)
+        photo = placed_photo(item.sheet, problems)
+        if item.profile.photo is not None:
+            text, cell = item.profile.photo
+            if photo is None:
+                photo = photo_from_path(text, folder, sheet_name, cell, problems)
+            else:
+                problems.warning(
+                    "the sheet has both a placed picture and a Photo path; the placed picture is used",
+                    sheet_name,
+                    cell,
+                )
+        personas.append(Persona(name, sheet_name, item.profile.fields, photo, steps))
+    return Journeys(
+        source=path.name,
+        project=project,
+        stages=order.stages(),
+        personas=tuple(personas),
+        skipped_sheets=tuple(skipped),
+        problems=problems.all(),
+    )

@@ -1,0 +1,69 @@
+"""The row layout: a header row, one step per row below it."""
+
+from __future__ import annotations
+
+from mapgen.readers.grid import Grid, cell_name
+from mapgen.readers.headers import Header, is_stage_header, parse_header
+from mapgen.readers.problems import Problems
+from mapgen.readers.table import Detection, Field, Record, Table, dedupe, extra_label
+
+__all__ = ["read_rows"]
+
+
+def _fields(grid: Grid, found: Detection, problems: Problems) -> dict[int, Field]:
+    header = found.row
+    fields: dict[int, Field] = {}
+    for column, text in grid.row(header):
+        parsed = parse_header(text)
+        if column != found.column and parsed.field == "stage":
+            parsed = Header(parsed.text, None)  # only the first Stage column holds the stage
+        fields[column] = Field(parsed, cell_name(header, column), "column")
+    # Values under a blank header are kept under the column's letter, never dropped.
+    used = {c for (r, c) in grid.cells if r > header}
+    for column in sorted(used - set(fields)):
+        label = extra_label("column", header, column)
+        fields[column] = Field(Header(label, None), cell_name(header, column), "column")
+    columns = sorted(fields)
+    resolved = dedupe([fields[c] for c in columns], grid.sheet, problems)
+    return dict(zip(columns, resolved, strict=True))
+
+
+def read_rows(grid: Grid, found: Detection, problems: Problems) -> Table:
+    """Return the steps of a row-layout sheet: blank rows skipped, a blank stage is the stage above."""
+    fields = _fields(grid, found, problems)
+    stage_column = found.column
+    action_column = next((c for c, f in fields.items() if f.header.field == "action"), stage_column)
+    table = Table("row", found.row, list(fields.values()))
+    stage = ""
+    unfilled: list[str] = []  # stages named on rows with nothing else, kept if steps follow
+    for row in range(found.row + 1, grid.max_row + 1):
+        written = grid.get(row, stage_column)
+        values = [
+            (item, text, cell_name(row, column))
+            for column, item in fields.items()
+            if column != stage_column and (text := grid.get(row, column))
+        ]
+        if written and is_stage_header(written) and any(parse_header(t).field for _, t, _ in values):
+            continue  # the header row repeated, as in tables pasted from a printout
+        if written:  # written in this row, or a merged stage cell reaching down to it
+            stage = " ".join(written.split())
+        if not values:
+            # A blank row, or a stage cell with nothing beside it: a stage left empty inside the
+            # table, or a note written under it.
+            if written and stage not in unfilled:
+                unfilled.append(stage)
+            continue
+        if not stage:
+            problems.error(
+                "this step has no stage; write its stage in the Stage column (a blank stage cell "
+                "means the stage of the row above, and there is none above)",
+                grid.sheet,
+                cell_name(row, stage_column),
+            )
+            continue
+        for name in unfilled:
+            table.name_stage(name)
+        unfilled.clear()
+        table.name_stage(stage)
+        table.records.append(Record(stage, cell_name(row, action_column), values))
+    return table
