@@ -47,7 +47,7 @@ def phase(name: str, work: Callable[[], Any]) -> Any:
 
 def in_process(workbook: Path, out: Path) -> None:
     """Time each phase of a build of one workbook in this process, one worker."""
-    from mapgen.render.png import paint_png
+    from mapgen.renderers.png import paint_png
 
     import mapgen
     from mapgen.build import build_outputs, resolve_theme

@@ -71,8 +71,8 @@ def layout() -> Any:
 
 def build(journeys: Journeys, theme: Theme) -> dict[str, float]:
     """Build the report once; return the seconds of each phase, the pages and the bytes."""
-    from mapgen.render.pdf import emit_report
-    from mapgen.render.report_plan import plan_report
+    from mapgen.renderers.pdf import emit_report
+    from mapgen.renderers.report_plan import plan_report
 
     start = time.perf_counter()
     plan = plan_report(journeys, theme, layout=layout())

@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from mapgen.model import Journeys
-from mapgen.render import pptx as deck_module
-from mapgen.render.deck_plan import plan_deck
-from mapgen.render.pptx_package import fixed_moment, normalise, remember_part_names
-from mapgen.render.pptx_template import open_base
+from mapgen.renderers import pptx as deck_module
+from mapgen.renderers.deck_plan import plan_deck
+from mapgen.renderers.pptx_package import fixed_moment, normalise, remember_part_names
+from mapgen.renderers.pptx_template import open_base
 from mapgen.themes import load_theme
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,8 +20,8 @@ import pytest
 from mapgen import __version__, text
 from mapgen.layout.scene import Box, Rect, Scene, Tag, TextBlock
 from mapgen.model import Journeys, Persona, Problem, Project, Stage, Step
-from mapgen.render.pdf import render_report, write_report
-from mapgen.render.report_plan import JourneyMap, ReportPlan, plan_report
+from mapgen.renderers.pdf import render_report, write_report
+from mapgen.renderers.report_plan import JourneyMap, ReportPlan, plan_report
 from mapgen.themes import Theme, load_theme
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -457,7 +457,7 @@ _BUILD_IN_A_PROCESS = """
 import sys
 sys.path.insert(0, sys.argv[1])
 import test_pdf
-from mapgen.render.pdf import render_report
+from mapgen.renderers.pdf import render_report
 from mapgen.themes import load_theme
 data, _ = render_report(test_pdf.load("b2b"), load_theme("default"), layout=test_pdf.sample_layout())
 sys.stdout.buffer.write(data)

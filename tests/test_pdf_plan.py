@@ -13,9 +13,9 @@ import pytest
 from mapgen import colors
 from mapgen.layout.scene import Box, Ellipse, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.model import Journeys, Persona, Problem, Stage, Step
-from mapgen.render import pdf_summary as summary
-from mapgen.render.pdf_figures import avatar_scene, chart_scene, cover_scene
-from mapgen.render.report_plan import (
+from mapgen.renderers import pdf_summary as summary
+from mapgen.renderers.pdf_figures import avatar_scene, chart_scene, cover_scene
+from mapgen.renderers.report_plan import (
     Contents,
     Figure,
     Heading,

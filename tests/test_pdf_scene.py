@@ -13,8 +13,8 @@ import pytest
 from PIL import Image
 
 from mapgen.layout.scene import Box, Ellipse, Picture, Polygon, Polyline, Rect, Scene, Tag, TextBlock
-from mapgen.render import pdf_images
-from mapgen.render.pdf_scene import SceneFlowable, ScenePainter
+from mapgen.renderers import pdf_images
+from mapgen.renderers.pdf_scene import SceneFlowable, ScenePainter
 from mapgen.themes import Theme, load_theme
 
 
@@ -37,7 +37,7 @@ def theme() -> Theme:
 def _paint(scene: Scene, theme: Theme, path: Path) -> Path:
     from reportlab.pdfgen.canvas import Canvas
 
-    from mapgen.render import pdf_fonts
+    from mapgen.renderers import pdf_fonts
 
     canvas = Canvas(
         str(path),

@@ -12,7 +12,7 @@ import pytest
 from mapgen import colors, text
 from mapgen.layout.scene import Box, Picture, Rect, Scene, Tag, TextBlock
 from mapgen.model import Journeys, Persona, Problem, Project, Stage, Step
-from mapgen.render.deck_plan import (
+from mapgen.renderers.deck_plan import (
     DeckPlan,
     Frame,
     LineChart,
@@ -23,8 +23,8 @@ from mapgen.render.deck_plan import (
     default_frame,
     plan_deck,
 )
-from mapgen.render.pptx_fit import fit_list
-from mapgen.render.pptx_tabular import severity, stage_means
+from mapgen.renderers.pptx_fit import fit_list
+from mapgen.renderers.pptx_tabular import severity, stage_means
 from mapgen.themes import Theme, load_theme
 
 FIXTURES = Path(__file__).parent / "fixtures"

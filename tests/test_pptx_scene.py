@@ -12,9 +12,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
 from mapgen.layout.scene import Box, Ellipse, Picture, Polygon, Polyline, Rect, Scene, Tag, TextBlock
-from mapgen.render.deck_plan import Paragraph, TextFrame
-from mapgen.render.pptx_scene import paint_scene_items
-from mapgen.render.pptx_text import block_paragraphs
+from mapgen.renderers.deck_plan import Paragraph, TextFrame
+from mapgen.renderers.pptx_scene import paint_scene_items
+from mapgen.renderers.pptx_text import block_paragraphs
 from mapgen.themes import load_theme
 
 THEME = load_theme("default")

@@ -61,7 +61,7 @@ def _page(theme: Theme, options: Options) -> tuple[tuple[float, float], int]:
 def render_persona_png(journeys: Journeys, theme: Theme, options: Options) -> Rendered:
     """Paint the journey map of the scope's one persona."""
     from mapgen.layout import layout_journey
-    from mapgen.render.png import paint_png
+    from mapgen.renderers.png import paint_png
 
     page, dpi = _page(theme, options)
     (persona,) = journeys.personas
@@ -73,7 +73,7 @@ def render_persona_png(journeys: Journeys, theme: Theme, options: Options) -> Re
 def render_overview_png(journeys: Journeys, theme: Theme, options: Options) -> Rendered:
     """Paint every persona's emotion curve and the pain-point matrix on one picture."""
     from mapgen.layout import layout_overview
-    from mapgen.render.png import paint_png
+    from mapgen.renderers.png import paint_png
 
     page, dpi = _page(theme, options)
     result = layout_overview(journeys, theme, page=page)
@@ -82,7 +82,7 @@ def render_overview_png(journeys: Journeys, theme: Theme, options: Options) -> R
 
 def render_deck_file(journeys: Journeys, theme: Theme, options: Options) -> Rendered:
     """Make the PowerPoint deck, on the client's template when one is given."""
-    from mapgen.render.pptx import render_deck
+    from mapgen.renderers.pptx import render_deck
 
     deck = render_deck(journeys, theme, template=options.template)
     return Rendered(deck.data, deck.problems)
@@ -90,7 +90,7 @@ def render_deck_file(journeys: Journeys, theme: Theme, options: Options) -> Rend
 
 def render_report_file(journeys: Journeys, theme: Theme, options: Options) -> Rendered:
     """Make the PDF report; its appendix lists the theme's warnings beside the workbook's."""
-    from mapgen.render.pdf import render_report
+    from mapgen.renderers.pdf import render_report
 
     data, problems = render_report(journeys, theme, warnings=theme.warnings, timestamp=options.timestamp)
     return Rendered(data, tuple(problems))

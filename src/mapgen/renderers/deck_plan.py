@@ -3,7 +3,7 @@
 pandoc's habit (Powerpoint/Presentation.hs builds slides as data, Output.hs writes the zip): here
 plan_deck() decides the slides, their titles, speaker notes and alt texts, and where every text,
 shape, chart and table goes, with every text already wrapped and sized by mapgen.text. The emitter
-(mapgen.render.pptx) then only draws. Nothing here imports python-pptx, so the plan is tested on
+(mapgen.renderers.pptx) then only draws. Nothing here imports python-pptx, so the plan is tested on
 its own and the emitted deck is checked against it.
 
 Coordinates are points on the slide, origin top-left, y down, as in mapgen.layout.scene.
@@ -305,7 +305,7 @@ def plan_deck(
     mapgen.layout.layout_journey with paginate=True).
     """
     # The slide builders need the plan's types, so they are imported here, not at the top.
-    from mapgen.render import pptx_slides
+    from mapgen.renderers import pptx_slides
 
     frame = frame or default_frame(theme)
     if layout_journey is None:

@@ -1,6 +1,6 @@
 """The PDF report: emit a ReportPlan with reportlab platypus.
 
-Every choice is made in mapgen.render.report_plan; this module turns the plan into flowables on
+Every choice is made in mapgen.renderers.report_plan; this module turns the plan into flowables on
 three page templates (the cover, portrait pages and landscape pages for journey maps, each with a
 running header and footer), and builds the document twice: the first pass finds on which page
 every chapter starts and how many pages there are, the second prints the contents page and
@@ -45,9 +45,9 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from mapgen import text
 from mapgen.layout.scene import Box, Picture, Scene
 from mapgen.model import Journeys, Problem
-from mapgen.render import pdf_figures, pdf_fonts, pdf_images
-from mapgen.render import report_plan as rp
-from mapgen.render.pdf_scene import SceneFlowable, ScenePainter
+from mapgen.renderers import pdf_figures, pdf_fonts, pdf_images
+from mapgen.renderers import report_plan as rp
+from mapgen.renderers.pdf_scene import SceneFlowable, ScenePainter
 
 if TYPE_CHECKING:
     from mapgen.text import FontChain

@@ -1,7 +1,7 @@
 """The report's own figures as Scenes: the cover, emotion charts and initials avatars.
 
 They are laid out here, with every text wrapped and sized by mapgen.text, and painted by the same
-vector painter as the journey map (mapgen.render.pdf_scene), so the report has one way of drawing.
+vector painter as the journey map (mapgen.renderers.pdf_scene), so the report has one way of drawing.
 Nothing here imports reportlab; Pillow is imported only to read a logo's size.
 """
 
@@ -30,7 +30,7 @@ from mapgen.layout.scene import (
     TextBlock,
     VAlign,
 )
-from mapgen.render.report_plan import ChartSeries, Cover, EmotionChart, ProfileCard
+from mapgen.renderers.report_plan import ChartSeries, Cover, EmotionChart, ProfileCard
 
 if TYPE_CHECKING:
     from pathlib import Path

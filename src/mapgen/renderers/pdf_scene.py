@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 from mapgen import colors, text
 from mapgen.layout.scene import Ellipse, Picture, Polygon, Polyline, Rect, Scene, TextBlock
 from mapgen.model import Problem
-from mapgen.render import pdf_fonts, pdf_images
+from mapgen.renderers import pdf_fonts, pdf_images
 
 if TYPE_CHECKING:
     from mapgen.text import FontChain

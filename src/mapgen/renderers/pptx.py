@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from mapgen.layout.scene import TextBlock
 from mapgen.model import Journeys, Problem
-from mapgen.render.deck_plan import DeckPlan, JourneyLayout, LineChart, SlidePlan, Table, plan_deck
+from mapgen.renderers.deck_plan import DeckPlan, JourneyLayout, LineChart, SlidePlan, Table, plan_deck
 
 if TYPE_CHECKING:
-    from mapgen.render.pptx_template import Base
+    from mapgen.renderers.pptx_template import Base
     from mapgen.themes import Theme
 
 __all__ = ["Deck", "render_deck", "write_deck"]
@@ -58,8 +58,8 @@ def render_deck(
     layout_journey: JourneyLayout | None = None,
 ) -> Deck:
     """Return the deck for a model and theme, on a client template when one is given."""
-    from mapgen.render.pptx_package import fixed_moment, normalise, remember_part_names
-    from mapgen.render.pptx_template import open_base
+    from mapgen.renderers.pptx_package import fixed_moment, normalise, remember_part_names
+    from mapgen.renderers.pptx_template import open_base
 
     chosen = Path(template) if template is not None else theme.slide.template
     base = open_base(theme, chosen)
@@ -87,10 +87,10 @@ def render_deck(
 def _emit_slide(base: Base, plan: DeckPlan, spec: SlidePlan, theme: Theme) -> None:
     from pptx.enum.shapes import PP_PLACEHOLDER
 
-    from mapgen.render.pptx_chart import add_line_chart
-    from mapgen.render.pptx_scene import Paintable, paint_scene_items
-    from mapgen.render.pptx_table import add_table
-    from mapgen.render.pptx_xml import rgb
+    from mapgen.renderers.pptx_chart import add_line_chart
+    from mapgen.renderers.pptx_scene import Paintable, paint_scene_items
+    from mapgen.renderers.pptx_table import add_table
+    from mapgen.renderers.pptx_xml import rgb
 
     layout = base.layout_for(spec.layout)
     slide = base.prs.slides.add_slide(layout)
@@ -134,9 +134,9 @@ def _emit_slide(base: Base, plan: DeckPlan, spec: SlidePlan, theme: Theme) -> No
 
 def _fill_placeholder(shapes: Any, ph: Any, block: TextBlock, theme: Theme, template: bool) -> None:
     """Put a fitted title into a placeholder (or a text box where the layout has none)."""
-    from mapgen.render.pptx_scene import paint_scene_items
-    from mapgen.render.pptx_text import block_paragraphs, emu, set_body, set_paragraphs
-    from mapgen.render.pptx_xml import qn
+    from mapgen.renderers.pptx_scene import paint_scene_items
+    from mapgen.renderers.pptx_text import block_paragraphs, emu, set_body, set_paragraphs
+    from mapgen.renderers.pptx_xml import qn
 
     if ph is None:
         paint_scene_items(shapes, [block], theme)
@@ -161,8 +161,8 @@ def _template_footers(base: Base, slide: Any, layout: Any, spec: SlidePlan, them
     """Show the template's footer (with the plan's footer text) and slide number placeholders."""
     from pptx.enum.shapes import PP_PLACEHOLDER
 
-    from mapgen.render.pptx_text import block_paragraphs, set_body, set_paragraphs
-    from mapgen.render.pptx_xml import qn, sub_element
+    from mapgen.renderers.pptx_text import block_paragraphs, set_body, set_paragraphs
+    from mapgen.renderers.pptx_xml import qn, sub_element
 
     number = len(base.prs.slides)
     for layout_ph in layout.placeholders:

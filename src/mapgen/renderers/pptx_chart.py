@@ -21,10 +21,10 @@ from pptx.enum.chart import (
 from pptx.oxml.ns import nsdecls
 from pptx.util import Emu, Pt
 
-from mapgen.render.deck_plan import ChartSeries, LineChart
-from mapgen.render.pptx_scene import set_alt_text
-from mapgen.render.pptx_text import emu
-from mapgen.render.pptx_xml import parse, qn, rgb
+from mapgen.renderers.deck_plan import ChartSeries, LineChart
+from mapgen.renderers.pptx_scene import set_alt_text
+from mapgen.renderers.pptx_text import emu
+from mapgen.renderers.pptx_xml import parse, qn, rgb
 
 if TYPE_CHECKING:
     from pptx.shapes.shapetree import SlideShapes

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from mapgen.layout.scene import Box, Picture, Tag, TextBlock
 from mapgen.model import Journeys, Persona, Problem, Step
-from mapgen.render.deck_plan import Frame, JourneyLayout
-from mapgen.render.pptx_fit import fit_block
+from mapgen.renderers.deck_plan import Frame, JourneyLayout
+from mapgen.renderers.pptx_fit import fit_block
 
 if TYPE_CHECKING:
     from mapgen.themes import Colours, SizeRole, Theme

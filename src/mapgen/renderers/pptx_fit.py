@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from mapgen import text
 from mapgen.layout.scene import Align, Box, FontRole, Tag, TextBlock, VAlign
-from mapgen.render.deck_plan import Paragraph
+from mapgen.renderers.deck_plan import Paragraph
 
 if TYPE_CHECKING:
     from mapgen.text import FontChain

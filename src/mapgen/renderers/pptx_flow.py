@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from mapgen import text
 from mapgen.layout.scene import Box, Rect, Tag
-from mapgen.render.deck_plan import Paragraph, PlanItem, TextFrame
-from mapgen.render.pptx_common import Ctx
+from mapgen.renderers.deck_plan import Paragraph, PlanItem, TextFrame
+from mapgen.renderers.pptx_common import Ctx
 
 __all__ = ["Column", "Unit", "column_boxes", "columns_items", "fit_flow", "flow", "heading_unit"]
 

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from mapgen import text
 from mapgen.layout.scene import Box, Ellipse, Primitive, Rect, Scene, Tag, TextBlock
 from mapgen.model import Persona
-from mapgen.render import pptx_notes as notes
-from mapgen.render.deck_plan import ChartSeries, LineChart, PlanItem, SlidePlan, TextFrame, scene_items
-from mapgen.render.pptx_common import (
+from mapgen.renderers import pptx_notes as notes
+from mapgen.renderers.deck_plan import ChartSeries, LineChart, PlanItem, SlidePlan, TextFrame, scene_items
+from mapgen.renderers.pptx_common import (
     Ctx,
     continued,
     indexed_steps,
@@ -25,7 +25,7 @@ from mapgen.render.pptx_common import (
     profile_text,
     slide_title,
 )
-from mapgen.render.pptx_fit import FittedList, fit_block, fit_list
+from mapgen.renderers.pptx_fit import FittedList, fit_block, fit_list
 
 __all__ = ["emotion_slide", "journey_slides", "profile_slide"]
 

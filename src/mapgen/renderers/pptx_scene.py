@@ -32,9 +32,9 @@ from mapgen.layout.scene import (
     Tag,
     TextBlock,
 )
-from mapgen.render.deck_plan import TextFrame
-from mapgen.render.pptx_text import body_properties_xml, emu, frame_paragraphs, paragraphs_xml
-from mapgen.render.pptx_xml import NSDECLS, parse, qn, srgb
+from mapgen.renderers.deck_plan import TextFrame
+from mapgen.renderers.pptx_text import body_properties_xml, emu, frame_paragraphs, paragraphs_xml
+from mapgen.renderers.pptx_xml import NSDECLS, parse, qn, srgb
 
 if TYPE_CHECKING:
     from pptx.shapes.shapetree import SlideShapes

@@ -1,4 +1,4 @@
-"""Decide every slide of the deck (mapgen.render.deck_plan's data): pure, no python-pptx.
+"""Decide every slide of the deck (mapgen.renderers.deck_plan's data): pure, no python-pptx.
 
 The order: the cover, the agenda, per persona the profile, the journey map, the emotion curve
 and the pain points table, then the comparison of all personas and the next steps. This module
@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from mapgen import text
 from mapgen.layout.scene import Box, Rect, Tag
 from mapgen.model import Journeys
-from mapgen.render import pptx_notes as notes
-from mapgen.render.deck_plan import DeckPlan, Frame, JourneyLayout, Paragraph, PlanItem, SlidePlan
-from mapgen.render.pptx_common import (
+from mapgen.renderers import pptx_notes as notes
+from mapgen.renderers.deck_plan import DeckPlan, Frame, JourneyLayout, Paragraph, PlanItem, SlidePlan
+from mapgen.renderers.pptx_common import (
     Ctx,
     continued,
     deck_title,
@@ -25,10 +25,10 @@ from mapgen.render.pptx_common import (
     ordered_stages,
     slide_title,
 )
-from mapgen.render.pptx_fit import bullet_indent, fit_block, wrap_paragraph
-from mapgen.render.pptx_flow import Unit, column_boxes, columns_items, fit_flow, heading_unit
-from mapgen.render.pptx_persona import emotion_slide, journey_slides, profile_slide
-from mapgen.render.pptx_tabular import matrix_slides, overview_chart_slides, pain_table_slides
+from mapgen.renderers.pptx_fit import bullet_indent, fit_block, wrap_paragraph
+from mapgen.renderers.pptx_flow import Unit, column_boxes, columns_items, fit_flow, heading_unit
+from mapgen.renderers.pptx_persona import emotion_slide, journey_slides, profile_slide
+from mapgen.renderers.pptx_tabular import matrix_slides, overview_chart_slides, pain_table_slides
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from pptx.util import Emu
 
-from mapgen.render.deck_plan import Table
-from mapgen.render.pptx_scene import set_alt_text
-from mapgen.render.pptx_text import emu, set_paragraphs
-from mapgen.render.pptx_xml import qn, sub_element
+from mapgen.renderers.deck_plan import Table
+from mapgen.renderers.pptx_scene import set_alt_text
+from mapgen.renderers.pptx_text import emu, set_paragraphs
+from mapgen.renderers.pptx_xml import qn, sub_element
 
 if TYPE_CHECKING:
     from pptx.shapes.shapetree import SlideShapes

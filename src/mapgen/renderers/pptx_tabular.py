@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from mapgen import colors, text
 from mapgen.layout.scene import Box, Tag
 from mapgen.model import Journeys, Persona
-from mapgen.render import pptx_notes as notes
-from mapgen.render.deck_plan import ChartSeries, LineChart, Paragraph, SlidePlan, Table, TableCell
-from mapgen.render.pptx_common import Ctx, continued, indexed_steps, ordered_stages, slide_title
-from mapgen.render.pptx_fit import fit_block, fit_list, sizes_between, wrap_paragraph
+from mapgen.renderers import pptx_notes as notes
+from mapgen.renderers.deck_plan import ChartSeries, LineChart, Paragraph, SlidePlan, Table, TableCell
+from mapgen.renderers.pptx_common import Ctx, continued, indexed_steps, ordered_stages, slide_title
+from mapgen.renderers.pptx_fit import fit_block, fit_list, sizes_between, wrap_paragraph
 
 __all__ = [
     "matrix_cells",

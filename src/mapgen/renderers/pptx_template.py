@@ -25,9 +25,9 @@ from mapgen import colors
 from mapgen.errors import InputError
 from mapgen.layout.scene import Box
 from mapgen.model import Problem
-from mapgen.render.deck_plan import Frame, default_frame
-from mapgen.render.pptx_text import EMU_PER_PT, emu
-from mapgen.render.pptx_xml import element, parse, qn, rgb, serialize, srgb, sub_element
+from mapgen.renderers.deck_plan import Frame, default_frame
+from mapgen.renderers.pptx_text import EMU_PER_PT, emu
+from mapgen.renderers.pptx_xml import element, parse, qn, rgb, serialize, srgb, sub_element
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT

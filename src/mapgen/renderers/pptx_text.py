@@ -21,8 +21,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from mapgen import text
 from mapgen.layout.scene import FontRole, TextBlock, VAlign
-from mapgen.render.deck_plan import Paragraph, TextFrame
-from mapgen.render.pptx_xml import NSDECLS, element, parse, qn
+from mapgen.renderers.deck_plan import Paragraph, TextFrame
+from mapgen.renderers.pptx_xml import NSDECLS, element, parse, qn
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme

@@ -3,7 +3,7 @@
 pandoc's habit: decide the document as data first, emit it second. plan_report() decides what the
 report says and in what order (cover, contents, executive summary, a chapter per persona, the
 overview across personas, the appendix), which words and colours each table cell gets, and which
-journey-map scenes go on which pages. mapgen.render.pdf then only emits it with reportlab. Nothing
+journey-map scenes go on which pages. mapgen.renderers.pdf then only emits it with reportlab. Nothing
 here imports reportlab, so the plan is tested on its own.
 
 The chapter of a persona: the profile card and the emotion curve share a portrait page (a card
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 from mapgen import colors, text
 from mapgen.layout.scene import Align, Scene
 from mapgen.model import PROFILE_KEYS, Journeys, Persona, Photo, Problem, Step
-from mapgen.render import pdf_summary as summary
+from mapgen.renderers import pdf_summary as summary
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
