@@ -432,7 +432,7 @@ def test_a_wide_journey_with_long_cells_lays_out_without_clipping(tmp_path: Path
     evidence = [
         n
         for n in range(1, total + 1)
-        if "[E3.0]" in pdftext(wide.path, n) or "[E3.89]" in pdftext(wide.path, n)
+        if n not in maps and ("[E3.0]" in pdftext(wide.path, n) or "[E3.89]" in pdftext(wide.path, n))
     ]
     assert len(evidence) == 2, "the tallest cell splits across two pages"
     sizes = _page_sizes(wide.path)

@@ -8,85 +8,29 @@ Nothing here imports reportlab; Pillow is imported only to read a logo's size.
 from __future__ import annotations
 
 import dataclasses
-import io
-import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mapgen import colors, text
 from mapgen.layout.scene import (
-    Align,
     Box,
     Ellipse,
-    FontRole,
-    Picture,
-    Point,
     Polyline,
     Primitive,
     Rect,
     Scene,
     Tag,
     TextBlock,
-    VAlign,
 )
+from mapgen.layout.shapes import emotion_marker, fitted_block, logo_picture, smooth
 from mapgen.renderers.report_plan import ChartSeries, Cover, EmotionChart, ProfileCard
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from mapgen.themes import Theme
 
-__all__ = ["avatar_scene", "chart_scene", "cover_scene", "logo_picture"]
+__all__ = ["avatar_scene", "chart_scene", "cover_scene"]
 
 _MINUS = "\u2212"
-_SAMPLES = 12  # points per interval of a smoothed curve
-
-
-def _block(
-    theme: Theme,
-    source: str,
-    box: Box,
-    *,
-    role: FontRole = "body",
-    size: float,
-    color: str,
-    bold: bool | None = None,
-    italic: bool = False,
-    align: Align = "left",
-    valign: VAlign = "top",
-    max_lines: int | None = None,
-    min_size: float | None = None,
-    tag: Tag | None = None,
-) -> TextBlock:
-    """Return source fitted into box (wrapped, shrunk to the theme's minimum, then cut)."""
-    chain = theme.font_chain(role, bold=bold, italic=italic)
-    line_height = theme.sizes.line_height
-    fitted = text.fit(
-        source,
-        chain,
-        max(box.w, 1.0),
-        max(box.h, 1.0),
-        size,
-        min(min_size or theme.sizes.minimum, size),
-        line_height,
-        max_lines=max_lines,
-    )
-    return TextBlock(
-        box=box,
-        lines=fitted.lines,
-        size=fitted.size,
-        color=color,
-        font=role,
-        bold=bold,
-        italic=italic,
-        align=align,
-        valign=valign,
-        line_height=line_height,
-        source=source,
-        truncated=fitted.truncated,
-        tag=tag or Tag("text"),
-    )
 
 
 def _shrink(block: TextBlock) -> TextBlock:
@@ -108,7 +52,7 @@ def _moved(block: TextBlock, dy: float) -> TextBlock:
 def avatar_scene(card: ProfileCard, theme: Theme, size: float) -> Scene:
     """Return a round avatar with the persona's initials, for a persona without a photo."""
     box = Box(0, 0, size, size)
-    initials = _block(
+    initials = fitted_block(
         theme,
         card.initials,
         Box(size * 0.1, size * 0.1, size * 0.8, size * 0.8),
@@ -128,27 +72,6 @@ def avatar_scene(card: ProfileCard, theme: Theme, size: float) -> Scene:
         items=(Ellipse(box, fill=card.avatar_fill, tag=Tag("avatar", persona=card.name)), initials),
         title=card.name,
         description=card.name,
-    )
-
-
-def logo_picture(path: Path, box: Box, *, align: Align = "left") -> Picture | None:
-    """Return the logo fitted into box keeping its aspect ratio, or None when it cannot be read."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        data = path.read_bytes()
-        with Image.open(io.BytesIO(data)) as image:
-            width, height = image.size
-            kind = (image.format or "png").lower()
-    except (OSError, UnidentifiedImageError):
-        return None
-    if width <= 0 or height <= 0:
-        return None
-    scale = min(box.w / width, box.h / height)
-    w, h = width * scale, height * scale
-    x = box.x + {"left": 0.0, "center": (box.w - w) / 2, "right": box.w - w}[align]
-    return Picture(
-        Box(x, box.y, w, h), data, "jpeg" if kind in ("jpeg", "jpg") else kind, alt="logo", tag=Tag("logo")
     )
 
 
@@ -173,7 +96,7 @@ def cover_scene(cover: Cover, theme: Theme, page: tuple[float, float]) -> Scene:
     band_top = height * 0.27
     title_size = round(sizes.size("title") * 1.5, 1)
     title = _shrink(
-        _block(
+        fitted_block(
             theme,
             cover.title,
             Box(left, 0, inner, title_size * sizes.line_height * 3),
@@ -189,7 +112,7 @@ def cover_scene(cover: Cover, theme: Theme, page: tuple[float, float]) -> Scene:
     if cover.subtitle:
         sub_size = sizes.size("h3")
         subtitle = _shrink(
-            _block(
+            fitted_block(
                 theme,
                 cover.subtitle,
                 Box(left, title.box.bottom + sub_size, inner, sub_size * sizes.line_height * 5),
@@ -219,7 +142,7 @@ def cover_scene(cover: Cover, theme: Theme, page: tuple[float, float]) -> Scene:
         for j, (label, value) in enumerate(cover.facts[i : i + 2]):
             x = left + j * column
             label_block = _shrink(
-                _block(
+                fitted_block(
                     theme,
                     label,
                     Box(x, y, column - pad / 2, label_size * sizes.line_height),
@@ -230,7 +153,7 @@ def cover_scene(cover: Cover, theme: Theme, page: tuple[float, float]) -> Scene:
                 )
             )
             value_block = _shrink(
-                _block(
+                fitted_block(
                     theme,
                     value,
                     Box(x, label_block.box.bottom + 2, column - pad / 2, value_size * sizes.line_height * 3),
@@ -253,7 +176,7 @@ def cover_scene(cover: Cover, theme: Theme, page: tuple[float, float]) -> Scene:
     pill = Box(left, height - bottom - pill_h, label_width + 2 * pill_pad, pill_h)
     items.append(Rect(pill, fill=c.accent, radius=pill_h / 2, tag=Tag("confidentiality")))
     items.append(
-        _block(
+        fitted_block(
             theme,
             cover.confidentiality,
             Box(pill.x + pill_pad, pill.y, label_width + 0.5, pill.h),
@@ -335,7 +258,7 @@ def chart_scene(chart: EmotionChart, theme: Theme, width: float) -> Scene:
             )
         )
         items.append(
-            _block(
+            fitted_block(
                 theme,
                 band.name,
                 Box(x0 + gap + 3, band_y + 1, max(x1 - x0 - 2 * gap - 6, 1), band_h - 2),
@@ -366,7 +289,7 @@ def chart_scene(chart: EmotionChart, theme: Theme, width: float) -> Scene:
         if value in (1.0, 0.0, -1.0):
             label = "0" if value == 0 else ("+1" if value > 0 else f"{_MINUS}1")
             items.append(
-                _block(
+                fitted_block(
                     theme,
                     label,
                     Box(0, y - line / 2, axis - 2, line),
@@ -389,7 +312,7 @@ def chart_scene(chart: EmotionChart, theme: Theme, width: float) -> Scene:
             if len(points) > 1:
                 items.append(
                     Polyline(
-                        tuple(_smooth(points)),
+                        tuple(smooth(points)),
                         color=series.colour,
                         width=curve_width,
                         tag=Tag("curve", persona=series.name),
@@ -433,7 +356,7 @@ def chart_scene(chart: EmotionChart, theme: Theme, width: float) -> Scene:
                     )
                 )
             colour = c.emotion_colour(point.value) if series.valence_markers else series.colour
-            markers += _marker(
+            markers += emotion_marker(
                 theme, cx, cy, radius, colour, point.value, series.valence_markers, series.name, p
             )
     items += labels + markers
@@ -471,77 +394,6 @@ def _segments(series: ChartSeries) -> list[list[tuple[float, float]]]:
             continue
         out[-1].append((point.x, point.value))
     return [segment for segment in out if segment]
-
-
-def _smooth(points: Sequence[Point]) -> list[Point]:
-    """Return a monotone cubic through the points (Fritsch-Carlson), sampled: no overshoot past a score."""
-    n = len(points)
-    if n < 3:
-        return list(points)
-    xs = [p[0] for p in points]
-    ys = [p[1] for p in points]
-    slopes = [(ys[i + 1] - ys[i]) / ((xs[i + 1] - xs[i]) or 1e-9) for i in range(n - 1)]
-    tangents = [slopes[0]] + [
-        0.0 if slopes[i - 1] * slopes[i] <= 0 else (slopes[i - 1] + slopes[i]) / 2 for i in range(1, n - 1)
-    ]
-    tangents.append(slopes[-1])
-    for i in range(n - 1):
-        if slopes[i] == 0:
-            tangents[i] = tangents[i + 1] = 0.0
-            continue
-        a, b = tangents[i] / slopes[i], tangents[i + 1] / slopes[i]
-        norm = math.hypot(a, b)
-        if norm > 3:
-            tangents[i] = 3 * a / norm * slopes[i]
-            tangents[i + 1] = 3 * b / norm * slopes[i]
-    out: list[Point] = [points[0]]
-    for i in range(n - 1):
-        h = xs[i + 1] - xs[i]
-        for k in range(1, _SAMPLES + 1):
-            t = k / _SAMPLES
-            h00 = 2 * t**3 - 3 * t**2 + 1
-            h10 = t**3 - 2 * t**2 + t
-            h01 = -2 * t**3 + 3 * t**2
-            h11 = t**3 - t**2
-            y = h00 * ys[i] + h10 * h * tangents[i] + h01 * ys[i + 1] + h11 * h * tangents[i + 1]
-            out.append((xs[i] + t * h, y))
-    return out
-
-
-def _marker(
-    theme: Theme,
-    cx: float,
-    cy: float,
-    r: float,
-    colour: str,
-    value: float,
-    faces: bool,
-    persona: str,
-    step: int,
-) -> list[Primitive]:
-    """Return a dot, or a face whose mouth shows the valence when the theme draws faces."""
-    tag = Tag("marker", persona=persona, step=step)
-    c = theme.colours
-    if not (faces and theme.emotion.markers == "faces"):
-        return [
-            Ellipse(
-                Box(cx - r, cy - r, 2 * r, 2 * r), fill=colour, stroke=c.background, stroke_width=1.0, tag=tag
-            )
-        ]
-    eye = r * 0.16
-    out: list[Primitive] = [
-        Ellipse(
-            Box(cx - r, cy - r, 2 * r, 2 * r), fill=colour, stroke=c.background, stroke_width=1.0, tag=tag
-        ),
-        Ellipse(Box(cx - r * 0.38 - eye, cy - r * 0.3 - eye, 2 * eye, 2 * eye), fill=c.background, tag=tag),
-        Ellipse(Box(cx + r * 0.38 - eye, cy - r * 0.3 - eye, 2 * eye, 2 * eye), fill=c.background, tag=tag),
-    ]
-    bend = max(-1.0, min(1.0, value)) * r * 0.3  # smile down (y grows downwards), frown up
-    mouth = [
-        (cx - r * 0.45 + r * 0.9 * k / 8, cy + r * 0.3 + bend * (1 - (2 * k / 8 - 1) ** 2)) for k in range(9)
-    ]
-    out.append(Polyline(tuple(mouth), color=c.background, width=max(1.0, r * 0.14), tag=tag))
-    return out
 
 
 def _slot_width(chart: EmotionChart, plot: _Plot, x: float) -> float:
@@ -593,7 +445,7 @@ def _point_label(
     below = not above
     top = cy + r + (_pill_height(theme) + 5 if callout else 0) if below else cy - r - line * 2
     box = Box(cx - width / 2, top, width, line * 2)
-    return _block(
+    return fitted_block(
         theme,
         label,
         box,
@@ -637,7 +489,7 @@ def _callout(
     tag = Tag("callout", persona=persona, step=step)
     return [
         Rect(box, fill=c.accent, radius=height / 2, tag=tag),
-        _block(
+        fitted_block(
             theme,
             chart.callout_label,
             Box(box.x + pad, box.y, box.w - 2 * pad, box.h),
@@ -683,7 +535,7 @@ def _legend(chart: EmotionChart, theme: Theme, width: float) -> tuple[list[Primi
             )
         )
         items.append(
-            _block(
+            fitted_block(
                 theme,
                 series.name,
                 Box(x + swatch + size * 0.4, y, name_width, line * lines),

@@ -69,11 +69,11 @@ def render_deck(
         _emit_slide(base, plan, slide, theme)
     moment = fixed_moment()
     props = base.prs.core_properties
-    props.title = plan.title
-    props.author = plan.author
-    props.subject = plan.subject
-    props.comments = plan.description  # python-pptx's default says "generated using python-pptx"
-    props.last_modified_by = plan.author or "mapgen"
+    props.title = _core_text(plan.title)
+    props.author = _core_text(plan.author)
+    props.subject = _core_text(plan.subject)
+    props.comments = _core_text(plan.description)  # python-pptx's default says "generated using python-pptx"
+    props.last_modified_by = _core_text(plan.author) or "mapgen"
     props.revision = 1
     # python-pptx stores naive datetimes as UTC.
     props.created = moment.replace(tzinfo=None)
@@ -185,3 +185,9 @@ def _template_footers(base: Base, slide: Any, layout: Any, spec: SlidePlan, them
         field = sub_element(p, "a:fld", id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type="slidenum")
         sub_element(field, "a:rPr", sz=str(round(theme.sizes.size("small") * 100)))
         sub_element(field, "a:t").text = str(number)
+
+
+def _core_text(value: str | None) -> str:
+    """Return a document property cut to the 255 characters python-pptx (and Office) accept."""
+    value = value or ""
+    return value if len(value) <= 255 else value[:254].rstrip() + "…"

@@ -1,0 +1,79 @@
+"""What every part of a journey map's layout shares: the model, the theme, sizes and the warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from mapgen.layout.scene import Box, FontRole, Tag, TextBlock
+from mapgen.layout.shapes import fitted_block
+from mapgen.model import Journeys, Persona, Problem, Step
+
+if TYPE_CHECKING:
+    from mapgen.layout.scene import Align, VAlign
+    from mapgen.themes import Theme
+
+
+@dataclass
+class Context:
+    """The model and theme one layout works from, and the warnings it collects."""
+
+    journeys: Journeys
+    persona: Persona
+    theme: Theme
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def pad(self) -> float:
+        """Return the inner padding of cards: half the body size."""
+        return round(self.theme.sizes.size("body") * 0.5, 2)
+
+    def text(
+        self,
+        source: str,
+        box: Box,
+        tag: Tag,
+        *,
+        size: float,
+        color: str,
+        role: FontRole = "body",
+        bold: bool | None = None,
+        italic: bool = False,
+        align: Align = "left",
+        valign: VAlign = "top",
+        max_lines: int | None = None,
+        step: Step | None = None,
+        what: str | None = None,
+    ) -> TextBlock:
+        """Return source fitted into box; a cut is reported, naming the persona, stage and lane."""
+        block = fitted_block(
+            self.theme,
+            source,
+            box,
+            role=role,
+            size=size,
+            color=color,
+            bold=bold,
+            italic=italic,
+            align=align,
+            valign=valign,
+            max_lines=max_lines,
+            tag=tag,
+        )
+        if block.truncated:
+            self.cut(what or tag.kind.replace("-", " "), tag, step)
+        return block
+
+    def cut(self, what: str, tag: Tag, step: Step | None) -> None:
+        """Report a text cut with an ellipsis to fit the map."""
+        where = f", stage {tag.stage!r}" if tag.stage else ""
+        problem = Problem(
+            "warning",
+            f"{self.persona.name}{where}: the {what} is cut to fit the journey map; "
+            "shorten it, or build a larger size (--size poster)",
+            file=self.journeys.source,
+            sheet=self.persona.sheet,
+            cell=step.cell if step is not None and step.cell else None,
+        )
+        if problem not in self.problems:
+            self.problems.append(problem)

@@ -1,0 +1,98 @@
+"""Where a journey's columns go: one per step, stages sized by their steps, wrapped into bands."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from mapgen.model import Persona, Step
+
+EMPTY_STAGE = 0.6  # the width of a stage without steps, in step columns: narrow, but still there
+
+
+@dataclass(frozen=True)
+class Column:
+    """One step's column (or the empty column of a stage without steps)."""
+
+    stage: str
+    x: float
+    w: float
+    step: Step | None
+    index: int | None  # the step's index in the persona's journey
+
+    @property
+    def centre(self) -> float:
+        """Return the x of the column's middle."""
+        return self.x + self.w / 2
+
+
+@dataclass(frozen=True)
+class StageSpan:
+    """A stage across its columns."""
+
+    name: str
+    index: int  # in the journey's stage order: picks the stage colour
+    x: float
+    w: float
+    columns: tuple[Column, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    """The stages that share one row of the map."""
+
+    stages: tuple[StageSpan, ...]
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """Return every column of the band, left to right."""
+        return tuple(c for s in self.stages for c in s.columns)
+
+
+def stage_order(stages: list[str], persona: Persona) -> list[str]:
+    """Return the journey's stages, then any stage only this persona uses."""
+    names = list(stages)
+    for step in persona.steps:
+        if step.stage not in names:
+            names.append(step.stage)
+    return names
+
+
+def plan_bands(stages: list[str], persona: Persona, x: float, width: float, min_column: float) -> list[Band]:
+    """Return the bands of a journey: as many stages per band as fit columns of at least min_column."""
+    weights = [max(EMPTY_STAGE, float(len(persona.steps_in(name)))) for name in stages]
+    if not weights:
+        return []
+    capacity = max(width / min_column, max(weights))
+    bands_needed = math.ceil(sum(weights) / capacity - 1e-9)
+    target = sum(weights) / bands_needed
+    groups: list[list[int]] = [[]]
+    filled = 0.0
+    for i, weight in enumerate(weights):
+        # Start a new band when this stage would overflow it, or land mostly past an even share.
+        spills = filled + weight > capacity + 1e-9 or filled + weight / 2 > target + 1e-9
+        if groups[-1] and spills:
+            groups.append([])
+            filled = 0.0
+        groups[-1].append(i)
+        filled += weight
+    # The same column width on every band, so a stage looks alike wherever it falls.
+    unit = width / max(sum(weights[i] for i in group) for group in groups)
+    index_of = {id(step): n for n, step in enumerate(persona.steps)}
+    bands = []
+    for group in groups:
+        spans, left = [], x
+        for i in group:
+            name, span_w = stages[i], weights[i] * unit
+            steps = persona.steps_in(name)
+            if steps:
+                w = span_w / len(steps)
+                columns = tuple(
+                    Column(name, left + k * w, w, step, index_of[id(step)]) for k, step in enumerate(steps)
+                )
+            else:
+                columns = (Column(name, left, span_w, None, None),)
+            spans.append(StageSpan(name, i, left, span_w, columns))
+            left += span_w
+        bands.append(Band(tuple(spans)))
+    return bands

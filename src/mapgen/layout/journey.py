@@ -1,0 +1,181 @@
+"""A persona's journey map as scenes: header, stage headers, lanes, emotion curve, footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mapgen import text
+from mapgen.layout.band import LANE_GAP, band_height, band_items, lane_heights, minimum_heights
+from mapgen.layout.context import Context
+from mapgen.layout.footer import footer, footer_height
+from mapgen.layout.grid import Band, plan_bands, stage_order
+from mapgen.layout.header import header_height, persona_header
+from mapgen.layout.lanes import Lane, lanes_for
+from mapgen.layout.result import LayoutResult
+from mapgen.layout.scene import Box, Scene
+from mapgen.model import Journeys, Persona, Problem
+
+if TYPE_CHECKING:
+    from mapgen.themes import Theme
+
+MAX_STRETCH = 1.8  # cards grow at most this much past their text to fill a page, then space is left
+
+
+def margin(page: tuple[float, float]) -> float:
+    """Return the page margin: 4.5% of the shorter side."""
+    return round(min(page) * 0.045, 2)
+
+
+def layout_journey(
+    journeys: Journeys,
+    persona: Persona,
+    theme: Theme,
+    page: tuple[float, float],
+    *,
+    paginate: bool = False,
+) -> LayoutResult:
+    """Lay a persona's journey out on pages of the given size (in points).
+
+    paginate=False gives one scene of the page's width that grows taller when the journey needs
+    more room (its stages wrap into further bands below); paginate=True gives one scene per band,
+    each exactly the page size, the later ones marked as continued.
+    """
+    ctx = Context(journeys, persona, theme)
+    width, height = page
+    m = margin(page)
+    gap = ctx.pad * 2
+    body = theme.sizes.size("body")
+    footer_h = footer_height(theme)
+    label_w = max(body * 7, min(body * 13, width * 0.11))
+    x0 = m + label_w + gap
+    bands = plan_bands(
+        stage_order([s.name for s in journeys.stages], persona), persona, x0, width - m - x0, body * 9.5
+    )
+    lanes = lanes_for(persona, theme)
+    label_box = Box(m, 0, label_w, 0)
+    # The title is what the header shows in large type, so a deck slide titled by it matches.
+    title = persona.name
+    description = describe(journeys, persona, theme)
+
+    def scene(parts: list[Band], group: list[Lane], part: int, page_h: float | None = None) -> Scene:
+        header_h = header_height(ctx, height, compact=part > 0)
+        room = height - 2 * m - header_h - footer_h - 2 * gap
+        heights = _fit_heights(ctx, group, bands, room, grow=not paginate)
+        band_h = band_height(ctx, heights) if group or parts else 0.0
+        y = m + header_h + gap
+        items = persona_header(ctx, Box(m, m, width - 2 * m, header_h), continued=part > 0)
+        for band in parts:
+            items += band_items(ctx, band, group, heights, label_box, y)
+            y += band_h + gap * 2
+        if page_h is None:
+            page_h = height if paginate else max(height, round(y + footer_h + m, 2))
+        items += footer(journeys, theme, Box(m, page_h - m - footer_h, width - 2 * m, footer_h))
+        name = title if part == 0 else f"{title} ({theme.labels.continued})"
+        return Scene(
+            width, page_h, theme.colours.background, tuple(items), title=name, description=description
+        )
+
+    if not paginate:
+        scenes: tuple[Scene, ...] = (scene(bands, lanes, 0),)
+    else:
+        room = height - 2 * m - header_height(ctx, height) - footer_h - 2 * gap
+        groups = _lane_groups(ctx, lanes, bands, room)
+        pages = [([band], group) for band in bands for group in groups] or [([], lanes)]
+        scenes = tuple(scene(parts, group, n) for n, (parts, group) in enumerate(pages))
+    return LayoutResult(scenes, tuple(ctx.problems) + missing_glyphs(journeys, persona, theme))
+
+
+def _lane_groups(ctx: Context, lanes: list[Lane], bands: list[Band], room: float) -> list[list[Lane]]:
+    """Return the lanes split into groups that each fit a page with their text at the preferred size."""
+    available = room - band_height(ctx, [])
+    natural = lane_heights(ctx, lanes, bands)
+    groups: list[list[Lane]] = [[]]
+    used = 0.0
+    for lane, need in zip(lanes, natural, strict=True):
+        extra = need + (LANE_GAP if groups[-1] else 0.0)
+        if groups[-1] and used + extra > available:
+            groups.append([])
+            used, extra = 0.0, need
+        groups[-1].append(lane)
+        used += extra
+    return [g for g in groups if g]
+
+
+def _fit_heights(
+    ctx: Context, lanes: list[Lane], bands: list[Band], room: float, *, grow: bool
+) -> list[float]:
+    """Return lane heights for a band of the given room: stretched to fill it, or squeezed into it.
+
+    When the text does not fit and grow is True, lanes keep the height their text needs (the scene
+    grows taller) instead of shrinking it.
+    """
+    if not lanes:
+        return []
+    natural = lane_heights(ctx, lanes, bands)
+    fixed = band_height(ctx, [0.0] * len(lanes))
+    available = room - fixed
+    total = sum(natural)
+    if total <= available:
+        scale = min(MAX_STRETCH, available / total) if total else 1.0
+        return [round(h * scale, 2) for h in natural]
+    if grow:
+        return natural
+    least = minimum_heights(ctx, lanes)
+    heights = list(natural)
+    # Squeeze the lanes in proportion, holding those that reach their least height.
+    for _ in range(len(lanes)):
+        free = [i for i, h in enumerate(heights) if h > least[i]]
+        over = sum(heights) - available
+        if over <= 0.01 or not free:
+            break
+        share = sum(heights[i] for i in free)
+        for i in free:
+            heights[i] = max(least[i], heights[i] - over * heights[i] / share)
+    return [round(h, 2) for h in heights]
+
+
+def describe(journeys: Journeys, persona: Persona, theme: Theme) -> str:
+    """Return a plain-language summary of the map, for screen readers and search."""
+    stages = stage_order([s.name for s in journeys.stages], persona)
+    role = persona.get("role")
+    who = f"{persona.name} ({role})" if isinstance(role, str) and role else persona.name
+    parts = [
+        f"{theme.labels.journey_map}: {who}, {len(persona.steps)} steps over {len(stages)} "
+        f"{theme.labels.stages.lower()}: {', '.join(stages)}."
+    ]
+    scored = [s for s in persona.steps if s.score is not None]
+    if scored:
+        low = min(scored, key=lambda s: s.score if s.score is not None else 0.0)
+        high = max(scored, key=lambda s: s.score if s.score is not None else 0.0)
+        for label, step in ((theme.labels.lowest_moment, low), (theme.labels.highest_moment, high)):
+            feeling = ", ".join(step.emotions)
+            parts.append(
+                f"{label}: {step.stage}, {step.action or ''}{f' ({feeling})' if feeling else ''}.".replace(
+                    ", .", "."
+                )
+            )
+    pains = sum(len(s.pain_points) for s in persona.steps)
+    ideas = sum(len(s.opportunities) for s in persona.steps)
+    parts.append(f"{theme.labels.pain_points}: {pains}. {theme.labels.opportunities}: {ideas}.")
+    return " ".join(parts)
+
+
+def missing_glyphs(journeys: Journeys, persona: Persona, theme: Theme) -> tuple[Problem, ...]:
+    """Return a warning per character of the persona's texts that no font of the theme has."""
+    pieces = [persona.name]
+    for _key, value in persona.profile:
+        pieces += [value] if isinstance(value, str) else list(value)
+    for step in persona.steps:
+        pieces += [step.stage, step.action or "", step.touchpoint or "", step.goal or "", step.thoughts or ""]
+        pieces += [*step.emotions, *step.pain_points, *step.opportunities, *step.kpis, step.owner or ""]
+        pieces += [value for _h, value in step.extra]
+    missing = text.missing_glyphs("\n".join(pieces), theme.font_chain("body"))
+    return tuple(
+        Problem(
+            "warning",
+            f"{persona.name}: {text.missing_glyph_message(ch)}",
+            file=journeys.source,
+            sheet=persona.sheet,
+        )
+        for ch in sorted(missing)
+    )

@@ -1,0 +1,346 @@
+"""The overview: every persona's emotion curve over the shared stages, and the pain-point matrix."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mapgen import text
+from mapgen.layout.footer import footer, footer_height
+from mapgen.layout.result import LayoutResult
+from mapgen.layout.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Scene, Tag, TextBlock
+from mapgen.layout.shapes import fitted_block, smooth
+from mapgen.model import Journeys, Persona, Problem
+
+if TYPE_CHECKING:
+    from mapgen.themes import Theme
+
+MINUS = "\u2212"
+
+
+def stage_names(journeys: Journeys) -> list[str]:
+    """Return the journey's stages, then any stage only some persona uses."""
+    names = [s.name for s in journeys.stages]
+    for persona in journeys.personas:
+        names += [s.stage for s in persona.steps if s.stage not in names]
+    return list(dict.fromkeys(names))
+
+
+def stage_score(persona: Persona, stage: str) -> float | None:
+    """Return the mean score of a persona's scored steps in a stage, or None."""
+    scores = [s.score for s in persona.steps_in(stage) if s.score is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
+def pain_cell(persona: Persona, stage: str) -> tuple[int, float | None]:
+    """Return the number of pain points of a persona in a stage and the worst score there."""
+    steps = persona.steps_in(stage)
+    scores = [s.score for s in steps if s.score is not None]
+    return sum(len(s.pain_points) for s in steps), (min(scores) if scores else None)
+
+
+def signed(value: float) -> str:
+    """Return a score with its sign and a true minus: +0.5, −0.8."""
+    shown = f"{value:+.1f}"
+    return "0.0" if shown in ("+0.0", "-0.0") else shown.replace("-", MINUS)
+
+
+def layout_overview(journeys: Journeys, theme: Theme, page: tuple[float, float]) -> LayoutResult:
+    """Lay out the overview of all personas on one page (taller when there are many personas)."""
+    width, height = page
+    c, sizes = theme.colours, theme.sizes
+    m = round(min(page) * 0.045, 2)
+    small, body, h2, h3 = sizes.size("small"), sizes.size("body"), sizes.size("h2"), sizes.size("h3")
+    line = sizes.line_height
+    stages = stage_names(journeys)
+    personas = journeys.personas
+    items: list[Primitive] = []
+    title = theme.labels.overview
+    block = fitted_block(
+        theme,
+        title,
+        Box(m, m, width - 2 * m, h2 * line),
+        role="heading",
+        size=h2,
+        color=c.text,
+        max_lines=1,
+        tag=Tag("title"),
+    )
+    items.append(block)
+    if journeys.project.title:
+        items.append(
+            fitted_block(
+                theme,
+                journeys.project.title,
+                Box(m, m, width - 2 * m, h2 * line),
+                size=small,
+                color=c.muted,
+                align="right",
+                valign="middle",
+                max_lines=1,
+                tag=Tag("project"),
+            )
+        )
+    y = m + h2 * line + body
+    footer_h = footer_height(theme)
+    row_h = round(small * line * 1.4 + 6, 2)
+    matrix_h = h3 * line + 6 + row_h * (1 + len(personas)) + small * line + 6
+    legend_rows = _legend_rows(journeys, theme, width - 2 * m)
+    chart_h = max(
+        body * 14, height - y - m - footer_h - body * 2 - matrix_h - legend_rows * small * line * 1.6
+    )
+    if stages:
+        items += _chart(journeys, theme, stages, Box(m, y, width - 2 * m, chart_h))
+    y += chart_h + body * 0.5
+    legend, y = _legend(journeys, theme, Box(m, y, width - 2 * m, 0))
+    items += legend
+    y += body
+    if stages:
+        matrix, y = _matrix(journeys, theme, stages, Box(m, y, width - 2 * m, row_h))
+        items += matrix
+    page_h = max(height, round(y + body + footer_h + m, 2))
+    items += footer(journeys, theme, Box(m, page_h - m - footer_h, width - 2 * m, footer_h))
+    names = ", ".join(p.name for p in personas)
+    description = (
+        f"{theme.labels.overview}: {theme.labels.emotion_curve.lower()} of {len(personas)} "
+        f"{theme.labels.personas.lower()} ({names}) over {len(stages)} {theme.labels.stages.lower()}, "
+        f"and the {theme.labels.pain_point_matrix.lower()}."
+    )
+    scene = Scene(width, page_h, c.background, tuple(items), title=title, description=description)
+    problems = tuple(
+        {b.source: _cut(journeys, b) for b in items if isinstance(b, TextBlock) and b.truncated}.values()
+    )
+    return LayoutResult((scene,), problems)
+
+
+def _cut(journeys: Journeys, block: TextBlock) -> Problem:
+
+    return Problem(
+        "warning",
+        f"the overview cuts {block.source!r} to fit; shorten it, or build a larger size (--size poster)",
+        file=journeys.source,
+    )
+
+
+def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> list[Primitive]:
+    """Return the emotion curves of every persona over the stages, with axes and stage names."""
+    c, sizes = theme.colours, theme.sizes
+    small = sizes.size("small")
+    line = small * sizes.line_height
+    axis_w = text.measure(f"{MINUS}1.0", theme.font_chain("body"), small) + 8
+    plot = Box(box.x + axis_w, box.y + 8, box.w - axis_w, box.h - 8 - line * 2 - 6)
+    slot = plot.w / len(stages)
+    out: list[Primitive] = [Rect(plot, fill=c.surface, radius=theme.style.corner_radius, tag=Tag("plot"))]
+
+    def y_of(score: float) -> float:
+        return plot.y + 10 + (1 - score) / 2 * (plot.h - 20)
+
+    for value in (1.0, 0.0, -1.0):
+        yy = y_of(value)
+        out.append(
+            Polyline(
+                ((plot.x, yy), (plot.right, yy)),
+                color=c.border,
+                width=0.75 if value == 0 else 0.4,
+                dash=(3.0, 3.0) if value == 0 else (),
+                tag=Tag("zero-line" if value == 0 else "grid"),
+            )
+        )
+        out.append(
+            fitted_block(
+                theme,
+                "0" if value == 0 else signed(value),
+                Box(box.x, yy - line / 2, axis_w - 6, line),
+                size=small,
+                color=c.muted,
+                align="right",
+                max_lines=1,
+                tag=Tag("axis-label"),
+            )
+        )
+    for i, stage in enumerate(stages):
+        out.append(
+            fitted_block(
+                theme,
+                stage,
+                Box(plot.x + i * slot + 2, plot.bottom + 6, slot - 4, line * 2),
+                size=small,
+                color=c.text,
+                align="center",
+                max_lines=2,
+                tag=Tag("stage-label", stage=stage),
+            )
+        )
+    for n, persona in enumerate(journeys.personas):
+        colour = c.series_colour(n)
+        run: list[Point] = []
+        runs: list[list[Point]] = []
+        for i, stage in enumerate(stages):
+            score = stage_score(persona, stage)
+            if score is None:
+                if run:
+                    runs.append(run)
+                run = []
+                continue
+            point = (plot.x + (i + 0.5) * slot, y_of(score))
+            run.append(point)
+            r = 3.5
+            out.append(
+                Ellipse(
+                    Box(point[0] - r, point[1] - r, 2 * r, 2 * r),
+                    fill=colour,
+                    stroke=c.surface,
+                    stroke_width=1.0,
+                    tag=Tag("marker", persona=persona.name, stage=stage),
+                )
+            )
+        if run:
+            runs.append(run)
+        for points in runs:
+            if len(points) > 1:
+                out.insert(
+                    1,
+                    Polyline(
+                        tuple((round(x, 2), round(y, 2)) for x, y in smooth(points)),
+                        color=colour,
+                        width=theme.style.curve_width * 0.8,
+                        tag=Tag("curve", persona=persona.name),
+                    ),
+                )
+    return out
+
+
+def _legend_entries(journeys: Journeys, theme: Theme) -> list[tuple[str, float]]:
+    small = theme.sizes.size("small")
+    chain = theme.font_chain("body")
+    return [(p.name, 14 + text.measure(p.name, chain, small) + 14) for p in journeys.personas]
+
+
+def _legend_rows(journeys: Journeys, theme: Theme, width: float) -> int:
+    rows, x = 1, 0.0
+    for _name, w in _legend_entries(journeys, theme):
+        if x and x + w > width:
+            rows, x = rows + 1, 0.0
+        x += min(w, width)
+    return rows
+
+
+def _legend(journeys: Journeys, theme: Theme, box: Box) -> tuple[list[Primitive], float]:
+    """Return the legend (a swatch and a name per persona, in rows) and the y below it."""
+    c, sizes = theme.colours, theme.sizes
+    small = sizes.size("small")
+    line = small * sizes.line_height
+    out: list[Primitive] = []
+    x, y = box.x, box.y
+    for n, (name, w) in enumerate(_legend_entries(journeys, theme)):
+        w = min(w, box.w)
+        if x > box.x and x + w > box.right:
+            x, y = box.x, y + line * 1.6
+        colour = c.series_colour(n)
+        out.append(Rect(Box(x, y + line / 2 - 1.5, 10, 3), fill=colour, tag=Tag("legend", persona=name)))
+        out.append(
+            fitted_block(
+                theme,
+                name,
+                Box(x + 14, y, w - 28, line),
+                size=small,
+                color=c.text,
+                max_lines=1,
+                tag=Tag("legend", persona=name),
+            )
+        )
+        x += w
+    return out, y + line
+
+
+def _matrix(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> tuple[list[Primitive], float]:
+    """Return the pain-point matrix (a row per persona, a column per stage) and the y below it."""
+    c, sizes = theme.colours, theme.sizes
+    small, h3 = sizes.size("small"), sizes.size("h3")
+    line = sizes.line_height
+    out: list[Primitive] = [
+        fitted_block(
+            theme,
+            theme.labels.pain_point_matrix,
+            Box(box.x, box.y, box.w, h3 * line),
+            role="heading",
+            size=h3,
+            color=c.text,
+            max_lines=1,
+            tag=Tag("matrix-title"),
+        )
+    ]
+    y = box.y + h3 * line + 6
+    row_h = box.h
+    name_w = min(
+        box.w * 0.22,
+        max(text.measure(p.name, theme.font_chain("body"), small) for p in journeys.personas) + 12,
+    )
+    cell_w = (box.w - name_w) / len(stages)
+    for i, stage in enumerate(stages):
+        out.append(
+            fitted_block(
+                theme,
+                stage,
+                Box(box.x + name_w + i * cell_w + 3, y, cell_w - 6, row_h),
+                size=small,
+                color=c.muted,
+                bold=True,
+                align="center",
+                valign="bottom",
+                max_lines=2,
+                tag=Tag("matrix-header", stage=stage),
+            )
+        )
+    y += row_h + 2
+    for persona in journeys.personas:
+        out.append(
+            fitted_block(
+                theme,
+                persona.name,
+                Box(box.x, y, name_w - 6, row_h),
+                size=small,
+                color=c.text,
+                bold=True,
+                valign="middle",
+                max_lines=1,
+                tag=Tag("matrix-header", persona=persona.name),
+            )
+        )
+        for i, stage in enumerate(stages):
+            count, worst = pain_cell(persona, stage)
+            tag = Tag("matrix-cell", persona=persona.name, stage=stage)
+            cell = Box(box.x + name_w + i * cell_w + 1.5, y, cell_w - 3, row_h - 3)
+            out.append(Rect(cell, fill=c.pain_surface if count else c.surface, radius=3, tag=tag))
+            if count:
+                # Severity: the worst feeling in the stage, else how many pain points it has.
+                severity = max(0.0, -worst) if worst is not None else min(1.0, count / 3)
+                bar = max(2.0, (cell.w - 4) * severity)
+                out.append(Rect(Box(cell.x + 2, cell.bottom - 4, bar, 2.5), fill=c.pain, tag=tag))
+            words = str(count) if worst is None or not count else f"{count} · {signed(worst)}"
+            out.append(
+                fitted_block(
+                    theme,
+                    words if count else "–",
+                    Box(cell.x + 2, cell.y + 1, cell.w - 4, cell.h - 6),
+                    size=small,
+                    color=c.text if count else c.muted,
+                    align="center",
+                    valign="middle",
+                    max_lines=1,
+                    tag=tag,
+                )
+            )
+        y += row_h
+    small_line = small * line
+    out.append(
+        fitted_block(
+            theme,
+            f"{theme.labels.count} · {theme.labels.worst_score}",
+            Box(box.x + name_w, y + 2, box.w - name_w, small_line),
+            size=small,
+            color=c.muted,
+            max_lines=1,
+            tag=Tag("matrix-key"),
+        )
+    )
+    return out, y + 2 + small_line

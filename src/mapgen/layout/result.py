@@ -1,0 +1,16 @@
+"""What a layout returns: its scenes and the problems met while fitting text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mapgen.layout.scene import Scene
+from mapgen.model import Problem
+
+
+@dataclass(frozen=True)
+class LayoutResult:
+    """The scenes of a layout (one per page, or one tall scene) and its warnings."""
+
+    scenes: tuple[Scene, ...]
+    problems: tuple[Problem, ...] = ()

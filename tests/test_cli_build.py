@@ -1,0 +1,139 @@
+"""`mapgen build` end to end on the sample workbooks: defaults, folders, --json, the cache, edits."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from mapgen.cli import main
+
+INPUTS = Path(__file__).resolve().parents[1] / "inputs"
+EXAMPLE_FILES = [
+    "emma-hughes.png",
+    "renee-dubois.png",
+    "marcus-okafor.png",
+    "overview.png",
+    "example.pptx",
+    "example.pdf",
+    "manifest.json",
+]
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAPGEN_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_build_without_arguments_builds_the_sample_into_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "inputs").mkdir()
+    shutil.copy(INPUTS / "example.xlsx", tmp_path / "inputs" / "example.xlsx")
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "outputs" / "example"
+    assert sorted(p.name for p in out.iterdir()) == sorted(EXAMPLE_FILES)
+    assert f"Wrote {len(EXAMPLE_FILES)} files to outputs/example in" in result.output
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert {o["path"]: o["sha256"] for o in manifest["outputs"]} == {
+        name: digest for name, digest in hashes(out).items() if name != "manifest.json"
+    }
+    assert (INPUTS / "example.xlsx").read_bytes() == (tmp_path / "inputs" / "example.xlsx").read_bytes()
+    assert sorted(p.name for p in (tmp_path / "inputs").iterdir()) == ["example.xlsx"], (
+        "inputs is never written"
+    )
+
+
+def test_a_second_build_writes_nothing_and_an_edit_repaints_one_persona(tmp_path: Path) -> None:
+    book = tmp_path / "example.xlsx"
+    shutil.copy(INPUTS / "example.xlsx", book)
+    out = tmp_path / "out"
+    assert run("build", str(book), "--out", str(out), "--format", "png").exit_code == 0
+    before = hashes(out)
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+
+    again = run("build", str(book), "--out", str(out), "--format", "png")
+    assert again.exit_code == 0, again.output
+    assert "Wrote 0 files (5 unchanged)" in again.output
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook["Marcus"] if "Marcus" in workbook.sheetnames else workbook.worksheets[-1]
+    edited = _first_long_text_cell(sheet)
+    edited.value = f"{edited.value} (edited after the workshop)"
+    workbook.save(book)
+
+    third = run("build", str(book), "--out", str(out), "--format", "png")
+    assert third.exit_code == 0, third.output
+    after = hashes(out)
+    changed = sorted(name for name in after if after[name] != before[name])
+    assert changed == ["manifest.json", "marcus-okafor.png"]
+
+
+def _first_long_text_cell(sheet: Any) -> Any:
+    """Return a step's text cell (long free text, below the header), for a harmless edit."""
+    for row in sheet.iter_rows(min_row=8):
+        for cell in row:
+            if isinstance(cell.value, str) and len(cell.value) > 40 and "\n" not in cell.value:
+                return cell
+    raise AssertionError("no step text found to edit")
+
+
+def test_a_folder_builds_every_workbook_and_one_bad_one_does_not_stop_the_others(tmp_path: Path) -> None:
+    folder = tmp_path / "client"
+    folder.mkdir()
+    shutil.copy(INPUTS / "example.xlsx", folder / "example.xlsx")
+    shutil.copy(INPUTS / "b2b-example.xlsx", folder / "b2b-example.xlsx")
+    (folder / "broken.xlsx").write_text("Stage,Action\nAwareness,Sees an ad\n")
+    (folder / "~$example.xlsx").write_bytes(b"Excel's lock file")
+    out = tmp_path / "out"
+    result = run("build", str(folder), "--out", str(out), "--format", "png", "--json")
+    assert result.exit_code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["b2b-example", "example"]
+    assert "broken.xlsx" in result.stderr and "1 workbook failed: broken.xlsx" in result.stderr
+    manifests = json.loads(result.stdout)
+    assert [Path(m["workbook"]).name for m in manifests] == ["b2b-example.xlsx", "example.xlsx"]
+    for manifest in manifests:
+        stem = Path(manifest["workbook"]).stem
+        for entry in manifest["outputs"]:
+            data = (out / stem / entry["path"]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+
+
+def test_quiet_prints_nothing_but_errors(tmp_path: Path) -> None:
+    result = run(
+        "build", str(INPUTS / "example.xlsx"), "--out", str(tmp_path / "o"), "--format", "png", "--quiet"
+    )
+    assert result.exit_code == 0
+    assert result.output == ""
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    failed = run("build", str(bad), "--out", str(tmp_path / "b"), "--quiet")
+    assert failed.exit_code == 1
+    assert failed.stderr.count("\n") == 1 and "bad.xlsx" in failed.stderr
+    assert not (tmp_path / "b").exists()
+
+
+def test_plain_progress_lines_name_each_file_when_not_on_a_terminal(tmp_path: Path) -> None:
+    result = run("build", str(INPUTS / "b2b-example.xlsx"), "--out", str(tmp_path / "o"), "--format", "png")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("b2b-example.xlsx: ")]
+    assert sorted(line.split(": ", 1)[1] for line in lines) == sorted(
+        p.name for p in (tmp_path / "o").iterdir() if p.suffix == ".png"
+    )
