@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from mapgen import text
@@ -68,7 +69,7 @@ def layout_journey(
             items += band_items(ctx, band, group, heights, label_box, y)
             y += band_h + gap * 2
         if page_h is None:
-            page_h = height if paginate else max(height, round(y + footer_h + m, 2))
+            page_h = height if paginate else max(height, float(math.ceil(y + footer_h + m)))
         items += footer(journeys, theme, Box(m, page_h - m - footer_h, width - 2 * m, footer_h))
         name = title if part == 0 else f"{title} ({theme.labels.continued})"
         return Scene(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from mapgen import text
@@ -58,7 +59,7 @@ def layout_overview(journeys: Journeys, theme: Theme, page: tuple[float, float])
     block = fitted_block(
         theme,
         title,
-        Box(m, m, width - 2 * m, h2 * line),
+        Box(m, m, (width - 2 * m) * 0.6, h2 * line),
         role="heading",
         size=h2,
         color=c.text,
@@ -71,7 +72,7 @@ def layout_overview(journeys: Journeys, theme: Theme, page: tuple[float, float])
             fitted_block(
                 theme,
                 journeys.project.title,
-                Box(m, m, width - 2 * m, h2 * line),
+                Box(m + (width - 2 * m) * 0.62, m, (width - 2 * m) * 0.38, h2 * line),
                 size=small,
                 color=c.muted,
                 align="right",
@@ -97,7 +98,7 @@ def layout_overview(journeys: Journeys, theme: Theme, page: tuple[float, float])
     if stages:
         matrix, y = _matrix(journeys, theme, stages, Box(m, y, width - 2 * m, row_h))
         items += matrix
-    page_h = max(height, round(y + body + footer_h + m, 2))
+    page_h = max(height, float(math.ceil(y + body + footer_h + m)))
     items += footer(journeys, theme, Box(m, page_h - m - footer_h, width - 2 * m, footer_h))
     names = ", ".join(p.name for p in personas)
     description = (
@@ -170,6 +171,9 @@ def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> lis
                 tag=Tag("stage-label", stage=stage),
             )
         )
+    # Every curve under every marker, so no line hides a persona's point.
+    curves: list[Primitive] = []
+    dots: list[Primitive] = []
     for n, persona in enumerate(journeys.personas):
         colour = c.series_colour(n)
         run: list[Point] = []
@@ -184,7 +188,7 @@ def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> lis
             point = (plot.x + (i + 0.5) * slot, y_of(score))
             run.append(point)
             r = 3.5
-            out.append(
+            dots.append(
                 Ellipse(
                     Box(point[0] - r, point[1] - r, 2 * r, 2 * r),
                     fill=colour,
@@ -197,16 +201,15 @@ def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> lis
             runs.append(run)
         for points in runs:
             if len(points) > 1:
-                out.insert(
-                    1,
+                curves.append(
                     Polyline(
                         tuple((round(x, 2), round(y, 2)) for x, y in smooth(points)),
                         color=colour,
                         width=theme.style.curve_width * 0.8,
                         tag=Tag("curve", persona=persona.name),
-                    ),
+                    )
                 )
-    return out
+    return out + curves + dots
 
 
 def _legend_entries(journeys: Journeys, theme: Theme) -> list[tuple[str, float]]:
