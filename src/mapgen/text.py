@@ -672,7 +672,16 @@ def find_face(family: str, *, bold: bool = False, italic: bool = False) -> Face 
     before matplotlib's, and those before the system's, so the same theme gives the same files
     on every machine that has them.
     """
-    return _find_face(family.strip().casefold(), 700 if bold else 400, italic)
+    wanted = family.strip().casefold()
+    face = _find_face(wanted, 700 if bold else 400, italic)
+    if face is None and wanted in METRIC_TWINS:
+        face = _find_face(METRIC_TWINS[wanted], 700 if bold else 400, italic)
+    return face
+
+
+# Office families a deck names, and the open fonts with the same letter widths that measure
+# (and in LibreOffice, draw) them where the Office font is not installed.
+METRIC_TWINS = {"calibri": "carlito", "cambria": "caladea"}
 
 
 @functools.lru_cache(maxsize=1024)

@@ -626,8 +626,25 @@ def _merge(sources: list[_Source], problems: _Problems) -> dict[str, Any]:
         problems.depth.setdefault(source.path, depth)
     for source in reversed(sources):
         _merge_into(merged, source.data, source.path, "", problems)
+        _forget_office_of_new_family(merged, source.data)
     merged.pop("extends", None)
     return merged
+
+
+def _forget_office_of_new_family(merged: dict[str, Any], data: Mapping[str, Any]) -> None:
+    """Drop an inherited deck family when a theme changes a role's font but names no deck family.
+
+    The office name belongs to the font it stands in for: a brand font must not be called
+    Calibri in decks just because the default theme's Lato is.
+    """
+    fonts = data.get("fonts")
+    if not isinstance(fonts, Mapping):
+        return
+    for role in ("heading", "body"):
+        spec = fonts.get(role)
+        table = merged.get("fonts", {}).get(role)
+        if isinstance(spec, Mapping) and "family" in spec and "office" not in spec and isinstance(table, dict):
+            table["office"] = ""
 
 
 def _merge_into(
