@@ -18,6 +18,7 @@ from mapgen.themes import Theme, load_theme
 FIXTURES = Path(__file__).parent / "fixtures"
 THEME = load_theme("default")
 SLIDE = (960.0, 540.0)
+FILLER = "compares the delivery slots on the app before ordering the weekly shop again"
 
 
 def fixture(name: str) -> Journeys:
@@ -26,7 +27,7 @@ def fixture(name: str) -> Journeys:
 
 def journey(stages: int, steps: int, *, words: int = 6, scores: list[float | None] | None = None) -> Journeys:
     """Return one persona over stages x steps, with texts of about `words` words."""
-    filler = "compares the delivery slots on the app before ordering the weekly shop again".split()
+    filler = FILLER.split(" ")
     body = " ".join(itertools.islice(itertools.cycle(filler), words))
     out = []
     for s in range(stages):

@@ -643,7 +643,12 @@ def _forget_office_of_new_family(merged: dict[str, Any], data: Mapping[str, Any]
     for role in ("heading", "body"):
         spec = fonts.get(role)
         table = merged.get("fonts", {}).get(role)
-        if isinstance(spec, Mapping) and "family" in spec and "office" not in spec and isinstance(table, dict):
+        if (
+            isinstance(spec, Mapping)
+            and "family" in spec
+            and "office" not in spec
+            and isinstance(table, dict)
+        ):
             table["office"] = ""
 
 
