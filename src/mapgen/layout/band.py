@@ -24,14 +24,17 @@ def card_size(ctx: Context) -> float:
     return ctx.theme.sizes.size("small")
 
 
-def lane_heights(ctx: Context, lanes: list[Lane], bands: list[Band]) -> list[float]:
-    """Return the height each lane needs for its tallest card at the preferred size."""
+def lane_heights(ctx: Context, lanes: list[Lane], bands: list[Band], *, least: bool = False) -> list[float]:
+    """Return the height each lane needs for its tallest card at the preferred size.
+
+    least=True gives what each lane needs with its text at the theme's minimum size instead.
+    """
     sizes, pad = ctx.theme.sizes, ctx.pad
-    size = card_size(ctx)
+    size = min(sizes.minimum, card_size(ctx)) if least else card_size(ctx)
     heights = []
     for lane in lanes:
         if lane.kind == "curve":
-            heights.append(curve_height(ctx))
+            heights.append(curve_height(ctx) * (0.7 if least else 1.0))
             continue
         chain = _chain(ctx, lane)
         lines = 1

@@ -87,19 +87,29 @@ def layout_journey(
 
 
 def _lane_groups(ctx: Context, lanes: list[Lane], bands: list[Band], room: float) -> list[list[Lane]]:
-    """Return the lanes split into groups that each fit a page with their text at the preferred size."""
+    """Return the lanes split into as few groups as fit a page each, their text at least at the minimum size.
+
+    The lanes are shared out evenly, so a last page never holds a single lane.
+    """
     available = room - band_height(ctx, [])
-    natural = lane_heights(ctx, lanes, bands)
+    need = [h + LANE_GAP for h in lane_heights(ctx, lanes, bands, least=True)]
+    count = 1
+    used = 0.0
+    for h in need:
+        if used and used + h > available + LANE_GAP:
+            count, used = count + 1, 0.0
+        used += h
+    target = sum(need) / count
     groups: list[list[Lane]] = [[]]
     used = 0.0
-    for lane, need in zip(lanes, natural, strict=True):
-        extra = need + (LANE_GAP if groups[-1] else 0.0)
-        if groups[-1] and used + extra > available:
+    for lane, h in zip(lanes, need, strict=True):
+        spills = used + h > available + LANE_GAP or used + h / 2 > target
+        if groups[-1] and spills and len(groups) < count:
             groups.append([])
-            used, extra = 0.0, need
+            used = 0.0
         groups[-1].append(lane)
-        used += extra
-    return [g for g in groups if g]
+        used += h
+    return groups
 
 
 def _fit_heights(
@@ -107,23 +117,28 @@ def _fit_heights(
 ) -> list[float]:
     """Return lane heights for a band of the given room: stretched to fill it, or squeezed into it.
 
-    When the text does not fit and grow is True, lanes keep the height their text needs (the scene
-    grows taller) instead of shrinking it.
+    Squeezed lanes keep at least the height their text needs at the minimum size, when that fits;
+    when the text does not fit and grow is True, lanes keep the height their text needs (the
+    scene grows taller) instead of shrinking it.
     """
     if not lanes:
         return []
     natural = lane_heights(ctx, lanes, bands)
-    fixed = band_height(ctx, [0.0] * len(lanes))
-    available = room - fixed
+    available = room - band_height(ctx, [0.0] * len(lanes))
     total = sum(natural)
     if total <= available:
         scale = min(MAX_STRETCH, available / total) if total else 1.0
         return [round(h * scale, 2) for h in natural]
     if grow:
         return natural
+    low = lane_heights(ctx, lanes, bands, least=True)
+    if sum(low) <= available:
+        # Between the minimum-size heights and the preferred ones, as far as the room allows.
+        t = (available - sum(low)) / max(total - sum(low), 1e-9)
+        return [round(lo + t * (hi - lo), 2) for lo, hi in zip(low, natural, strict=True)]
     least = minimum_heights(ctx, lanes)
-    heights = list(natural)
-    # Squeeze the lanes in proportion, holding those that reach their least height.
+    heights = list(low)
+    # Even the minimum size does not fit: squeeze in proportion, holding lanes at one line.
     for _ in range(len(lanes)):
         free = [i for i, h in enumerate(heights) if h > least[i]]
         over = sum(heights) - available
