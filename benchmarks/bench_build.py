@@ -47,12 +47,11 @@ def phase(name: str, work: Callable[[], Any]) -> Any:
 
 def in_process(workbook: Path, out: Path) -> None:
     """Time each phase of a build of one workbook in this process, one worker."""
-    from mapgen.renderers.png import paint_png
-
     import mapgen
     from mapgen.build import build_outputs, resolve_theme
     from mapgen.formats import render_deck_file, render_report_file
     from mapgen.layout import layout_journey
+    from mapgen.renderers.png import paint_png
     from mapgen.tasks import Options
 
     print(f"{workbook.name}:")
