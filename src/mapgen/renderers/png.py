@@ -1,10 +1,14 @@
-"""Paint a layout Scene to PNG bytes with matplotlib's Agg canvas.
+"""Paint a layout Scene to PNG bytes: shapes with matplotlib's Agg canvas, text with FreeType.
 
 Imported only where a PNG is painted: matplotlib loads here, never at `import mapgen`. No pyplot
 and no global rcParams: each call makes its own Figure and canvas, so parallel workers and other
 matplotlib users in the process never see our settings. One data unit is one point, with y
-growing downwards as in the Scene; text is drawn line by line exactly as the layout wrapped it,
-run by run in the faces mapgen.text chose, so the PNG wraps where the deck and report do.
+growing downwards as in the Scene.
+
+Text is drawn line by line exactly as the layout wrapped it, run by run in the faces mapgen.text
+chose, so the PNG wraps where the deck and report do. It is drawn with Pillow's FreeType
+binding over the painted shapes: a matplotlib Text artist per run costs milliseconds, which is
+most of a map's paint time, and layouts never put a shape over text.
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ from mapgen.layout.scene import Ellipse, Picture, Polygon, Polyline, Rect, Scene
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.font_manager import FontProperties
+    from PIL import ImageDraw, ImageFont
 
-    from mapgen.text import Face, FontChain
+    from mapgen.text import FontChain
     from mapgen.themes import Theme
 
 __all__ = ["paint_png"]
@@ -29,22 +33,20 @@ __all__ = ["paint_png"]
 _Z = 1.0
 
 
-@functools.lru_cache(maxsize=64)
-def _font(path: str) -> FontProperties:
-    from matplotlib.font_manager import FontProperties
+@functools.lru_cache(maxsize=256)
+def _pil_font(path: str, index: int, pixels: float) -> ImageFont.FreeTypeFont:
+    """Return a FreeType font at a pixel size; the basic layout, so every machine shapes alike."""
+    from PIL import ImageFont
 
-    return FontProperties(fname=path)
-
-
-def _properties(face: Face) -> FontProperties:
-    """Return matplotlib's font for a face of mapgen's chain (the file itself, never a lookup)."""
-    return _font(str(face.path))
+    return ImageFont.truetype(path, size=pixels, index=index, layout_engine=ImageFont.Layout.BASIC)
 
 
 def paint_png(scene: Scene, theme: Theme, *, dpi: int) -> bytes:
     """Return the scene painted as PNG bytes at dpi, with its title and description as text chunks."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from PIL import Image, ImageDraw
+    from PIL.PngImagePlugin import PngInfo
 
     figure = Figure(figsize=(scene.width / 72, scene.height / 72), dpi=dpi, facecolor=scene.background)
     FigureCanvasAgg(figure)
@@ -55,15 +57,27 @@ def paint_png(scene: Scene, theme: Theme, *, dpi: int) -> bytes:
     axes.set_autoscale_on(False)
     painter = _Painter(axes, theme, dpi)
     for z, item in enumerate(scene.items):
-        painter.paint(item, _Z + z)
-    buffer = io.BytesIO()
-    metadata = {
-        "Software": None,
-        "Title": scene.title or None,
-        "Description": scene.description or scene.title,
-    }
-    figure.savefig(buffer, format="png", dpi=dpi, facecolor=scene.background, metadata=metadata)
+        if not isinstance(item, TextBlock):
+            painter.paint(item, _Z + z)
+    canvas: Any = figure.canvas  # FigureCanvasAgg, whose methods matplotlib leaves untyped
+    canvas.draw()
+    width, height = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert(
+        "RGB"
+    )
     figure.clear()
+    draw = ImageDraw.Draw(image)
+    for item in scene.items:
+        if isinstance(item, TextBlock):
+            painter.text(draw, item)
+    info = PngInfo()
+    for key, value in (("Title", scene.title), ("Description", scene.description or scene.title)):
+        if value and value.isascii():
+            info.add_text(key, value)
+        elif value:
+            info.add_itxt(key, value)  # tEXt is Latin-1 only: other scripts go in an iTXt chunk
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", pnginfo=info, dpi=(dpi, dpi), compress_level=6)
     return buffer.getvalue()
 
 
@@ -87,9 +101,7 @@ class _Painter:
 
     def paint(self, item: Any, z: float) -> None:
         """Paint one primitive at z-order z."""
-        if isinstance(item, TextBlock):
-            self._text(item, z)
-        elif isinstance(item, Rect):
+        if isinstance(item, Rect):
             self._rect(item, z)
         elif isinstance(item, Polyline):
             self._polyline(item, z)
@@ -168,7 +180,8 @@ class _Painter:
             line.set_dashes(item.dash)
         self.axes.add_line(line)
 
-    def _text(self, item: TextBlock, z: float) -> None:
+    def text(self, draw: ImageDraw.ImageDraw, item: TextBlock) -> None:
+        """Draw a text block's lines on the painted image, run by run, each on its baseline."""
         if not item.lines:
             return
         chain = self.chain(item.font, item.bold, item.italic)
@@ -180,6 +193,7 @@ class _Painter:
         elif item.valign == "bottom":
             top += box.h - item.text_height
         baseline = text.line_metrics(chain, size).baseline(pitch)
+        px = self.dpi / 72
         for i, line in enumerate(item.lines):
             if not line:
                 continue
@@ -187,20 +201,10 @@ class _Painter:
             if item.align != "left":
                 spare = box.w - text.measure(line, chain, size)
                 x += spare / 2 if item.align == "center" else spare
-            y = top + i * pitch + baseline
+            y = (top + i * pitch + baseline) * px
             for face, run in text.runs(line, chain):
-                self.axes.text(
-                    x,
-                    y,
-                    run,
-                    fontproperties=_properties(face),
-                    fontsize=size,
-                    color=item.color,
-                    va="baseline",
-                    ha="left",
-                    parse_math=False,
-                    zorder=z,
-                )
+                font = _pil_font(str(face.path), face.index, round(size * px * 4) / 4)
+                draw.text((x * px, y), run, font=font, fill=item.color, anchor="ls")
                 x += text.measure(run, chain, size)
 
     def _picture(self, item: Picture, z: float) -> None:
