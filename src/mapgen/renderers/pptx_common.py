@@ -28,7 +28,6 @@ __all__ = [
     "footer_text",
     "image_size",
     "indexed_steps",
-    "initials",
     "logo",
     "ordered_stages",
     "picture",
@@ -192,16 +191,6 @@ def profile_list(persona: Persona, key: str) -> list[str]:
         return []
     items = [value] if isinstance(value, str) else list(value)
     return [" ".join(v.split()) for v in items if v and v.strip()]
-
-
-def initials(name: str) -> str:
-    """Return up to two initials for an avatar: "Renée Dubois" -> "RD", "Dr. Li Wei" -> "LW"."""
-    words = [w for w in name.split() if w[:1].isalpha()]
-    # Titles such as "Dr." or "Prof." are not part of the name.
-    named = [w for w in words if not w.endswith(".")]
-    words = named if len(named) >= 1 else words
-    letters = "".join(w[0] for w in words[:2]) or name.strip()[:1]
-    return letters.upper()
 
 
 def ordered_stages(journeys: Journeys, persona: Persona | None = None) -> list[str]:

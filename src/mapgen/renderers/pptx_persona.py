@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from mapgen import text
 from mapgen.layout.scene import Box, Ellipse, Primitive, Rect, Scene, Tag, TextBlock
+from mapgen.layout.shapes import initials
 from mapgen.model import Persona
 from mapgen.renderers import pptx_notes as notes
 from mapgen.renderers.deck_plan import ChartSeries, LineChart, PlanItem, SlidePlan, TextFrame, scene_items
@@ -18,7 +19,6 @@ from mapgen.renderers.pptx_common import (
     Ctx,
     continued,
     indexed_steps,
-    initials,
     ordered_stages,
     picture,
     profile_list,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from mapgen import colors, text
 from mapgen.layout.scene import Align, Scene
+from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Journeys, Persona, Photo, Problem, Step
 from mapgen.renderers import pdf_summary as summary
 
@@ -697,7 +698,7 @@ class _Planner:
             subtitle=subtitle,
             quote=_profile_text(persona.get("quote")),
             photo=persona.photo,
-            initials=_initials(persona.name),
+            initials=initials(persona.name),
             avatar_fill=c.stage_colour(index),
             avatar_color=c.on_stage_colour(index),
             fields=tuple(fields),
@@ -983,18 +984,6 @@ def _bullets(items: tuple[str, ...]) -> str:
 
 def _emotion_words(step: Step) -> str:
     return ", ".join(e.strip() for e in step.emotions if e.strip())
-
-
-def _initials(name: str) -> str:
-    """Return up to two initials; a name in a script without capitals (CJK) gives its first character."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isalnum()]
-    if not words:
-        return name.strip()[:1].upper() or "?"
-    first = words[0][0]
-    if not first.isupper() and first.upper() == first:  # no case: 李, 東, ...
-        return first
-    letters = first + (words[-1][0] if len(words) > 1 and words[-1][0].isupper() else "")
-    return letters.upper()
 
 
 def _problem_place(problem: Problem, source_name: str) -> str:
