@@ -5,7 +5,7 @@
 Per phase (read, layout, png, pptx, pdf, write) on the sample workbook and a synthetic
 60 personas x 10 stages x 3 steps workbook: wall time and the peak of Python allocations
 (tracemalloc). Whole process: `mapgen --help`; the sample, all formats; the 60-persona workbook
-with --jobs N (peak resident memory summed over the process and its workers, sampled from /proc);
+with --jobs N (peak memory summed over the process and its workers, PSS and RSS, sampled from /proc);
 a rebuild after changing one persona; and 10, 30 and 60 personas to see that time grows linearly.
 Targets are in issue #7; results go in docs/performance.md. Builds use a fresh cache folder.
 """
@@ -68,23 +68,30 @@ def in_process(workbook: Path, out: Path) -> None:
 
 
 class TreeMemory:
-    """Sample the summed resident memory of a process and its descendants, from /proc."""
+    """Sample the memory of a process and its descendants, from /proc: RSS and PSS, summed.
+
+    RSS counts a page shared by several processes (a library, a forked parent's memory) once in
+    each of them; PSS divides it among them, so the sum of PSS is the memory the build really
+    takes. Both are reported.
+    """
 
     def __init__(self, pid: int) -> None:
-        self.pid, self.peak = pid, 0
+        self.pid, self.peak_rss, self.peak_pss = pid, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
     def _sample(self) -> None:
         while not self._stop.wait(0.02):
-            self.peak = max(self.peak, sum(_rss(pid) for pid in _tree(self.pid)))
+            pids = _tree(self.pid)
+            self.peak_rss = max(self.peak_rss, sum(_status_kib(pid, "VmRSS:") for pid in pids) * 1024)
+            self.peak_pss = max(self.peak_pss, sum(_pss_kib(pid) for pid in pids) * 1024)
 
-    def stop(self) -> int:
-        """Stop sampling and return the peak in bytes."""
+    def stop(self) -> tuple[int, int]:
+        """Stop sampling and return the peaks (RSS, PSS) in bytes."""
         self._stop.set()
         self._thread.join()
-        return self.peak
+        return self.peak_rss, self.peak_pss
 
 
 def _tree(root: int) -> list[int]:
@@ -104,11 +111,21 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _rss(pid: int) -> int:
+def _status_kib(pid: int, field: str) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
+            if line.startswith(field):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
     except OSError:
         pass
     return 0
@@ -121,10 +138,13 @@ def whole(label: str, args: Sequence[str], env: dict[str, str]) -> float:
     memory = TreeMemory(process.pid)
     _, err = process.communicate()
     seconds = time.perf_counter() - started
-    peak = memory.stop()
+    rss, pss = memory.stop()
     if process.returncode:
         raise SystemExit(f"{label} failed:\n{err.decode()}")
-    print(f"  {label:<44} {seconds:7.2f} s  {peak / 2**20:7.0f} MiB peak (all processes)")
+    print(
+        f"  {label:<44} {seconds:7.2f} s  peak of all processes: "
+        f"{pss / 2**20:5.0f} MiB PSS, {rss / 2**20:5.0f} MiB RSS"
+    )
     return seconds
 
 

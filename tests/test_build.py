@@ -6,9 +6,12 @@ tested on its own; tests/test_cli_build.py drives real builds of the sample work
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,7 @@ from mapgen.build import Options, build_outputs, render
 from mapgen.cache import Cache
 from mapgen.errors import InputError, MapgenError
 from mapgen.model import Journeys, Persona, Problem, Stage, Step
-from mapgen.runner import Runner
+from mapgen.runner import Done, Runner
 from mapgen.tasks import Rendered, Task
 from mapgen.themes import load_theme
 
@@ -59,9 +62,39 @@ def plan_txt(journeys: Journeys, _options: Options) -> list[Task]:
     return [*out, Task("txt", "all.txt", None, render_summary, journeys, cost=5)]
 
 
+def render_chapter(journeys: Journeys, _theme: object, _options: Options) -> Rendered:
+    """Write one persona's chapter of the book, naming the process that made it."""
+    (persona,) = journeys.personas
+    if persona.name == "Explodes":
+        raise OSError("disk full")
+    text = f"[{persona.name}: {persona.steps[0].action} pid={os.getpid()}]"
+    return Rendered(text.encode(), (Problem("warning", f"{persona.name} cut", sheet=persona.sheet),))
+
+
+def join_book(journeys: Journeys, _theme: object, _options: Options, parts: Sequence[bytes]) -> Rendered:
+    """Join the chapters under a title page that counts them."""
+    title = f"{len(journeys.personas)} chapters, joined in pid={os.getpid()}\n"
+    return Rendered(title.encode() + b"\n".join(parts), (Problem("warning", "book joined"),))
+
+
+def plan_book(journeys: Journeys, _options: Options) -> list[Task]:
+    """Make one file joined from a part per persona, the way the deck and the report are."""
+    parts = tuple(
+        Task(
+            "book",
+            f"book.txt#{p.sheet}",
+            p.name,
+            render_chapter,
+            Journeys(source=journeys.source, personas=(p,)),
+        )
+        for p in journeys.personas
+    )
+    return [Task("book", "book.txt", None, None, journeys, cost=2, parts=parts, join=join_book)]
+
+
 @pytest.fixture(autouse=True)
 def formats(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tasks, "_FORMATS", {"txt": plan_txt})
+    monkeypatch.setattr(tasks, "_FORMATS", {"txt": plan_txt, "book": plan_book})
 
 
 def names_and_bytes(folder: Path) -> dict[str, bytes]:
@@ -254,3 +287,89 @@ def test_render_is_the_python_api(tmp_path: Path) -> None:
     paths = mapgen.render(JOURNEYS, formats=["txt"], theme="default", out=tmp_path / "api")
     assert [p.name for p in paths] == ["Renée.txt", "Tom.txt", "all.txt", "manifest.json"]
     assert paths == render(JOURNEYS, formats=["txt"], theme="default", out=tmp_path / "api")
+
+
+class Calls:
+    """A progress display that remembers which files and parts were made and which were cached."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def start(self, label: str, total: int) -> None:
+        self.calls.clear()
+        self.total = total
+
+    def done(self, outcome: Done) -> None:
+        self.calls.append(f"{outcome.task.file}:{'hit' if outcome.cached else 'made'}")
+
+    def finish(self) -> None:
+        pass
+
+
+def _edited_tom(action: str) -> Journeys:
+    tom = Persona("Tom", "Tom", steps=(Step("Purchase", action=action, cell="A5"),))
+    return dataclasses.replace(JOURNEYS, personas=(JOURNEYS.personas[0], tom))
+
+
+def test_a_joined_file_is_made_from_its_parts_in_order_and_the_parts_stay_out(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build_outputs(JOURNEYS, formats=["book"], theme=THEME, out=out)
+    book = (out / "book.txt").read_text()
+    assert book.startswith("2 chapters")
+    assert book.index("[Renée Dubois: Sees an ad") < book.index("[Tom: Pays")
+    assert sorted(p.name for p in out.iterdir()) == ["book.txt", "manifest.json"]
+    assert [o["path"] for o in result.manifest["outputs"]] == ["book.txt"]
+    assert [p.message for p in result.problems] == ["Renée Dubois cut", "Tom cut", "book joined"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"], "the parts went with the staging folder"
+
+
+def test_a_joined_file_remakes_only_the_part_that_changed(tmp_path: Path) -> None:
+    runner = Runner(jobs=1, cache=Cache(tmp_path / "cache"))
+    out, calls = tmp_path / "out", Calls()
+    build_outputs(JOURNEYS, formats=["book"], theme=THEME, out=out, runner=runner, progress=calls)
+    assert calls.total == 3
+    assert calls.calls == ["book.txt#Renée:made", "book.txt#Tom:made", "book.txt:made"]
+
+    again = build_outputs(JOURNEYS, formats=["book"], theme=THEME, out=out, runner=runner, progress=calls)
+    assert calls.calls == ["book.txt:hit", "book.txt#Renée:hit", "book.txt#Tom:hit"], "no part is looked at"
+    assert again.written == ()
+    assert [p.message for p in again.problems] == ["Renée Dubois cut", "Tom cut", "book joined"]
+
+    edited = _edited_tom("Pays twice")
+    result = build_outputs(edited, formats=["book"], theme=THEME, out=out, runner=runner, progress=calls)
+    assert calls.calls == ["book.txt#Renée:hit", "book.txt#Tom:made", "book.txt:made"]
+    assert "[Tom: Pays twice" in (out / "book.txt").read_text()
+    assert [p.name for p in result.written] == ["book.txt", "manifest.json"]
+
+
+def test_parts_and_joins_run_in_workers_and_give_the_files_one_process_gives(tmp_path: Path) -> None:
+    serial = build_outputs(JOURNEYS, formats=["txt", "book"], theme=THEME, out=tmp_path / "serial")
+    with Runner(jobs=2, cache=Cache(tmp_path / "cache")) as runner:
+        parallel = build_outputs(
+            JOURNEYS, formats=["txt", "book"], theme=THEME, out=tmp_path / "parallel", runner=runner
+        )
+        book = (tmp_path / "parallel" / "book.txt").read_text()
+        # Again after an edit: one part from a worker, the other from the cache.
+        build_outputs(
+            _edited_tom("Pays twice"), formats=["book"], theme=THEME, out=tmp_path / "edit", runner=runner
+        )
+    assert parallel.problems == serial.problems, "warnings come back in the tasks' and parts' order"
+    pids = set(re.findall(r"pid=(\d+)", book))
+    assert str(os.getpid()) not in pids, "parts and the join ran in worker processes"
+    strip = lambda text: re.sub(r"pid=\d+", "", text)  # noqa: E731
+    assert strip(book) == strip((tmp_path / "serial" / "book.txt").read_text())
+    edited = (tmp_path / "edit" / "book.txt").read_text()
+    assert "[Tom: Pays twice" in edited and "[Renée Dubois: Sees an ad" in edited
+
+
+def test_a_failing_part_leaves_out_exactly_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_outputs(JOURNEYS, formats=["txt", "book"], theme=THEME, out=out)
+    before = names_and_bytes(out)
+    exploding = Persona("Explodes", "Boom", steps=(Step("Purchase", action="x", cell="A5"),))
+    edited = dataclasses.replace(JOURNEYS, personas=(*JOURNEYS.personas, exploding))
+    for jobs in (1, 2):
+        with Runner(jobs=jobs) as runner, pytest.raises(OSError, match="disk full"):
+            build_outputs(edited, formats=["book"], theme=THEME, out=out, runner=runner)
+        assert names_and_bytes(out) == before
+        assert [p.name for p in tmp_path.iterdir()] == ["out"], "the staging folder is cleaned up"

@@ -223,6 +223,19 @@ def test_the_header_shows_the_persona_and_the_footer_the_project() -> None:
     assert persona.name in scene.description and journeys.stages[0].name in scene.description
 
 
+def test_without_a_footer_the_map_keeps_the_room_for_its_lanes() -> None:
+    journeys = fixture("deck-retail")
+    persona = journeys.personas[0]
+    with_footer = layout_journey(journeys, persona, THEME, page=SLIDE, paginate=True).scenes[0]
+    bare = layout_journey(journeys, persona, THEME, page=SLIDE, paginate=True, footer=False).scenes[0]
+    assert next(with_footer.find("footer"), None) is not None
+    assert next(bare.find("footer"), None) is None
+    lowest = lambda scene: max(b.box.bottom for b in scene.texts() if b.tag.kind != "footer")  # noqa: E731
+    assert lowest(bare) > lowest(with_footer), "the lanes take the footer's room"
+    assert_fits(bare, THEME)
+    assert_no_overlap(bare)
+
+
 def test_lanes_follow_the_theme_order_and_labels(tmp_path: Path) -> None:
     path = tmp_path / "friction.toml"
     path.write_text(

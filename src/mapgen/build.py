@@ -99,7 +99,8 @@ def build_outputs(
     runner = runner or Runner(jobs=1)
     try:
         if progress is not None:
-            progress.start(Path(journeys.source).name, len(tasks))
+            # The bar counts parts too: a deck of 60 personas is 62 steps of work, not one.
+            progress.start(Path(journeys.source).name, sum(1 + len(t.parts) for t in tasks))
         outcomes = runner.run(tasks, theme, options, staging, progress.done if progress else None)
         # The same layout warning can come from several files: keep it once.
         found = (p for done in outcomes for p in done.problems)

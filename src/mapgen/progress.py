@@ -17,7 +17,7 @@ class Progress(Protocol):
         """Begin a build of total files."""
 
     def done(self, outcome: Done) -> None:
-        """Count one finished file."""
+        """Count one finished file or part of one."""
 
     def finish(self) -> None:
         """End the build's progress display."""
@@ -48,7 +48,9 @@ class Lines:
         self.label = label
 
     def done(self, outcome: Done) -> None:
-        """Print the file just finished."""
+        """Print the file just finished (a file's parts get no line of their own)."""
+        if outcome.part:
+            return
         how = " (cached)" if outcome.cached else ""
         print(f"{self.label}: {outcome.task.file}{how}", file=self.stream, flush=True)
 
@@ -57,7 +59,7 @@ class Lines:
 
 
 class Bar:
-    """A bar redrawn in place on a terminal: files done out of files to make."""
+    """A bar redrawn in place on a terminal: files (and parts of files) done out of all to make."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -83,7 +85,7 @@ class Bar:
     def _draw(self) -> None:
         filled = _BAR_WIDTH * self.count // max(self.total, 1)
         bar = "#" * filled + "-" * (_BAR_WIDTH - filled)
-        self.stream.write(f"\r\x1b[2K{self.label} [{bar}] {self.count}/{self.total} files")
+        self.stream.write(f"\r\x1b[2K{self.label} [{bar}] {self.count}/{self.total}")
         self.stream.flush()
 
 

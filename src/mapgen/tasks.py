@@ -2,13 +2,15 @@
 
 A format registers a planner that turns the model into tasks. A task names a module-level render
 function, so it can run in this process or in a worker process, and the part of the model it
-depends on (its scope), so the cache knows when it must run again.
+depends on (its scope), so the cache knows when it must run again. A big file (the deck, the
+report) is instead joined from parts: tasks of their own, each with its own scope, made side by
+side and cached one by one, so that editing one persona remakes one part and the join.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -41,18 +43,21 @@ class Rendered:
 
 
 Renderer = Callable[[Journeys, "Theme", Options], Rendered]
+Joiner = Callable[[Journeys, "Theme", Options, Sequence[bytes]], Rendered]
 
 
 @dataclass(frozen=True)
 class Task:
-    """One output file to make: which format, its name, and what it is made from."""
+    """One output file to make (or one part of it): its format, name, and what it is made from."""
 
     format: str
-    file: str  # relative to the output folder
+    file: str  # relative to the output folder; a part's is "<file>#<part>" and never lands there
     persona: str | None
-    render: Renderer  # a module-level function, so the task pickles for worker processes
+    render: Renderer | None  # a module-level function (or a partial of one), so the task pickles
     scope: Journeys  # the part of the model the file shows
     cost: float = 1.0  # a rough relative cost, so the slowest work starts first
+    parts: tuple[Task, ...] = ()  # a joined file's parts, in order (render is then None)
+    join: Joiner | None = None  # makes the file from its parts' bytes, in the parts' order
 
 
 Planner = Callable[[Journeys, Options], list[Task]]

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from mapgen import text
 from mapgen.layout.band import LANE_GAP, band_height, band_items, lane_heights, minimum_heights
 from mapgen.layout.context import Context
-from mapgen.layout.footer import footer, footer_height
+from mapgen.layout.footer import footer as footer_items
+from mapgen.layout.footer import footer_height
 from mapgen.layout.grid import Band, plan_bands, stage_order
 from mapgen.layout.header import header_height, persona_header
 from mapgen.layout.lanes import Lane, lanes_for
@@ -34,19 +35,21 @@ def layout_journey(
     page: tuple[float, float],
     *,
     paginate: bool = False,
+    footer: bool = True,
 ) -> LayoutResult:
     """Lay a persona's journey out on pages of the given size (in points).
 
     paginate=False gives one scene of the page's width that grows taller when the journey needs
     more room (its stages wrap into further bands below); paginate=True gives one scene per band,
-    each exactly the page size, the later ones marked as continued.
+    each exactly the page size, the later ones marked as continued. footer=False leaves out the
+    footer line and logo, for pages that have a running footer of their own (the report's).
     """
     ctx = Context(journeys, persona, theme)
     width, height = page
     m = margin(page)
     gap = ctx.pad * 2
     body = theme.sizes.size("body")
-    footer_h = footer_height(theme)
+    footer_h = footer_height(theme) if footer else 0.0
     label_w = max(body * 7, min(body * 13, width * 0.11))
     x0 = m + label_w + gap
     bands = plan_bands(
@@ -70,7 +73,8 @@ def layout_journey(
             y += band_h + gap * 2
         if page_h is None:
             page_h = height if paginate else max(height, float(math.ceil(y + footer_h + m)))
-        items += footer(journeys, theme, Box(m, page_h - m - footer_h, width - 2 * m, footer_h))
+        if footer:
+            items += footer_items(journeys, theme, Box(m, page_h - m - footer_h, width - 2 * m, footer_h))
         name = title if part == 0 else f"{title} ({theme.labels.continued})"
         return Scene(
             width, page_h, theme.colours.background, tuple(items), title=name, description=description
