@@ -1,7 +1,8 @@
 """The build cache: finished files keyed by everything that went into them.
 
 A key hashes the mapgen version, the task's format and file name, the part of the model the file
-shows, the theme (with the bytes of its files) and the options. An entry is the file's bytes and
+shows, the theme (with the bytes of its files) and the options the file depends on (a PNG does
+not change with --timestamp, so a stamped build still finds it). An entry is the file's bytes and
 the warnings met making it, so a cached file reports the same warnings as a fresh one. Entries
 are written atomically and the least recently used are pruned past a size limit.
 """
@@ -71,7 +72,10 @@ class Cache:
         """Return the key of a task's file under a theme and options."""
         digest = hashlib.sha256()
         model = json.dumps(task.scope.to_json(include_photos=True), sort_keys=True, ensure_ascii=False)
-        settings = (options.png_size, options.dpi, _file_digest(options.template), options.timestamp)
+        settings = tuple(
+            (name, _file_digest(options.template) if name == "template" else getattr(options, name))
+            for name in task.settings
+        )
         for part in (__version__, task.format, task.file, model, theme_hash, repr(settings)):
             digest.update(part.encode())
             digest.update(b"\0")  # so that parts cannot run into each other

@@ -1,21 +1,32 @@
 """The built-in formats: which files each makes from a model, and how each file is made.
 
 Planners run in the main process and stay light; the render functions run wherever the task
-runs and import the heavy libraries there, so a worker only loads what its task needs.
+runs and import the heavy libraries there, so a worker only loads what its task needs. The deck
+and the report are joined from parts (mapgen.parts): a part per persona made from that persona
+alone, plus the deck's front and back matter, so an edit to one persona remakes one part of each.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from mapgen.model import Journeys
+from mapgen.parts import PartSpec, part_scope, persona_part
 from mapgen.slugs import unique_slugs
-from mapgen.tasks import Options, Rendered, Task
+from mapgen.tasks import Joiner, Options, Rendered, Task
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
+
+PNG_SETTINGS = ("png_size", "dpi")
+DECK_SETTINGS = ("template",)
+REPORT_PART_SETTINGS: tuple[str, ...] = ()  # a chapter records no date: stamped builds reuse it
+REPORT_SETTINGS = ("timestamp",)
+PartRenderer = Callable[[PartSpec, Journeys, "Theme", Options], Rendered]
 
 
 def deliverable_stem(journeys: Journeys) -> str:
@@ -29,23 +40,69 @@ def plan_png(journeys: Journeys, _options: Options) -> list[Task]:
     tasks = [
         # A persona's map shows the project, the shared stages and that persona only, so
         # editing another persona leaves its file (and its cache entry) alone.
-        Task("png", f"{slug}.png", persona.name, render_persona_png, _only(journeys, persona.name), 1.0)
+        Task(
+            "png",
+            f"{slug}.png",
+            persona.name,
+            render_persona_png,
+            _only(journeys, persona.name),
+            settings=PNG_SETTINGS,
+        )
         for persona, slug in zip(journeys.personas, slugs, strict=True)
     ]
-    tasks.append(Task("png", "overview.png", None, render_overview_png, replace(journeys, problems=()), 1.0))
+    overview = replace(journeys, problems=())
+    cost = 1.0 + 0.05 * len(journeys.personas)
+    tasks.append(Task("png", "overview.png", None, render_overview_png, overview, cost, settings=PNG_SETTINGS))
     return tasks
 
 
 def plan_pptx(journeys: Journeys, _options: Options) -> list[Task]:
-    """Return the one task that makes the deck."""
-    cost = 2.0 + 0.5 * len(journeys.personas)
-    return [Task("pptx", f"{deliverable_stem(journeys)}.pptx", None, render_deck_file, journeys, cost)]
+    """Return the task that joins the deck from its parts: front matter, a part per persona, back."""
+    from mapgen.renderers.deck_plan import deck_parts
+
+    file = f"{deliverable_stem(journeys)}.pptx"
+    parts = _parts("pptx", file, journeys, deck_parts(journeys), render_deck_part_file, DECK_SETTINGS)
+    return [_joined("pptx", file, journeys, parts, join_deck_file, DECK_SETTINGS)]
 
 
 def plan_pdf(journeys: Journeys, _options: Options) -> list[Task]:
-    """Return the one task that makes the report (its appendix lists the workbook's warnings)."""
-    cost = 3.0 + 0.6 * len(journeys.personas)
-    return [Task("pdf", f"{deliverable_stem(journeys)}.pdf", None, render_report_file, journeys, cost)]
+    """Return the task that joins the report from a chapter per persona (the rest it makes itself)."""
+    file = f"{deliverable_stem(journeys)}.pdf"
+    specs = [persona_part(index) for index in range(len(journeys.personas))]
+    parts = _parts("pdf", file, journeys, specs, render_report_part_file, REPORT_PART_SETTINGS)
+    return [_joined("pdf", file, journeys, parts, join_report_file, REPORT_SETTINGS)]
+
+
+def _parts(
+    format: str,
+    file: str,
+    journeys: Journeys,
+    specs: Sequence[PartSpec],
+    render: PartRenderer,
+    settings: tuple[str, ...],
+) -> tuple[Task, ...]:
+    """Return a task per part of a file, each made from the part's scope only."""
+    tasks = []
+    for spec in specs:
+        scope = part_scope(journeys, spec)
+        persona = scope.personas[0].name if spec.persona is not None else None
+        # The whole-model parts (the deck's agenda, overview) grow with the personas.
+        cost = 1.0 if spec.persona is not None else 1.0 + 0.05 * len(journeys.personas)
+        render_part = functools.partial(render, spec)  # a partial of a module-level function pickles
+        tasks.append(Task(format, f"{file}#{spec.name}", persona, render_part, scope, cost, settings=settings))
+    return tuple(tasks)
+
+
+def _joined(
+    format: str,
+    file: str,
+    journeys: Journeys,
+    parts: tuple[Task, ...],
+    join: Joiner,
+    settings: tuple[str, ...],
+) -> Task:
+    cost = 1.0 + 0.02 * len(parts)
+    return Task(format, file, None, None, journeys, cost, parts=parts, join=join, settings=settings)
 
 
 def _only(journeys: Journeys, name: str) -> Journeys:
@@ -80,16 +137,50 @@ def render_overview_png(journeys: Journeys, theme: Theme, options: Options) -> R
     return Rendered(paint_png(result.scenes[0], theme, dpi=dpi), tuple(result.problems))
 
 
+def render_deck_part_file(spec: PartSpec, scope: Journeys, theme: Theme, options: Options) -> Rendered:
+    """Make one part of the deck (its slides, on the client's template when one is given)."""
+    from mapgen.renderers.pptx import render_deck_part
+
+    data, problems = render_deck_part(scope, spec, theme, template=options.template)
+    return Rendered(data, tuple(problems))
+
+
+def join_deck_file(journeys: Journeys, theme: Theme, options: Options, parts: Sequence[bytes]) -> Rendered:
+    """Join the PowerPoint deck from its parts."""
+    from mapgen.renderers.pptx import assemble_deck
+
+    deck = assemble_deck(journeys, theme, parts, template=options.template)
+    return Rendered(deck.data, deck.problems)
+
+
 def render_deck_file(journeys: Journeys, theme: Theme, options: Options) -> Rendered:
-    """Make the PowerPoint deck, on the client's template when one is given."""
+    """Make the whole PowerPoint deck in this process, on the client's template when one is given."""
     from mapgen.renderers.pptx import render_deck
 
     deck = render_deck(journeys, theme, template=options.template)
     return Rendered(deck.data, deck.problems)
 
 
+def render_report_part_file(spec: PartSpec, scope: Journeys, theme: Theme, options: Options) -> Rendered:
+    """Make one persona's chapter of the report."""
+    from mapgen.renderers.pdf import render_report_part
+
+    data, problems = render_report_part(scope, spec, theme)
+    return Rendered(data, tuple(problems))
+
+
+def join_report_file(journeys: Journeys, theme: Theme, options: Options, parts: Sequence[bytes]) -> Rendered:
+    """Join the PDF report from its chapters; its appendix lists the theme's warnings beside the workbook's."""
+    from mapgen.renderers.pdf import assemble_report
+
+    data, problems = assemble_report(
+        journeys, theme, parts, warnings=theme.warnings, timestamp=options.timestamp
+    )
+    return Rendered(data, tuple(problems))
+
+
 def render_report_file(journeys: Journeys, theme: Theme, options: Options) -> Rendered:
-    """Make the PDF report; its appendix lists the theme's warnings beside the workbook's."""
+    """Make the whole PDF report in this process; its appendix lists the theme's warnings too."""
     from mapgen.renderers.pdf import render_report
 
     data, problems = render_report(journeys, theme, warnings=theme.warnings, timestamp=options.timestamp)

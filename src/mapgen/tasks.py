@@ -34,6 +34,10 @@ class Options:
     timestamp: dt.datetime | None = None  # a creation date to record; None keeps files reproducible
 
 
+# Every option that changes a file; a task names the ones its file depends on.
+OPTION_NAMES: tuple[str, ...] = ("png_size", "dpi", "template", "timestamp")
+
+
 @dataclass(frozen=True)
 class Rendered:
     """One finished file's bytes and the warnings met while making it."""
@@ -58,6 +62,7 @@ class Task:
     cost: float = 1.0  # a rough relative cost, so the slowest work starts first
     parts: tuple[Task, ...] = ()  # a joined file's parts, in order (render is then None)
     join: Joiner | None = None  # makes the file from its parts' bytes, in the parts' order
+    settings: tuple[str, ...] = OPTION_NAMES  # the Options it depends on: only these key its cache entry
 
 
 Planner = Callable[[Journeys, Options], list[Task]]
