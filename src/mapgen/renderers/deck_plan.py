@@ -6,13 +6,18 @@ shape, chart and table goes, with every text already wrapped and sized by mapgen
 (mapgen.renderers.pptx) then only draws. Nothing here imports python-pptx, so the plan is tested on
 its own and the emitted deck is checked against it.
 
+The deck is planned in parts (deck_parts: the front matter, a part per persona, the back matter),
+each from its scope (mapgen.parts.part_scope), so a part can be made and cached on its own; only
+what depends on the whole deck, the page numbers of the built-in look, is added when the parts'
+plans are joined (join_plans). plan_deck() is exactly that: plan every part, then join.
+
 Coordinates are points on the slide, origin top-left, y down, as in mapgen.layout.scene.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -33,6 +38,7 @@ from mapgen.layout.scene import (
     VAlign,
 )
 from mapgen.model import Journeys, Persona, Problem
+from mapgen.parts import PartSpec, part_scope, persona_part
 
 if TYPE_CHECKING:
     from mapgen.layout import LayoutResult
@@ -46,14 +52,18 @@ __all__ = [
     "LayoutRole",
     "LineChart",
     "Paragraph",
+    "PartPlan",
     "PlanItem",
     "SlideKind",
     "SlidePlan",
     "Table",
     "TableCell",
     "TextFrame",
+    "deck_parts",
     "default_frame",
+    "join_plans",
     "plan_deck",
+    "plan_part",
     "scene_items",
     "translate",
 ]
@@ -259,6 +269,15 @@ class DeckPlan:
         return tuple(slide.title for slide in self.slides)
 
 
+@dataclass(frozen=True)
+class PartPlan:
+    """The slides of one part of the deck, before page numbers, and the problems met planning them."""
+
+    spec: PartSpec
+    slides: tuple[SlidePlan, ...]
+    problems: tuple[Problem, ...] = ()
+
+
 def default_frame(theme: Theme, width: float | None = None, height: float | None = None) -> Frame:
     """Return the built-in look's frame for the theme's slide size (or the size given)."""
     w = theme.slide.width if width is None else width
@@ -291,6 +310,12 @@ def translate(item: Primitive, dx: float, dy: float) -> Primitive:
     raise TypeError(f"not a scene primitive: {type(item).__name__}")
 
 
+def deck_parts(journeys: Journeys) -> list[PartSpec]:
+    """Return the parts of the deck in deck order: the front matter, a part per persona, the back matter."""
+    personas = (persona_part(index) for index in range(len(journeys.personas)))
+    return [PartSpec("head"), *personas, PartSpec("tail")]
+
+
 def plan_deck(
     journeys: Journeys,
     theme: Theme,
@@ -304,13 +329,38 @@ def plan_deck(
     layout_journey: lays out one persona's journey map into page-sized scenes (default:
     mapgen.layout.layout_journey with paginate=True).
     """
+    parts = [
+        plan_part(part_scope(journeys, spec), spec, theme, frame=frame, layout_journey=layout_journey)
+        for spec in deck_parts(journeys)
+    ]
+    return join_plans(journeys, theme, parts, frame=frame)
+
+
+def plan_part(
+    scope: Journeys,
+    spec: PartSpec,
+    theme: Theme,
+    *,
+    frame: Frame | None = None,
+    layout_journey: JourneyLayout | None = None,
+) -> PartPlan:
+    """Return the plan of one part of the deck, made from its scope (mapgen.parts.part_scope)."""
     # The slide builders need the plan's types, so they are imported here, not at the top.
     from mapgen.renderers import pptx_slides
 
     frame = frame or default_frame(theme)
     if layout_journey is None:
         layout_journey = _layout_journey
-    return pptx_slides.build_plan(journeys, theme, frame, layout_journey)
+    return pptx_slides.build_part(scope, spec, theme, frame, layout_journey)
+
+
+def join_plans(
+    journeys: Journeys, theme: Theme, parts: Sequence[PartPlan], *, frame: Frame | None = None
+) -> DeckPlan:
+    """Return the deck's plan from its parts' plans, in deck order, with page numbers added."""
+    from mapgen.renderers import pptx_slides
+
+    return pptx_slides.join_parts(journeys, theme, frame or default_frame(theme), parts)
 
 
 def _layout_journey(

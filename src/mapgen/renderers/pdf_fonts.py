@@ -4,11 +4,20 @@ mapgen.text decides which face draws each character (the theme's fallback chain)
 only hands those faces to reportlab, which embeds every TrueType font as subsets. Paragraph text
 becomes <font name=...> runs, and canvas text is drawn run by run, so an accent, a CJK character
 or an emoji is drawn by a face that has it instead of becoming a box.
+
+The report is made as sections, each a PDF of its own that embeds its own subsets of each face,
+and then joined. reportlab gives a subset's codes to characters in the order a document first
+uses them, so two sections would embed two different first subsets of the same face, and 60
+chapters 60 of them. Here every document starts each face's first subset with the same fixed
+characters (ASCII, Latin-1, the typographic punctuation and the commonest accented letters),
+filling it; that subset is then byte for byte the same in every section, and the join keeps one
+copy. Characters beyond it go into further subsets of the section that uses them.
 """
 
 from __future__ import annotations
 
 import threading
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -17,10 +26,22 @@ from mapgen import text
 if TYPE_CHECKING:
     from mapgen.text import Face, FontChain
 
-__all__ = ["draw_line", "markup", "register"]
+__all__ = ["PRESET_CHARACTERS", "draw_line", "markup", "register"]
 
 _registered: set[str] = set()
 _lock = threading.Lock()
+
+# The characters that go into a face's first subset in every document, in this order, after
+# ASCII (which reportlab always puts there): the punctuation mapgen itself writes, Latin-1, then
+# Latin Extended-A; as many as fit, and a face that lacks some fills up with its own characters.
+PRESET_CHARACTERS = (
+    "•·—–−…‘’“”‚„‹›€™†‡‰"
+    + "".join(chr(c) for c in range(0xA1, 0x100))
+    + "".join(chr(c) for c in range(0x100, 0x180))
+)
+# reportlab's first subset holds 256 codes: 0 (.notdef), 32-127 (ASCII), and 1-31 and 128-255
+# for other characters.
+_FIRST_SUBSET_ROOM = 31 + 128
 
 
 def register(face: Face) -> str:
@@ -31,10 +52,9 @@ def register(face: Face) -> str:
     with _lock:
         if name not in _registered:
             from reportlab.pdfbase import pdfmetrics
-            from reportlab.pdfbase.ttfonts import TTFont
 
             _fix_to_unicode()
-            pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.index))
+            pdfmetrics.registerFont(_preset_font_class()(name, str(face.path), subfontIndex=face.index))
             _registered.add(name)
     return name
 
@@ -65,6 +85,49 @@ def draw_line(canvas: Any, line: str, chain: FontChain, size: float, x: float, y
         obj.setFont(register(face), size)
         obj.textOut(run)
     canvas.drawText(obj)
+
+
+@cache
+def _preset_font_class() -> type[Any]:
+    """Return reportlab's TTFont made to fill each document's first subset the same way."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class PresetFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.mapgen_preset = _preset(set(self.face.charToGlyph))
+            # Every document embeds the same first subset: make its font program once.
+            self.face.makeSubset = _memo(self.face.makeSubset)
+
+        def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> Any:  # reportlab's name
+            if doc not in self.state:
+                super().splitString(self.mapgen_preset, doc)
+            return super().splitString(text, doc, encoding)
+
+    return PresetFont
+
+
+def _preset(available: set[int]) -> str:
+    """Return the characters that fill a face's first subset: the preset ones it has, then its own."""
+    chosen = [c for c in dict.fromkeys(PRESET_CHARACTERS) if ord(c) in available]
+    if len(chosen) < _FIRST_SUBSET_ROOM:
+        taken = {ord(c) for c in chosen}
+        chosen += [chr(c) for c in sorted(available) if c > 0x7F and c != 0xA0 and c not in taken]
+    return "".join(chosen[:_FIRST_SUBSET_ROOM])
+
+
+def _memo(make: Any) -> Any:
+    """Return make_subset remembering the font programs it made last (the first subset's, mostly)."""
+
+    @lru_cache(maxsize=8)
+    def made(subset: tuple[int, ...]) -> bytes:
+        result: bytes = make(list(subset))
+        return result
+
+    def make_subset(subset: list[int]) -> bytes:
+        return made(tuple(subset))
+
+    return make_subset
 
 
 _fixed = False

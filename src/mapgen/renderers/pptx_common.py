@@ -25,6 +25,7 @@ __all__ = [
     "continued",
     "deck_image",
     "deck_title",
+    "document_properties",
     "footer_text",
     "image_size",
     "indexed_steps",
@@ -33,6 +34,7 @@ __all__ = [
     "picture",
     "profile_list",
     "profile_text",
+    "slide_gap",
     "slide_title",
 ]
 
@@ -67,7 +69,7 @@ class Ctx:
     @property
     def gap(self) -> float:
         """Return the space between boxes on a slide."""
-        return round(self.frame.height / 36, 2)  # 15 pt on a 540 pt slide
+        return slide_gap(self.frame)
 
     def warn(self, message: str, persona: Persona | None = None, cell: str | None = None) -> None:
         """Report a warning, located at the persona's sheet (and a cell) when known."""
@@ -76,11 +78,22 @@ class Ctx:
         )
 
 
+def slide_gap(frame: Frame) -> float:
+    """Return the space between boxes on a slide of the frame."""
+    return round(frame.height / 36, 2)  # 15 pt on a 540 pt slide
+
+
 def deck_title(journeys: Journeys) -> str:
     """Return the deck's title: the project's, else the workbook's name."""
     if journeys.project.title and journeys.project.title.strip():
         return " ".join(journeys.project.title.split())
     return Path(journeys.source).stem or "mapgen"
+
+
+def document_properties(journeys: Journeys) -> tuple[str, str, str, str]:
+    """Return the deck's title, author, subject and description (the project's, white space tidied)."""
+    p = journeys.project
+    return deck_title(journeys), p.prepared_by or "", p.client or "", " ".join((p.description or "").split())
 
 
 def footer_text(journeys: Journeys, theme: Theme) -> str:

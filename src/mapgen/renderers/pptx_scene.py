@@ -16,7 +16,7 @@ Shapes get no p:style, so no theme effect (a shadow, an accent outline) is ever 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from mapgen.themes import Theme
 
-__all__ = ["Paintable", "paint_scene_items", "set_alt_text", "shape_name"]
+__all__ = ["Paintable", "paint_scene_items", "set_alt_text", "shape_name", "shapes_xml"]
 
 Paintable = Primitive | TextFrame
 _PLAIN = '<a:prstGeom prst="{}"><a:avLst/></a:prstGeom>'
@@ -70,13 +70,13 @@ def set_alt_text(shape: Any, alt: str, name: str | None = None) -> None:
 
 def paint_scene_items(shapes: SlideShapes, items: Iterable[Paintable], theme: Theme) -> None:
     """Paint primitives and text frames onto a slide, in order (later ones on top)."""
-    next_id = shapes._next_shape_id
-    fragments: list[str] = []
-    for item in items:
-        xml = _shape_xml(shapes, item, next_id, theme)
-        if xml:
-            fragments.append(xml)
-            next_id += 1
+
+    def image(item: Picture) -> str:
+        # python-pptx finds an image part with the same SHA-1 and reuses it: one copy per image.
+        _part, rId = shapes.part.get_or_add_image_part(io.BytesIO(item.data))
+        return str(rId)
+
+    fragments = shapes_xml(items, shapes._next_shape_id, theme, image)
     if not fragments:
         return
     tree = shapes._spTree
@@ -89,7 +89,22 @@ def paint_scene_items(shapes: SlideShapes, items: Iterable[Paintable], theme: Th
             ext.addprevious(shape)
 
 
-def _shape_xml(shapes: SlideShapes, item: Paintable, shape_id: int, theme: Theme) -> str:
+def shapes_xml(
+    items: Iterable[Paintable], first_id: int, theme: Theme, image: Callable[[Picture], str] | None = None
+) -> list[str]:
+    """Return the XML of the shapes that paint the items, with shape ids from first_id.
+
+    image returns the relationship id of a picture's image part; without it, pictures are refused.
+    """
+    fragments: list[str] = []
+    for item in items:
+        xml = _shape_xml(item, first_id + len(fragments), theme, image)
+        if xml:
+            fragments.append(xml)
+    return fragments
+
+
+def _shape_xml(item: Paintable, shape_id: int, theme: Theme, image: Callable[[Picture], str] | None) -> str:
     if isinstance(item, TextBlock | TextFrame):
         return _text_box(item, shape_id, theme)
     if isinstance(item, Rect):
@@ -113,7 +128,9 @@ def _shape_xml(shapes: SlideShapes, item: Paintable, shape_id: int, theme: Theme
             return _connector(shape_id, item)
         return _freeform(shape_id, item.tag, item.points, False, None, item.color, item.width, item.dash)
     if isinstance(item, Picture):
-        return _picture(shapes, item, shape_id)
+        if image is None:
+            raise ValueError("a picture needs its image part: paint it onto a slide")
+        return _picture(item, shape_id, image(item))
     raise TypeError(f"cannot paint {type(item).__name__}")
 
 
@@ -216,9 +233,7 @@ def _connector(shape_id: int, item: Polyline) -> str:
     )
 
 
-def _picture(shapes: SlideShapes, item: Picture, shape_id: int) -> str:
-    # python-pptx finds an image part with the same SHA-1 and reuses it: one copy per image.
-    _part, rId = shapes.part.get_or_add_image_part(io.BytesIO(item.data))
+def _picture(item: Picture, shape_id: int, rId: str) -> str:
     nv = _nv(shape_id, item.tag, '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr>', item.alt)
     return (
         f"<p:pic><p:nvPicPr>{nv}</p:nvPicPr>"

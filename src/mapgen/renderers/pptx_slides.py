@@ -9,20 +9,32 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mapgen import text
-from mapgen.layout.scene import Box, Rect, Tag
+from mapgen.layout.scene import Box, Rect, Tag, TextBlock
 from mapgen.model import Journeys
+from mapgen.parts import PartSpec
 from mapgen.renderers import pptx_notes as notes
-from mapgen.renderers.deck_plan import DeckPlan, Frame, JourneyLayout, Paragraph, PlanItem, SlidePlan
+from mapgen.renderers.deck_plan import (
+    DeckPlan,
+    Frame,
+    JourneyLayout,
+    Paragraph,
+    PartPlan,
+    PlanItem,
+    SlidePlan,
+)
 from mapgen.renderers.pptx_common import (
     Ctx,
     continued,
     deck_title,
+    document_properties,
     footer_text,
     logo,
     ordered_stages,
+    slide_gap,
     slide_title,
 )
 from mapgen.renderers.pptx_fit import bullet_indent, fit_block, wrap_paragraph
@@ -33,41 +45,65 @@ from mapgen.renderers.pptx_tabular import matrix_slides, overview_chart_slides, 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
 
-__all__ = ["build_plan"]
+__all__ = ["PageFrame", "build_part", "join_parts"]
 
 
-def build_plan(journeys: Journeys, theme: Theme, frame: Frame, layout_journey: JourneyLayout) -> DeckPlan:
-    """Return the plan of the whole deck."""
-    ctx = Ctx(journeys, theme, frame, layout_journey)
-    personas = journeys.personas
-    title = deck_title(journeys)
-    slides: list[SlidePlan] = [_cover(ctx, title)]
-    slides += _agenda(ctx)
-    for index, persona in enumerate(personas):
-        slides.append(profile_slide(ctx, persona, index))
-        slides += journey_slides(ctx, persona)
+def build_part(
+    scope: Journeys, spec: PartSpec, theme: Theme, frame: Frame, layout_journey: JourneyLayout
+) -> PartPlan:
+    """Return the plan of one part: the front matter, a persona's slides, or the back matter."""
+    ctx = Ctx(scope, theme, frame, layout_journey)
+    slides: list[SlidePlan] = []
+    if spec.persona is not None:
+        if len(scope.personas) != 1:
+            raise ValueError(f"the scope of part {spec.name} holds {len(scope.personas)} personas, not one")
+        (persona,) = scope.personas
+        slides.append(profile_slide(ctx, persona, spec.persona))
+        slides += journey_slides(ctx, persona, spec.persona)
         emotion = emotion_slide(ctx, persona)
         if emotion is not None:
             slides.append(emotion)
         slides += pain_table_slides(ctx, persona)
-    if len(personas) >= 2:
-        slides += overview_chart_slides(ctx)
-        slides += matrix_slides(ctx)
-    slides += _next_steps(ctx)
-    # A template brings its own footers (filled in); the built-in look draws its own.
-    slides = _template_footers(ctx, slides) if frame.template else _decorate(ctx, slides)
-    p = journeys.project
+    elif spec.name == "head":
+        slides.append(_cover(ctx, deck_title(scope)))
+        slides += _agenda(ctx)
+    elif spec.name == "tail":
+        if len(scope.personas) >= 2:
+            slides += overview_chart_slides(ctx)
+            slides += matrix_slides(ctx)
+        slides += _next_steps(ctx)
+    else:
+        raise ValueError(f"the deck has no part named {spec.name!r}")
+    if frame.template:
+        # A template brings its own footers, filled in here; the built-in look's carry page
+        # numbers and are added when the parts are joined.
+        slides = _template_footers(ctx, slides)
+    return PartPlan(spec, tuple(slides), tuple(ctx.problems))
+
+
+def join_parts(journeys: Journeys, theme: Theme, frame: Frame, parts: Sequence[PartPlan]) -> DeckPlan:
+    """Return the plan of the whole deck from its parts' plans, page numbers added."""
+    slides = [slide for part in parts for slide in part.slides]
+    if not frame.template:
+        pages = PageFrame(journeys, theme, frame, len(slides))
+        slides = [
+            dataclasses.replace(slide, items=(*slide.items, *pages.items(number)))
+            if pages.applies(slide.kind)
+            else slide
+            for number, slide in enumerate(slides, start=1)
+        ]
+    title, author, subject, description = document_properties(journeys)
     return DeckPlan(
         width=frame.width,
         height=frame.height,
         slides=tuple(slides),
         background=None if frame.template else theme.colours.background,
         title=title,
-        author=p.prepared_by or "",
-        subject=p.client or "",
+        author=author,
+        subject=subject,
         footer=footer_text(journeys, theme),
-        description=" ".join((p.description or "").split()),
-        problems=tuple(ctx.problems),
+        description=description,
+        problems=tuple(problem for part in parts for problem in part.problems),
     )
 
 
@@ -399,58 +435,69 @@ def _next_steps(ctx: Ctx) -> list[SlidePlan]:
 # The built-in look: a rule under each title, a footer and page numbers
 
 
-def _decorate(ctx: Ctx, slides: list[SlidePlan]) -> list[SlidePlan]:
-    frame, theme, c = ctx.frame, ctx.theme, ctx.c
-    footer = frame.footer
-    total = len(slides)
-    line = footer_text(ctx.journeys, theme)
-    size = ctx.size("small")
-    chain = theme.font_chain("body")
-    out = []
-    for number, slide in enumerate(slides, start=1):
-        if slide.kind in ("title", "journey") or footer is None:
-            out.append(slide)
-            continue
-        page = theme.labels.page_x_of_y(number, total)
-        page_w = round(text.measure(theme.labels.page_x_of_y(total, total), chain, size) + size, 2)
-        extra: list[PlanItem] = [
-            Rect(
-                Box(
-                    frame.title.x,
-                    round(frame.title.bottom + ctx.gap * 0.35, 2),
-                    round(frame.height / 15 * 1.2, 2),
-                    3.0,
-                ),
-                fill=c.primary,
-                tag=Tag("title-rule"),
+class PageFrame:
+    """The built-in look's rule under each title, footer line and "Page X of Y" of a deck.
+
+    They depend on the number of slides (the page label's width sets the footer line's), so they
+    are added when the parts are joined: to the joined plan and to the joined package alike.
+    """
+
+    def __init__(self, journeys: Journeys, theme: Theme, frame: Frame, total: int) -> None:
+        self.theme, self.total, self.footer = theme, total, frame.footer
+        self._rule: Rect | None = None
+        self._line: TextBlock | None = None
+        self._page_w = 0.0
+        footer = frame.footer
+        if footer is None:
+            return
+        c, size, gap = theme.colours, theme.sizes.size("small"), slide_gap(frame)
+        widest = theme.labels.page_x_of_y(total, total)
+        self._page_w = round(text.measure(widest, theme.font_chain("body"), size) + size, 2)
+        self._rule = Rect(
+            Box(
+                frame.title.x,
+                round(frame.title.bottom + gap * 0.35, 2),
+                round(frame.height / 15 * 1.2, 2),
+                3.0,
             ),
-            fit_block(
-                page,
+            fill=c.primary,
+            tag=Tag("title-rule"),
+        )
+        line = footer_text(journeys, theme)
+        if line:
+            self._line = fit_block(
+                line,
                 theme,
-                Box(footer.right - page_w, footer.y, page_w, footer.h),
+                Box(footer.x, footer.y, footer.w - self._page_w - gap, footer.h),
                 size=size,
                 min_size=size,
                 color=c.muted,
-                align="right",
                 max_lines=1,
-                tag=Tag("page-number"),
-            ),
-        ]
-        if line:
-            extra.append(
-                fit_block(
-                    line,
-                    theme,
-                    Box(footer.x, footer.y, footer.w - page_w - ctx.gap, footer.h),
-                    size=size,
-                    min_size=size,
-                    color=c.muted,
-                    max_lines=1,
-                    tag=Tag("footer"),
-                )
+                tag=Tag("footer"),
             )
-        out.append(dataclasses.replace(slide, items=(*slide.items, *extra)))
-    return out
+
+    def applies(self, kind: str) -> bool:
+        """Return True when a slide of this kind shows the rule, the page number and the footer."""
+        return self.footer is not None and kind not in ("title", "journey")
+
+    def items(self, number: int) -> tuple[Rect | TextBlock, ...]:
+        """Return what slide `number` (from 1) gets: the rule, the page number, the footer line."""
+        footer, theme = self.footer, self.theme
+        if footer is None or self._rule is None:
+            return ()
+        size = theme.sizes.size("small")
+        page = fit_block(
+            theme.labels.page_x_of_y(number, self.total),
+            theme,
+            Box(footer.right - self._page_w, footer.y, self._page_w, footer.h),
+            size=size,
+            min_size=size,
+            color=theme.colours.muted,
+            align="right",
+            max_lines=1,
+            tag=Tag("page-number"),
+        )
+        return (self._rule, page) if self._line is None else (self._rule, page, self._line)
 
 
 def _template_footers(ctx: Ctx, slides: list[SlidePlan]) -> list[SlidePlan]:

@@ -1,26 +1,36 @@
-"""Small helpers for the DrawingML the emitter writes directly: names, elements, parsing, colours."""
+"""Small helpers for the DrawingML the emitter writes directly: names, elements, parsing, colours.
+
+python-pptx is imported only where its classes are needed (its parser, RGBColor), so the XML the
+join of a deck's parts writes (pptx_scene's and pptx_text's strings) is made without it.
+"""
 
 from __future__ import annotations
 
 import functools
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type stubs
-from pptx.dml.color import RGBColor
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
-from pptx.oxml.ns import qn as _qn
+
+if TYPE_CHECKING:
+    from pptx.dml.color import RGBColor
 
 __all__ = ["NSDECLS", "element", "parse", "qn", "rgb", "serialize", "srgb", "sub_element"]
 
-# The namespace declarations of a fragment holding shapes, text and pictures.
-NSDECLS = nsdecls("a", "p", "r")
+# The namespace declarations of a fragment holding shapes, text and pictures (python-pptx's
+# nsdecls("a", "p", "r")).
+NSDECLS = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
 
 
 @functools.lru_cache(maxsize=512)
 def qn(tag: str) -> str:
     """Return the Clark name ("{uri}p") of a prefixed tag ("a:p"), cached: decks ask for thousands."""
-    return _qn(tag)
+    from pptx.oxml.ns import qn as pptx_qn
+
+    return pptx_qn(tag)
 
 
 def element(tag: str, **attrs: str) -> Any:
@@ -35,6 +45,8 @@ def sub_element(parent: Any, tag: str, **attrs: str) -> Any:
 
 def parse(xml: str) -> Any:
     """Parse XML with python-pptx's parser, so the elements get its element classes."""
+    from pptx.oxml import parse_xml
+
     return parse_xml(xml.encode("utf-8"))
 
 
@@ -45,8 +57,10 @@ def srgb(color: str) -> str:
 
 def rgb(color: str) -> RGBColor:
     """Return a "#rrggbb" colour as python-pptx's RGBColor."""
+    from pptx.dml.color import RGBColor
+
     # RGBColor carries no annotations; its from_string takes "RRGGBB".
-    return cast(RGBColor, cast(Any, RGBColor).from_string(srgb(color)))
+    return cast("RGBColor", cast(Any, RGBColor).from_string(srgb(color)))
 
 
 def serialize(root: Any) -> bytes:

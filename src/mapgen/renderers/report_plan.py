@@ -10,12 +10,18 @@ The chapter of a persona: the profile card and the emotion curve share a portrai
 alone would leave half a page empty); the journey map follows on landscape pages, because a map is
 a landscape picture (stages run across) and a portrait frame would leave each stage a column too
 narrow to read; the stage-by-stage tables and the action plan return to portrait.
+
+A persona's chapter is planned on its own (plan_chapter) from the model with only that persona,
+so that it can be made (and cached) apart from the rest; its bookmark keys come from the persona's
+index, never from a counter shared with other chapters. plan_report plans the front matter and
+the back matter around the chapters: planned here, or (when the chapters were made as parts) only
+their outlines, problems and missing characters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
@@ -23,6 +29,7 @@ from mapgen import colors, text
 from mapgen.layout.scene import Align, Scene
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Journeys, Persona, Photo, Problem, Step
+from mapgen.parts import part_scope, persona_part
 from mapgen.renderers import pdf_summary as summary
 
 if TYPE_CHECKING:
@@ -32,11 +39,13 @@ __all__ = [
     "CONTENTS_SPACE",
     "Block",
     "Cell",
+    "Chapter",
     "ChartPoint",
     "ChartSeries",
     "Contents",
     "Cover",
     "EmotionChart",
+    "Entry",
     "Figure",
     "Geometry",
     "Heading",
@@ -44,6 +53,7 @@ __all__ = [
     "JourneyMap",
     "KeyValues",
     "Metadata",
+    "PageSetup",
     "ProfileCard",
     "ReportPlan",
     "Row",
@@ -51,6 +61,9 @@ __all__ = [
     "Table",
     "Text",
     "contents_entry_height",
+    "missing_glyph_problems",
+    "page_setup",
+    "plan_chapter",
     "plan_report",
     "report_language",
 ]
@@ -283,6 +296,37 @@ Block = Heading | Text | Table | Figure | ProfileCard | JourneyMap | KeyValues |
 
 
 @dataclass(frozen=True)
+class Entry:
+    """A bookmark: an outline entry at a heading or a journey map, and a contents entry when toc."""
+
+    level: int
+    title: str
+    key: str
+    toc: bool = True
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A persona's chapter: its blocks, or (when it was made as a part) only what the rest needs of it."""
+
+    persona: int  # the persona's index in the whole model
+    name: str
+    outline: tuple[Entry, ...]
+    blocks: tuple[Block, ...] = ()  # empty in a plan around chapters made as parts
+    problems: tuple[Problem, ...] = ()  # the layout's (and, from a part, the painting's)
+    missing: str = ""  # the characters of its text that no available font has, sorted
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """What every page of the report shares: its geometry and the running header and footer."""
+
+    geometry: Geometry
+    header: tuple[str, str]  # running header: left (project title) and right (confidentiality)
+    footer: str  # running footer text; the page number goes on the right
+
+
+@dataclass(frozen=True)
 class ReportPlan:
     """The whole report, decided: emitting it makes no more choices."""
 
@@ -291,25 +335,42 @@ class ReportPlan:
     cover: Cover
     header: tuple[str, str]  # running header: left (project title) and right (confidentiality)
     footer: str  # running footer text; the page number goes on the right
-    blocks: tuple[Block, ...]
+    front: tuple[Block, ...]  # the contents and the executive summary
+    chapters: tuple[Chapter, ...]
+    back: tuple[Block, ...]  # the overview across personas and the appendix
     problems: tuple[Problem, ...] = ()  # layout problems found while planning
     warnings: tuple[Problem, ...] = ()  # everything the appendix lists
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """Return every block in document order."""
+        return (*self.front, *(b for chapter in self.chapters for b in chapter.blocks), *self.back)
+
+    @property
+    def setup(self) -> PageSetup:
+        """Return the page geometry and running header and footer."""
+        return PageSetup(self.geometry, self.header, self.footer)
 
     def headings(self) -> tuple[Heading, ...]:
         """Return every heading, in order."""
         return tuple(b for b in self.blocks if isinstance(b, Heading))
 
+    def entries(self) -> tuple[Entry, ...]:
+        """Return every bookmark in document order: headings, journey maps and the contents."""
+        return (
+            *_entries(self.front),
+            *(e for chapter in self.chapters for e in chapter.outline),
+            *_entries(self.back),
+        )
+
     def outline(self) -> tuple[tuple[int, str, str], ...]:
         """Return the bookmarks as (level, title, key): headings and journey maps, in order."""
-        out: list[tuple[int, str, str]] = []
-        for block in self.blocks:
-            if isinstance(block, Heading):
-                out.append((block.level, block.text, block.key))
-            elif isinstance(block, JourneyMap):
-                out.append((1, block.title, block.key))
-            elif isinstance(block, Contents):
-                out.append((0, block.title, block.key))
-        return tuple(out)
+        return tuple((e.level, e.title, e.key) for e in self.entries())
+
+    def contents(self) -> tuple[Entry, ...]:
+        """Return the entries the contents page lists, to the contents' depth."""
+        depth = next((b.depth for b in self.front if isinstance(b, Contents)), 1)
+        return tuple(e for e in self.entries() if e.toc and e.level < depth)
 
     def tables(self, kind: str | None = None) -> tuple[Table, ...]:
         """Return the tables, or those of one kind."""
@@ -319,6 +380,19 @@ class ReportPlan:
         """Yield every text the report's flow shows (cover and journey-map scenes aside)."""
         for block in self.blocks:
             yield from _block_texts(block)
+
+
+def _entries(blocks: Sequence[Block]) -> tuple[Entry, ...]:
+    """Return the bookmarks of blocks: headings, journey maps with a page, and the contents."""
+    out: list[Entry] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            out.append(Entry(block.level, block.text, block.key, block.toc))
+        elif isinstance(block, JourneyMap) and block.scenes:
+            out.append(Entry(1, block.title, block.key))
+        elif isinstance(block, Contents):
+            out.append(Entry(0, block.title, block.key, toc=False))
+    return tuple(out)
 
 
 def _block_texts(block: Block) -> Iterator[str]:
@@ -392,6 +466,7 @@ def plan_report(
     generated: str = "",
     version: str | None = None,
     layout: JourneyLayout | None = None,
+    chapters: Sequence[Chapter] | None = None,
 ) -> ReportPlan:
     """Return the plan of the report for a model and theme.
 
@@ -399,10 +474,19 @@ def plan_report(
     journeys.source). warnings: problems found elsewhere (theme, other writers) that the appendix
     lists beside the workbook's own warnings and the layout's. generated: the generation date as
     shown ("" when the build is reproducible and records none). layout: lays out a persona's journey
-    map into page-sized scenes (default: mapgen.layout.layout_journey).
+    map into page-sized scenes (default: mapgen.layout.layout_journey). chapters: the personas'
+    chapters, already planned (or made as parts), one per persona in order; by default each is
+    planned here with plan_chapter, from the same scope a part sees.
     """
     from mapgen import __version__
 
+    if chapters is None:
+        chapters = [
+            plan_chapter(part_scope(journeys, persona_part(i)), theme, i, layout=layout)
+            for i in range(len(journeys.personas))
+        ]
+    if [c.persona for c in chapters] != list(range(len(journeys.personas))):
+        raise ValueError("plan_report needs one chapter per persona, in the model's order")
     return _Planner(
         journeys,
         theme,
@@ -410,8 +494,73 @@ def plan_report(
         extra_warnings=tuple(warnings),
         generated=generated,
         version=version or __version__,
-        layout=layout or _default_layout,
-    ).plan()
+    ).plan(tuple(chapters))
+
+
+def plan_chapter(
+    scope: Journeys, theme: Theme, index: int, *, layout: JourneyLayout | None = None
+) -> Chapter:
+    """Return the chapter of the scope's one persona, which is persona `index` of the whole model.
+
+    scope: the model with that persona only (mapgen.parts.part_scope), so that the chapter depends
+    on nothing else; its bookmark keys are made from index, unique across chapters planned apart.
+    """
+    (persona,) = scope.personas
+    planner = _Planner(scope, theme, layout=layout or _default_layout, prefix=f"p{index}.")
+    planner.persona_chapter(index, persona, _geometry(theme))
+    blocks = tuple(planner.blocks)
+    return Chapter(
+        index,
+        persona.name,
+        _entries(blocks),
+        blocks,
+        tuple(dict.fromkeys(planner.problems)),
+        "".join(sorted(_missing(blocks, theme))),
+    )
+
+
+def page_setup(journeys: Journeys, theme: Theme) -> PageSetup:
+    """Return the page geometry and the running header and footer of a model's report."""
+    project = journeys.project
+    title = _title(journeys, theme)
+    confidentiality = _clean(project.confidentiality) or theme.footer.confidentiality
+    footer = theme.footer.render(
+        client=project.client,
+        title=title,
+        prepared_by=project.prepared_by,
+        date=project.date,
+        version=project.version,
+        confidentiality=confidentiality,
+    )
+    return PageSetup(_geometry(theme), (title, confidentiality), footer)
+
+
+def missing_glyph_problems(characters: str) -> list[Problem]:
+    """Return the warning for each character that no available font has, in the order given."""
+    return [Problem("warning", f"{text.missing_glyph_message(ch)} (PDF report)") for ch in characters]
+
+
+def _geometry(theme: Theme) -> Geometry:
+    page = theme.page
+    return Geometry(page.width, page.height, page.margins)
+
+
+def _title(journeys: Journeys, theme: Theme) -> str:
+    """Return the report's title: the project's, else the workbook's file stem, else "Journey map".
+
+    The stem is the model's own source, never a source_name given for the appendix: every part
+    of the report must agree on it, and a chapter made as a part knows only the model.
+    """
+    return _clean(journeys.project.title) or PurePath(journeys.source).stem or theme.labels.journey_map
+
+
+def _missing(blocks: Sequence[Block], theme: Theme) -> set[str]:
+    """Return the characters of the blocks' texts that no available font has."""
+    seen: set[str] = set()
+    for block in blocks:
+        for value in _block_texts(block):
+            seen.update(value)
+    return text.missing_glyphs("".join(seen), theme.font_chain("body"))
 
 
 def _default_layout(
@@ -423,15 +572,28 @@ def _default_layout(
     return result
 
 
+def _in_place(scope: Journeys, index: int) -> Journeys:
+    """Return the scope with its persona at its index in the whole model, behind nameless stand-ins.
+
+    The journey-map layout colours a persona's avatar by the persona's place in
+    journeys.personas; a part sees its persona only, which would make every avatar the first
+    colour. The stand-ins' names cannot come from a workbook, so no real name matches them.
+    """
+    (persona,) = scope.personas
+    stand_ins = tuple(Persona(f"\x00{i}", "") for i in range(index))
+    return replace(scope, personas=(*stand_ins, persona))
+
+
 @dataclass
 class _Planner:
     journeys: Journeys
     theme: Theme
-    source_name: str
-    extra_warnings: tuple[Problem, ...]
-    generated: str
-    version: str
-    layout: JourneyLayout
+    source_name: str = ""
+    extra_warnings: tuple[Problem, ...] = ()
+    generated: str = ""
+    version: str = ""
+    layout: JourneyLayout = field(default=_default_layout)
+    prefix: str = "s"  # of the bookmark keys
     blocks: list[Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _keys: int = 0
@@ -440,7 +602,7 @@ class _Planner:
 
     def key(self) -> str:
         self._keys += 1
-        return f"s{self._keys}"
+        return f"{self.prefix}{self._keys}"
 
     def heading(self, text: str, level: int, *, new_page: bool = False, toc: bool = True) -> Heading:
         heading = Heading(text, level, self.key(), new_page=new_page, toc=toc)
@@ -462,26 +624,28 @@ class _Planner:
 
     # -- the report ------------------------------------------------------------------------
 
-    def plan(self) -> ReportPlan:
+    def plan(self, chapters: tuple[Chapter, ...]) -> ReportPlan:
         theme, journeys, labels = self.theme, self.journeys, self.theme.labels
         project = journeys.project
-        title = _clean(project.title) or PurePath(self.source_name).stem or labels.journey_map
-        confidentiality = _clean(project.confidentiality) or theme.footer.confidentiality
-        page = theme.page
-        geometry = Geometry(page.width, page.height, page.margins)
+        setup = page_setup(journeys, theme)
+        geometry = setup.geometry
+        title, confidentiality = setup.header
 
         contents = Contents(labels.contents, self.key(), depth=2)
         self.blocks.append(contents)
         self.executive_summary()
-        for index, persona in enumerate(journeys.personas):
-            self.persona_chapter(index, persona, geometry)
+        front = len(self.blocks)
         self.overview(geometry)
         self.heading(labels.appendix, 0, new_page=True)
-        self.problems.extend(self.missing_glyphs())
+        missing = _missing(self.blocks, theme).union(*(c.missing for c in chapters))
+        self.problems.extend(p for c in chapters for p in c.problems)
+        self.problems.extend(missing_glyph_problems("".join(sorted(missing))))
         warnings = tuple(dict.fromkeys((*journeys.warnings, *self.extra_warnings, *self.problems)))
         self.appendix(warnings)
         # The contents list sections too when that still fits on one page.
-        depth = 2 if _contents_height(self.blocks, 2, theme) <= _contents_room(theme, geometry) else 1
+        entries = [*_entries(self.blocks[:front]), *(e for c in chapters for e in c.outline)]
+        entries += _entries(self.blocks[front:])
+        depth = 2 if _contents_height(entries, 2, theme) <= _contents_room(theme, geometry) else 1
         self.blocks[0] = Contents(contents.title, contents.key, depth)
 
         facts = tuple(
@@ -495,14 +659,6 @@ class _Planner:
             if value
         )
         cover = Cover(title, _clean(project.description), facts, confidentiality, theme.logo)
-        footer = theme.footer.render(
-            client=project.client,
-            title=title,
-            prepared_by=project.prepared_by,
-            date=project.date,
-            version=project.version,
-            confidentiality=confidentiality,
-        )
         subject_parts = [labels.journey_map, _clean(project.client)]
         keywords = tuple(
             dict.fromkeys(
@@ -527,22 +683,14 @@ class _Planner:
             metadata=metadata,
             geometry=geometry,
             cover=cover,
-            header=(title, confidentiality),
-            footer=footer,
-            blocks=tuple(self.blocks),
+            header=setup.header,
+            footer=setup.footer,
+            front=tuple(self.blocks[:front]),
+            chapters=chapters,
+            back=tuple(self.blocks[front:]),
             problems=tuple(dict.fromkeys(self.problems)),
             warnings=warnings,
         )
-
-    def missing_glyphs(self) -> list[Problem]:
-        """Return a warning for each character of the report's text that no available font has."""
-        seen: set[str] = set()
-        for block in self.blocks:
-            for value in _block_texts(block):
-                seen.update(value)
-        chain = self.theme.font_chain("body")
-        missing = sorted(text.missing_glyphs("".join(seen), chain))
-        return [Problem("warning", f"{text.missing_glyph_message(ch)} (PDF report)") for ch in missing]
 
     # -- executive summary -----------------------------------------------------------------
 
@@ -671,7 +819,8 @@ class _Planner:
         self.heading(labels.emotion_curve, 1)
         self.blocks.append(Figure(self.persona_chart(persona, geometry)))
 
-        result = self.layout(self.journeys, persona, self.theme, geometry.landscape_frame, paginate=True)
+        journeys = _in_place(self.journeys, index)
+        result = self.layout(journeys, persona, self.theme, geometry.landscape_frame, paginate=True)
         self.problems.extend(result.problems)
         self.blocks.append(JourneyMap(persona.name, labels.journey_map, self.key(), tuple(result.scenes)))
 
@@ -1028,14 +1177,8 @@ def contents_entry_height(level: int, theme: Theme) -> float:
     return body * sizes.line_height + body * CONTENTS_SPACE[1]
 
 
-def _contents_height(blocks: list[Block], depth: int, theme: Theme) -> float:
-    height = 0.0
-    for block in blocks:
-        if isinstance(block, Heading) and block.toc and block.level < depth:
-            height += contents_entry_height(block.level, theme)
-        elif isinstance(block, JourneyMap) and depth > 1:
-            height += contents_entry_height(1, theme)
-    return height
+def _contents_height(entries: Sequence[Entry], depth: int, theme: Theme) -> float:
+    return sum(contents_entry_height(e.level, theme) for e in entries if e.toc and e.level < depth)
 
 
 def _contents_room(theme: Theme, geometry: Geometry) -> float:

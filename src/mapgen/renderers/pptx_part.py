@@ -1,0 +1,204 @@
+"""Make one part of the deck: plan its slides, emit them with python-pptx onto the base, pack them.
+
+The base is the client's template (its slides removed) or the built-in look, the same for every
+part; the document properties are set before any slide is added, so they belong to the base too.
+Titles go into the layouts' title placeholders; everything else is a native shape, text box,
+chart or table. Every content slide gets speaker notes, every picture and chart alt text.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mapgen.layout.scene import TextBlock
+from mapgen.model import Journeys, Problem
+from mapgen.parts import PartSpec
+from mapgen.renderers.deck_plan import Frame, JourneyLayout, LineChart, PartPlan, SlidePlan, Table, plan_part
+from mapgen.renderers.pptx_common import document_properties
+from mapgen.renderers.pptx_container import PartManifest, pack_part
+from mapgen.renderers.pptx_package import fixed_moment, remember_part_names
+
+if TYPE_CHECKING:
+    from mapgen.renderers.pptx_template import Base
+    from mapgen.themes import Theme
+
+__all__ = ["MadePart", "make_part"]
+
+
+@dataclass(frozen=True)
+class MadePart:
+    """A part made: its bytes (see pptx_container), its plan, the problems found, and the frame."""
+
+    data: bytes
+    plan: PartPlan
+    problems: tuple[Problem, ...]
+    frame: Frame
+
+
+def make_part(
+    scope: Journeys,
+    spec: PartSpec,
+    theme: Theme,
+    *,
+    template: str | Path | None = None,
+    layout_journey: JourneyLayout | None = None,
+) -> MadePart:
+    """Return a part of the deck made from its scope, on a client template when one is given."""
+    from mapgen.renderers.pptx_template import open_base
+
+    chosen = Path(template) if template is not None else theme.slide.template
+    base = open_base(theme, chosen)
+    remember_part_names(base.prs)
+    moment = fixed_moment()
+    _set_properties(base.prs, scope, moment)
+    base_parts = [str(part.partname) for part in base.prs.part.package.iter_parts()]
+    plan = plan_part(scope, spec, theme, frame=base.frame, layout_journey=layout_journey)
+    numbered = tuple(k for k, slide in enumerate(plan.slides) if _emit_slide(base, slide, theme))
+    out = io.BytesIO()
+    base.prs.save(out)
+    manifest = PartManifest(
+        part=spec.name,
+        template=base.template is not None,
+        kinds=tuple(slide.kind for slide in plan.slides),
+        numbered=numbered,
+        base_problems=tuple(base.problems),
+        problems=plan.problems,
+    )
+    data = pack_part(out.getvalue(), base_parts, manifest, moment, keep_base=spec.name == "head")
+    problems = tuple(dict.fromkeys((*base.problems, *plan.problems)))
+    return MadePart(data, plan, problems, base.frame)
+
+
+def _set_properties(prs: Any, journeys: Journeys, moment: Any) -> None:
+    props = prs.core_properties
+    title, author, subject, description = document_properties(journeys)
+    props.title = _core_text(title)
+    props.author = _core_text(author)
+    props.subject = _core_text(subject)
+    props.comments = _core_text(description)  # python-pptx's default says "generated using python-pptx"
+    props.last_modified_by = _core_text(author) or "mapgen"
+    props.revision = 1
+    # python-pptx stores naive datetimes as UTC.
+    props.created = moment.replace(tzinfo=None)
+    props.modified = moment.replace(tzinfo=None)
+
+
+def _emit_slide(base: Base, spec: SlidePlan, theme: Theme) -> bool:
+    """Add a slide to the base; return True when it shows its number in a slide-number field."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    from mapgen.renderers.pptx_chart import add_line_chart
+    from mapgen.renderers.pptx_scene import Paintable, paint_scene_items
+    from mapgen.renderers.pptx_table import add_table
+    from mapgen.renderers.pptx_xml import rgb
+
+    layout = base.layout_for(spec.layout)
+    slide = base.prs.slides.add_slide(layout)
+    shapes = slide.shapes
+    title_ph = subtitle_ph = None
+    for ph in list(slide.placeholders):
+        kind = ph.placeholder_format.type
+        if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE) and title_ph is None:
+            title_ph = ph
+        elif kind == PP_PLACEHOLDER.SUBTITLE and spec.subtitle_block is not None and subtitle_ph is None:
+            subtitle_ph = ph
+        else:
+            # Content goes in as our own shapes: an empty placeholder would say "Click to add text".
+            ph._element.getparent().remove(ph._element)
+    if spec.background is not None:
+        slide.background.fill.solid()
+        slide.background.fill.fore_color.rgb = rgb(spec.background)
+    template = base.template is not None
+    _fill_placeholder(shapes, title_ph, spec.title_block, theme, template)
+    if spec.subtitle_block is not None:
+        _fill_placeholder(shapes, subtitle_ph, spec.subtitle_block, theme, template)
+    batch: list[Paintable] = []
+    for item in spec.items:
+        if isinstance(item, LineChart | Table):
+            # Charts and tables come from python-pptx's API; paint what lies under them first.
+            paint_scene_items(shapes, batch, theme)
+            batch = []
+            if isinstance(item, LineChart):
+                add_line_chart(shapes, item, theme.colours.background)
+            else:
+                add_table(shapes, item, theme)
+        else:
+            batch.append(item)
+    paint_scene_items(shapes, batch, theme)
+    numbered = False
+    if template and spec.kind != "title":
+        numbered = _template_footers(base, slide, layout, spec, theme)
+    if spec.notes:
+        slide.notes_slide.notes_text_frame.text = spec.notes
+    return numbered
+
+
+def _fill_placeholder(shapes: Any, ph: Any, block: TextBlock, theme: Theme, template: bool) -> None:
+    """Put a fitted title into a placeholder (or a text box where the layout has none)."""
+    from mapgen.renderers.pptx_scene import paint_scene_items
+    from mapgen.renderers.pptx_text import block_paragraphs, emu, set_body, set_paragraphs
+    from mapgen.renderers.pptx_xml import qn
+
+    if ph is None:
+        paint_scene_items(shapes, [block], theme)
+        return
+    txBody = ph._element.find(qn("p:txBody"))
+    if template:
+        # The template decides where its titles sit and how they are aligned; the text was fitted
+        # to the placeholder's inner box and takes the theme's font, size and weight.
+        set_body(txBody, valign=None, insets=None)
+        set_paragraphs(txBody, block_paragraphs(block), theme, color=False, align=False)
+        return
+    from pptx.util import Emu
+
+    box = block.box
+    ph.left, ph.top = Emu(emu(box.x)), Emu(emu(box.y))
+    ph.width, ph.height = Emu(emu(box.right) - emu(box.x)), Emu(emu(box.bottom) - emu(box.y))
+    set_body(txBody, valign=block.valign)
+    set_paragraphs(txBody, block_paragraphs(block), theme)
+
+
+def _template_footers(base: Base, slide: Any, layout: Any, spec: SlidePlan, theme: Theme) -> bool:
+    """Show the template's footer (with the plan's footer text) and slide number placeholders.
+
+    The slide number field holds the slide's number within its part; the join sets the number
+    it has in the deck. Return True when the slide got a slide number field.
+    """
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    from mapgen.renderers.pptx_text import block_paragraphs, set_body, set_paragraphs
+    from mapgen.renderers.pptx_xml import qn, sub_element
+
+    number = len(base.prs.slides)
+    numbered = False
+    for layout_ph in layout.placeholders:
+        kind = layout_ph.placeholder_format.type
+        if kind == PP_PLACEHOLDER.FOOTER and spec.footer_block is None:
+            continue
+        if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            continue
+        slide.shapes.clone_placeholder(layout_ph)
+        ph = slide.placeholders[layout_ph.placeholder_format.idx]
+        txBody = ph._element.get_or_add_txBody()
+        set_body(txBody, valign=None, insets=None)
+        if kind == PP_PLACEHOLDER.FOOTER and spec.footer_block is not None:
+            set_paragraphs(txBody, block_paragraphs(spec.footer_block), theme, color=False, align=False)
+            continue
+        for p in txBody.findall(qn("a:p")):
+            txBody.remove(p)
+        # A slide number field: PowerPoint and LibreOffice keep it up to date when slides move.
+        p = sub_element(txBody, "a:p")
+        field = sub_element(p, "a:fld", id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type="slidenum")
+        sub_element(field, "a:rPr", sz=str(round(theme.sizes.size("small") * 100)))
+        sub_element(field, "a:t").text = str(number)
+        numbered = True
+    return numbered
+
+
+def _core_text(value: str | None) -> str:
+    """Return a document property cut to the 255 characters python-pptx (and Office) accept."""
+    value = value or ""
+    return value if len(value) <= 255 else value[:254].rstrip() + "…"

@@ -1,0 +1,317 @@
+"""The report made as parts (a chapter per persona, each on its own) and joined, checked as a reader would."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pikepdf
+import pytest
+
+from mapgen.model import Journeys, Persona, Problem, Stage, Step
+from mapgen.parts import PartSpec, part_scope
+from mapgen.renderers.pdf import assemble_report, render_report, render_report_part, report_parts
+from mapgen.renderers.report_parts import ReportPart
+from mapgen.themes import Theme, load_theme
+from test_pdf import load, outline, page_count, pdftext, run, sample_layout, squash, tool
+
+
+@dataclass
+class Joined:
+    path: Path
+    data: bytes
+    parts: list[bytes]
+    journeys: Journeys
+    theme: Theme
+
+
+def make_parts(journeys: Journeys, theme: Theme, order: list[int] | None = None) -> list[bytes]:
+    """Return the parts of the report, made one by one (in the given order) as a build would."""
+    specs = report_parts(journeys)
+    made: dict[int, bytes] = {}
+    for i in order if order is not None else range(len(specs)):
+        made[i], _problems = render_report_part(
+            part_scope(journeys, specs[i]), specs[i], theme, layout=sample_layout()
+        )
+    return [made[i] for i in range(len(specs))]
+
+
+def join(
+    tmp: Path, journeys: Journeys, theme: Theme, parts: list[bytes] | None = None, name: str = "joined"
+) -> Joined:
+    parts = parts if parts is not None else make_parts(journeys, theme)
+    data, _problems = assemble_report(journeys, theme, parts)
+    path = tmp / f"{name}.pdf"
+    path.write_bytes(data)
+    return Joined(path, data, parts, journeys, theme)
+
+
+@pytest.fixture(scope="module")
+def retail(tmp_path_factory: pytest.TempPathFactory) -> Joined:
+    return join(tmp_path_factory.mktemp("parts"), load("retail"), load_theme("default"))
+
+
+def chapter_starts(joined: Joined) -> dict[str, int]:
+    """Return the page (from 1) each persona's chapter bookmark points to."""
+    names = {p.name for p in joined.journeys.personas}
+    return {e["title"]: e["destpageposfrom1"] for e in outline(joined.path) if e["title"] in names}
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def test_each_chapter_starts_where_its_bookmark_and_the_contents_link_say(retail: Joined) -> None:
+    starts = chapter_starts(retail)
+    assert list(starts) == [p.name for p in retail.journeys.personas]
+    with pikepdf.open(retail.path) as pdf:
+        index = {page.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+        links: dict[int, list[int]] = {}
+        for number in (2, 3):
+            for annotation in pdf.pages[number - 1].obj.get("/Annots", ()):
+                dest = annotation.Dest
+                assert isinstance(dest, pikepdf.Array), "every contents link is resolved to a page"
+                links.setdefault(number, []).append(index[dest[0].objgen])
+    targets = {t for found in links.values() for t in found}
+    for name, start in starts.items():
+        assert start in targets, f"a contents link leads to {name}'s chapter"
+        body = [line.strip() for line in pdftext(retail.path, start).splitlines() if line.strip()]
+        assert name in body[:3], (name, start, body[:3])
+    # The contents print the same page numbers as the bookmarks.
+    printed = pdftext(retail.path, 2, layout=True)
+    for name, start in starts.items():
+        assert re.search(rf"^\s*{re.escape(name)}[ .]+{start}\s*$", printed, re.M), name
+
+
+def test_sections_of_a_chapter_point_inside_it(retail: Joined) -> None:
+    top = outline(retail.path)
+    pages = [e["destpageposfrom1"] for e in top] + [page_count(retail.path) + 1]
+    for entry, next_start in zip(top, pages[1:], strict=True):
+        for kid in entry.get("kids", []):
+            assert entry["destpageposfrom1"] <= kid["destpageposfrom1"] < next_start, (entry["title"], kid)
+
+
+def test_every_page_after_the_cover_has_its_number_once(retail: Joined) -> None:
+    total = page_count(retail.path)
+    pages = pdftext(retail.path).split("\f")[:total]
+    labels = retail.theme.labels
+    assert not re.search(r"Page \d+ of \d+", pages[0])
+    for number, page in enumerate(pages[1:], start=2):
+        assert re.findall(r"Page \d+ of \d+", page) == [labels.page_x_of_y(number, total)], number
+
+
+def tagged_journeys(personas: int) -> Journeys:
+    """Return a model whose every persona's texts carry the persona's own tag, [Pn]."""
+    stages = (Stage("Discover"), Stage("Buy"), Stage("Use"))
+    people = []
+    for n in range(personas):
+        steps = tuple(
+            Step(
+                stage.name,
+                action=f"[P{n}] acts in {stage.name}",
+                thoughts=f"[P{n}] thinks about {stage.name.lower()}",
+                pain_points=(f"[P{n}] pain in {stage.name}",),
+                opportunities=(f"[P{n}] idea for {stage.name}",),
+                score=round(0.5 - 0.3 * s, 2),
+                emotions=("calm",),
+            )
+            for s, stage in enumerate(stages)
+        )
+        people.append(Persona(f"Person {n}", f"P{n}", profile=(("role", f"[P{n}] role"),), steps=steps))
+    return Journeys("tagged.xlsx", stages=stages, personas=tuple(people))
+
+
+def test_each_chapter_holds_its_own_persona_and_no_other(tmp_path: Path) -> None:
+    journeys = tagged_journeys(4)
+    joined = join(tmp_path, journeys, load_theme("default"))
+    starts = list(chapter_starts(joined).values())
+    overview = joined.theme.labels.all_personas
+    ends = [*starts[1:], next(e["destpageposfrom1"] for e in outline(joined.path) if e["title"] == overview)]
+    for n, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        text = pdftext(joined.path, start, end - 1)
+        assert set(re.findall(r"\[P\d+\]", text)) == {f"[P{n}]"}, (n, start, end)
+        assert squash(f"[P{n}] thinks about buy") in squash(text)
+
+
+def embedded_fonts(path: Path) -> list[str]:
+    """Return the names of the embedded font programs, one per program object."""
+    with pikepdf.open(path) as pdf:
+        names = []
+        for obj in pdf.objects:
+            descriptor = isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor"
+            if descriptor and "/FontFile2" in obj:
+                names.append(str(obj.FontName))
+        return sorted(names)
+
+
+def test_chapters_share_one_copy_of_each_font_subset(tmp_path: Path) -> None:
+    theme = load_theme("default")
+    one = join(tmp_path, tagged_journeys(1), theme, name="one")
+    many = join(tmp_path, tagged_journeys(8), theme, name="many")
+    assert embedded_fonts(many.path) == embedded_fonts(one.path), "8 chapters embed what one does"
+    assert len(embedded_fonts(many.path)) <= 4
+    rows = run("pdffonts", str(many.path)).splitlines()[2:]
+    names = [row.split()[0] for row in rows]
+    assert len(names) == len(set(names)), "no two different subsets share a name"
+
+
+def test_subsets_beyond_the_shared_one_keep_their_text_and_unique_names(retail: Joined) -> None:
+    # Renée's emoji and Li Wei's Chinese name are set in fallback faces, each chapter its own subset.
+    rows = run("pdffonts", str(retail.path)).splitlines()[2:]
+    names = [row.split()[0] for row in rows]
+    assert len(names) == len(set(names)), rows
+    for row in rows:
+        assert re.search(r"\s(yes)\s+(yes)\s+(yes)\s+\d+\s+\d+$", row), row
+    everything = pdftext(retail.path)
+    for text in ("李伟 (Li Wei)", "Tomás Ørsted", "Renée Dubois", "🤔"):
+        assert text in everything, text
+
+
+def test_a_chapter_looks_the_same_alone_and_joined(retail: Joined, tmp_path: Path) -> None:
+    from PIL import ImageChops
+
+    part = ReportPart.from_bytes(retail.parts[0])
+    (tmp_path / "part.pdf").write_bytes(part.pdf)
+    start = chapter_starts(retail)[retail.journeys.personas[0].name]
+    theme = retail.theme
+    dpi = 60
+    for page in range(1, part.pages + 1):
+        alone = _render(tmp_path / "part.pdf", page, dpi, tmp_path / "alone")
+        joined = _render(retail.path, start + page - 1, dpi, tmp_path / "joined")
+        assert alone.size == joined.size
+        # Only the page number, right of the footer line, may differ.
+        _top, _right, bottom, _left = theme.page.margins
+        footer = alone.height - int(bottom * dpi / 72)
+        for image in (alone, joined):
+            image.paste((255, 255, 255), (image.width // 2, footer, image.width, image.height))
+        assert ImageChops.difference(alone.convert("RGB"), joined.convert("RGB")).getbbox() is None, page
+
+
+def _render(path: Path, page: int, dpi: int, stem: Path) -> Any:
+    from PIL import Image
+
+    run(
+        "pdftoppm",
+        "-r",
+        str(dpi),
+        "-png",
+        "-singlefile",
+        "-f",
+        str(page),
+        "-l",
+        str(page),
+        str(path),
+        str(stem),
+    )
+    with Image.open(f"{stem}.png") as image:
+        return image.copy()
+
+
+def test_parts_made_in_another_order_or_process_give_the_same_report(retail: Joined, tmp_path: Path) -> None:
+    backwards = make_parts(retail.journeys, retail.theme, order=[2, 1, 0])
+    assert backwards == retail.parts
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import test_pdf_parts as t; "
+        "sys.stdout.buffer.write(t.make_parts(t.load('retail'), t.load_theme('default'))[1])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(Path(__file__).parent)],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "77"},
+    )
+    assert result.stdout == retail.parts[1]
+    again, _problems = assemble_report(
+        retail.journeys, retail.theme, [retail.parts[0], result.stdout, backwards[2]]
+    )
+    assert again == retail.data
+    whole, _problems = render_report(retail.journeys, retail.theme, layout=sample_layout())
+    assert whole == retail.data, "render_report is the same join"
+
+
+def test_a_part_remade_after_an_edit_changes_only_that_chapter(tmp_path: Path) -> None:
+    theme = load_theme("default")
+    before = join(tmp_path, tagged_journeys(3), theme)
+    journeys = tagged_journeys(3)
+    edited = journeys.personas[1]
+    steps = (dataclasses.replace(edited.steps[0], thoughts="[P1] has second thoughts"), *edited.steps[1:])
+    journeys = dataclasses.replace(
+        journeys,
+        personas=(journeys.personas[0], dataclasses.replace(edited, steps=steps), journeys.personas[2]),
+    )
+    parts = make_parts(journeys, theme)
+    assert [a == b for a, b in zip(parts, before.parts, strict=True)] == [True, False, True]
+    after = join(tmp_path, journeys, theme, [before.parts[0], parts[1], before.parts[2]], name="after")
+    whole, _problems = render_report(journeys, theme, layout=sample_layout())
+    assert after.data == whole, "the cached parts and the remade one join into the whole report"
+    total = page_count(before.path)
+    assert page_count(after.path) == total
+    start, end = list(chapter_starts(before).values())[1:3]
+    changed = [n for n in range(1, total + 1) if pdftext(before.path, n) != pdftext(after.path, n)]
+    assert changed and all(start <= n < end for n in changed), (changed, start, end)
+
+
+def test_the_layout_sees_the_persona_at_its_place_in_the_whole_model() -> None:
+    journeys = tagged_journeys(4)
+    seen: list[tuple[int, int]] = []
+
+    def layout(
+        j: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False
+    ) -> Any:
+        # The avatar's colour comes from the persona's index in journeys.personas.
+        seen.append((len(seen), [p.name for p in j.personas].index(persona.name)))
+        return sample_layout()(j, persona, theme, page, paginate=paginate)
+
+    theme = load_theme("default")
+    for spec in report_parts(journeys):
+        render_report_part(part_scope(journeys, spec), spec, theme, layout=layout)
+    assert [index for _n, index in seen] == [0, 1, 2, 3]
+
+
+def test_parts_carry_their_problems_into_the_appendix_and_the_result(tmp_path: Path) -> None:
+    journeys = tagged_journeys(2)
+    cut = Problem("warning", "text cut: Person 1, Buy, actions", sheet="P1", cell="B7")
+
+    def layout(
+        j: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False
+    ) -> Any:
+        result = sample_layout()(j, persona, theme, page, paginate=paginate)
+        return SimpleNamespace(scenes=result.scenes, problems=(cut,) if persona.name == "Person 1" else ())
+
+    theme = load_theme("default")
+    specs = report_parts(journeys)
+    made = [render_report_part(part_scope(journeys, s), s, theme, layout=layout) for s in specs]
+    assert [problems for _data, problems in made] == [[], [cut]]
+    data, problems = assemble_report(journeys, theme, [data for data, _p in made])
+    assert problems == [cut]
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data)
+    appendix = next(e["destpageposfrom1"] for e in outline(path) if e["title"] == theme.labels.appendix)
+    assert squash(cut.message) in squash(pdftext(path, appendix, page_count(path)))
+
+
+def test_assemble_refuses_parts_that_are_not_the_reports_own(retail: Joined) -> None:
+    with pytest.raises(ValueError, match="report part"):
+        assemble_report(retail.journeys, retail.theme, [b"%PDF-1.4", *retail.parts[1:]])
+    with pytest.raises(ValueError, match="in order"):
+        assemble_report(retail.journeys, retail.theme, list(reversed(retail.parts)))
+    with pytest.raises(ValueError, match="in order"):
+        assemble_report(retail.journeys, retail.theme, retail.parts[:2])
+    with pytest.raises(ValueError, match="no part"):
+        render_report_part(retail.journeys, PartSpec("head"), retail.theme)
+
+
+def test_the_joined_file_passes_qpdf_check_and_reads_back_page_by_page(retail: Joined) -> None:
+    result = subprocess.run([tool("qpdf"), "--check", str(retail.path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with pikepdf.open(io.BytesIO(retail.data)) as pdf:
+        assert len(pdf.pages) == page_count(retail.path)
+        assert pdf.Root.PageMode == "/UseOutlines"
+        assert pdf.trailer.ID[0] == pdf.trailer.ID[1], "an /ID made from the content"
