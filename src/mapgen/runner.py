@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["Done", "OnDone", "Runner", "default_jobs", "execute", "execute_join", "part_path"]
 
 PARTS_FOLDER = ".parts"
+# Past this much resident memory, a process collects its garbage after a task (see _tidy).
+WORKER_MEMORY_BUDGET = 160 * 2**20
 
 
 @dataclass(frozen=True)
@@ -311,3 +313,39 @@ def _keep(rendered: Rendered, target: Path, cache: Cache | None, key: str) -> No
     target.write_bytes(rendered.data)
     if cache is not None:
         cache.put(key, rendered)
+    _tidy()
+
+
+def _tidy() -> None:
+    """Give memory back to the system when a process has grown past its budget.
+
+    python-pptx and reportlab leave their trees in reference cycles that only a full collection
+    frees, and C libraries (libxml2) keep freed memory in the heap: a worker that made 20 deck parts
+    holds 240 MB, of which 80 MB is in use. A collection costs tens of milliseconds, so it runs
+    only when the process is over budget, not after every task.
+    """
+    if _resident_bytes() < WORKER_MEMORY_BUDGET:
+        return
+    import gc
+
+    gc.collect()
+    _trim_heap()
+
+
+def _resident_bytes() -> int:
+    """Return this process's resident memory, or 0 where /proc does not tell it."""
+    try:
+        pages = int(Path("/proc/self/statm").read_bytes().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def _trim_heap() -> None:
+    """Return the C heap's free pages to the system (glibc's malloc_trim); elsewhere do nothing."""
+    import contextlib
+    import ctypes
+
+    # Not glibc (macOS, musl, Windows): its allocator manages on its own.
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(None).malloc_trim(0)  # the symbols already loaded: libc's, on Linux
