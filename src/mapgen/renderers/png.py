@@ -1,14 +1,15 @@
-"""Paint a layout Scene to PNG bytes: shapes with matplotlib's Agg canvas, text with FreeType.
+"""Paint a layout Scene to PNG bytes: shapes with matplotlib's Agg rasteriser, text glyph by glyph.
 
-Imported only where a PNG is painted: matplotlib loads here, never at `import mapgen`. No pyplot
-and no global rcParams: each call makes its own Figure and canvas, so parallel workers and other
-matplotlib users in the process never see our settings. One data unit is one point, with y
-growing downwards as in the Scene.
+Imported only where a PNG is painted: matplotlib loads here, never at `import mapgen`. No pyplot,
+no Figure and no artists: primitives go straight to an Agg renderer as paths in pixels, which
+skips the data limits and artist machinery a map's thousand shapes used to pay for, and leaves
+global rcParams alone, so parallel workers and other matplotlib users never see our settings.
+Points become pixels at dpi/72, with y flipped: the Scene grows downwards, Agg upwards.
 
 Text is drawn line by line exactly as the layout wrapped it, run by run in the faces mapgen.text
-chose, so the PNG wraps where the deck and report do. It is drawn with Pillow's FreeType
-binding over the painted shapes: a matplotlib Text artist per run costs milliseconds, which is
-most of a map's paint time, and layouts never put a shape over text.
+chose, from cached glyph masks (png_glyphs), so the PNG wraps where the deck and report do.
+Everything is painted in scene order into the renderer's one RGBA buffer, which is encoded
+without a copy of the picture (png_encode).
 """
 
 from __future__ import annotations
@@ -19,76 +20,119 @@ from typing import TYPE_CHECKING, Any
 
 from mapgen import text
 from mapgen.layout.scene import Ellipse, Picture, Polygon, Polyline, Rect, Scene, TextBlock
+from mapgen.renderers.png_encode import encode_png
+from mapgen.renderers.png_glyphs import Writer
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from PIL import ImageDraw, ImageFont
+    import numpy as np
+    import numpy.typing as npt
+    from matplotlib.path import Path
+    from matplotlib.transforms import Affine2D, Transform
 
     from mapgen.text import FontChain
     from mapgen.themes import Theme
 
 __all__ = ["paint_png"]
 
-# Paint order is scene order; z-order only breaks ties matplotlib would otherwise resolve by type.
-_Z = 1.0
-
-
-@functools.lru_cache(maxsize=256)
-def _pil_font(path: str, index: int, pixels: float) -> ImageFont.FreeTypeFont:
-    """Return a FreeType font at a pixel size; the basic layout, so every machine shapes alike."""
-    from PIL import ImageFont
-
-    return ImageFont.truetype(path, size=pixels, index=index, layout_engine=ImageFont.Layout.BASIC)
-
 
 def paint_png(scene: Scene, theme: Theme, *, dpi: int) -> bytes:
     """Return the scene painted as PNG bytes at dpi, with its title and description as text chunks."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from PIL import Image, ImageDraw
-    from PIL.PngImagePlugin import PngInfo
-
-    figure = Figure(figsize=(scene.width / 72, scene.height / 72), dpi=dpi, facecolor=scene.background)
-    FigureCanvasAgg(figure)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_axis_off()
-    axes.set_xlim(0, scene.width)
-    axes.set_ylim(scene.height, 0)
-    axes.set_autoscale_on(False)
-    painter = _Painter(axes, theme, dpi)
-    for z, item in enumerate(scene.items):
-        if not isinstance(item, TextBlock):
-            painter.paint(item, _Z + z)
-    canvas: Any = figure.canvas  # FigureCanvasAgg, whose methods matplotlib leaves untyped
-    canvas.draw()
-    width, height = canvas.get_width_height()
-    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert(
-        "RGB"
-    )
-    figure.clear()
-    draw = ImageDraw.Draw(image)
+    canvas = _Canvas(scene, dpi)
+    painter = _Painter(canvas, theme)
     for item in scene.items:
-        if isinstance(item, TextBlock):
-            painter.text(draw, item)
-    info = PngInfo()
-    for key, value in (("Title", scene.title), ("Description", scene.description or scene.title)):
-        if value and value.isascii():
-            info.add_text(key, value)
-        elif value:
-            info.add_itxt(key, value)  # tEXt is Latin-1 only: other scripts go in an iTXt chunk
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", pnginfo=info, dpi=(dpi, dpi), compress_level=6)
-    return buffer.getvalue()
+        painter.paint(item)
+    chunks = (("Title", scene.title), ("Description", scene.description or scene.title))
+    return encode_png(canvas.pixels, dpi=dpi, text=chunks)
+
+
+@functools.lru_cache(maxsize=64)
+def _rgb(colour: str) -> tuple[int, int, int]:
+    """Return "#rrggbb" (or any colour matplotlib knows) as 0..255 channels."""
+    from matplotlib.colors import to_rgb
+
+    red, green, blue = to_rgb(colour)
+    return round(red * 255), round(green * 255), round(blue * 255)
+
+
+class _Canvas:
+    """An Agg renderer the size of the scene at dpi, filled with its background."""
+
+    def __init__(self, scene: Scene, dpi: int) -> None:
+        import numpy as np
+        from matplotlib.backends import backend_agg
+        from matplotlib.transforms import Affine2D
+
+        self.px = dpi / 72
+        self.width, self.height = round(scene.width * self.px), round(scene.height * self.px)
+        agg: Any = backend_agg  # matplotlib leaves RendererAgg's methods untyped
+        self.renderer: Any = agg.RendererAgg(self.width, self.height, dpi)
+        # A view of the renderer's buffer: painting, reading and encoding share the one picture.
+        self.pixels: npt.NDArray[np.uint8] = np.asarray(self.renderer.buffer_rgba())
+        # Filled as 32-bit words: numpy broadcasts a 4-byte pixel nine times slower.
+        self.pixels.view(np.uint32)[...] = np.frombuffer(bytes((*_rgb(scene.background), 255)), np.uint32)
+        self.transform: Affine2D = Affine2D().scale(self.px, -self.px).translate(0, self.height)
+        self._image_gc = self.renderer.new_gc()  # images need no style: one for all of them
+
+    def path(
+        self,
+        path: Path,
+        *,
+        fill: str | None,
+        stroke: str | None,
+        width: float,
+        cap: str = "butt",
+        dash: tuple[float, ...] = (),
+        transform: Transform | None = None,
+    ) -> None:
+        """Fill and/or stroke a path in points (width and dash lengths in points too)."""
+        from matplotlib.colors import to_rgba
+
+        gc = self.renderer.new_gc()
+        gc.set_antialiased(True)
+        gc.set_joinstyle("round")
+        gc.set_capstyle(cap)
+        if stroke is not None and width > 0:
+            gc.set_foreground(stroke)
+            gc.set_linewidth(width)
+            if dash:
+                gc.set_dashes(0, list(dash))
+        else:
+            gc.set_linewidth(0.0)
+        face = to_rgba(fill) if fill is not None else None
+        self.renderer.draw_path(gc, path, transform or self.transform, face)
+        gc.restore()
+
+    def image(self, rgba: npt.NDArray[np.uint8], x: int, y: int) -> None:
+        """Blend an RGBA array with its top-left corner at pixel (x, y), y counted downwards."""
+        # Agg puts an image's first row at the bottom: hand it the rows bottom-up.
+        self.renderer.draw_image(self._image_gc, x, self.height - y - rgba.shape[0], rgba[::-1])
+
+    def ink(self, mask: npt.NDArray[np.uint8], x: int, y: int, colour: str) -> None:
+        """Blend a colour through a coverage mask with its top-left corner at pixel (x, y)."""
+        import numpy as np
+
+        rgba = np.empty((*mask.shape, 4), np.uint8)
+        rgba[..., :3] = _rgb(colour)
+        rgba[..., 3] = mask
+        self.image(rgba, x, y)
 
 
 class _Painter:
-    """Paint scene primitives on one axes whose data units are points."""
+    """Paint scene primitives on a canvas whose units are points."""
 
-    def __init__(self, axes: Axes, theme: Theme, dpi: int) -> None:
-        self.axes = axes
+    def __init__(self, canvas: _Canvas, theme: Theme) -> None:
+        self.canvas = canvas
         self.theme = theme
-        self.dpi = dpi
         self._chains: dict[tuple[str, bool | None, bool], FontChain] = {}
+        self._writers: dict[tuple[str, bool | None, bool, float], Writer] = {}
+
+    def writer(self, item: TextBlock) -> Writer:
+        """Return the glyph writer of a text block's font and size, kept for the painting."""
+        key = (item.font, item.bold, item.italic, item.size)
+        if key not in self._writers:
+            chain = self.chain(item.font, item.bold, item.italic)
+            self._writers[key] = Writer(chain, item.size, self.canvas.px)
+        return self._writers[key]
 
     def chain(self, role: str, bold: bool | None, italic: bool) -> FontChain:
         """Return the font chain of a text role, as the theme defines it."""
@@ -99,93 +143,85 @@ class _Painter:
             )
         return self._chains[key]
 
-    def paint(self, item: Any, z: float) -> None:
-        """Paint one primitive at z-order z."""
+    def paint(self, item: Any) -> None:
+        """Paint one primitive."""
         if isinstance(item, Rect):
-            self._rect(item, z)
+            self._rect(item)
         elif isinstance(item, Polyline):
-            self._polyline(item, z)
+            self._polyline(item)
         elif isinstance(item, Ellipse):
-            self._ellipse(item, z)
+            self._ellipse(item)
         elif isinstance(item, Polygon):
-            self._polygon(item, z)
+            self._polygon(item)
         elif isinstance(item, Picture):
-            self._picture(item, z)
+            self._picture(item)
+        elif isinstance(item, TextBlock):
+            self._text(item)
 
-    @staticmethod
-    def _style(fill: str | None, stroke: str | None, width: float) -> dict[str, Any]:
-        return {
-            "facecolor": fill if fill is not None else "none",
-            "edgecolor": stroke if stroke is not None and width > 0 else "none",
-            "linewidth": width if stroke is not None else 0.0,
-            "joinstyle": "round",
-        }
-
-    def _rect(self, item: Rect, z: float) -> None:
-        from matplotlib.patches import FancyBboxPatch, Rectangle
+    def _rect(self, item: Rect) -> None:
+        from matplotlib.patches import BoxStyle
+        from matplotlib.path import Path
 
         if item.fill is None and (item.stroke is None or item.stroke_width <= 0):
             return
         box = item.box
-        style = self._style(item.fill, item.stroke, item.stroke_width)
         radius = min(item.radius, box.w / 2, box.h / 2)
-        patch: Any
         if radius > 0.01:
-            patch = FancyBboxPatch(
-                (box.x, box.y),
-                box.w,
-                box.h,
-                boxstyle=f"round,pad=0,rounding_size={radius}",
-                zorder=z,
-                **style,
-            )
+            # matplotlib's own rounded box, so corners keep the shape FancyBboxPatch gave them.
+            path = BoxStyle.Round(pad=0, rounding_size=radius)(box.x, box.y, box.w, box.h, 1)
         else:
-            patch = Rectangle((box.x, box.y), box.w, box.h, zorder=z, **style)
-        self.axes.add_patch(patch)
+            corners = [(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom)]
+            path = Path([*corners, corners[0]], closed=True)
+        self.canvas.path(path, fill=item.fill, stroke=item.stroke, width=item.stroke_width)
 
-    def _ellipse(self, item: Ellipse, z: float) -> None:
-        from matplotlib.patches import Ellipse as EllipsePatch
+    def _ellipse(self, item: Ellipse) -> None:
+        from matplotlib.path import Path
+        from matplotlib.transforms import Affine2D
 
         box = item.box
-        style = self._style(item.fill, item.stroke, item.stroke_width)
-        self.axes.add_patch(
-            EllipsePatch((box.x + box.w / 2, box.y + box.h / 2), box.w, box.h, zorder=z, **style)
+        # The unit circle scaled into the box, as matplotlib's Ellipse patch draws it.
+        place = Affine2D().scale(box.w / 2, box.h / 2).translate(box.x + box.w / 2, box.y + box.h / 2)
+        self.canvas.path(
+            Path.unit_circle(),
+            fill=item.fill,
+            stroke=item.stroke,
+            width=item.stroke_width,
+            transform=place + self.canvas.transform,
         )
 
-    def _polygon(self, item: Polygon, z: float) -> None:
-        from matplotlib.patches import Polygon as PolygonPatch
+    def _polygon(self, item: Polygon) -> None:
+        from matplotlib.path import Path
 
         if len(item.points) < 3:
             return
-        style = self._style(item.fill, item.stroke, item.stroke_width)
-        self.axes.add_patch(PolygonPatch(item.points, closed=True, zorder=z, **style))
+        points = list(item.points)
+        if points[0] != points[-1]:
+            points.append(points[0])
+        self.canvas.path(
+            Path(points, closed=True), fill=item.fill, stroke=item.stroke, width=item.stroke_width
+        )
 
-    def _polyline(self, item: Polyline, z: float) -> None:
-        from matplotlib.lines import Line2D
+    def _polyline(self, item: Polyline) -> None:
+        from matplotlib.path import Path
 
         if len(item.points) < 2 or item.width <= 0:
             return
-        xs, ys = zip(*item.points, strict=True)
-        line = Line2D(
-            xs,
-            ys,
-            linewidth=item.width,
-            color=item.color,
-            solid_capstyle="round",
-            solid_joinstyle="round",
-            dash_capstyle="butt",
-            zorder=z,
+        # Butt ends keep a dash's gaps as long as the scene says; solid lines end round.
+        self.canvas.path(
+            Path(item.points),
+            fill=None,
+            stroke=item.color,
+            width=item.width,
+            cap="butt" if item.dash else "round",
+            dash=item.dash,
         )
-        if item.dash:
-            line.set_dashes(item.dash)
-        self.axes.add_line(line)
 
-    def text(self, draw: ImageDraw.ImageDraw, item: TextBlock) -> None:
-        """Draw a text block's lines on the painted image, run by run, each on its baseline."""
+    def _text(self, item: TextBlock) -> None:
+        """Draw a text block's lines, run by run, each on its baseline snapped to a whole pixel."""
         if not item.lines:
             return
         chain = self.chain(item.font, item.bold, item.italic)
-        size, box = item.size, item.box
+        size, box, px = item.size, item.box, self.canvas.px
         pitch = size * item.line_height
         top = box.y
         if item.valign == "middle":
@@ -193,7 +229,7 @@ class _Painter:
         elif item.valign == "bottom":
             top += box.h - item.text_height
         baseline = text.line_metrics(chain, size).baseline(pitch)
-        px = self.dpi / 72
+        lines = []
         for i, line in enumerate(item.lines):
             if not line:
                 continue
@@ -201,31 +237,26 @@ class _Painter:
             if item.align != "left":
                 spare = box.w - text.measure(line, chain, size)
                 x += spare / 2 if item.align == "center" else spare
-            y = (top + i * pitch + baseline) * px
-            for face, run in text.runs(line, chain):
-                font = _pil_font(str(face.path), face.index, round(size * px * 4) / 4)
-                draw.text((x * px, y), run, font=font, fill=item.color, anchor="ls")
-                x += text.measure(run, chain, size)
+            lines.append((line, x * px, round((top + i * pitch + baseline) * px)))
+        ink = self.writer(item).ink(lines)
+        if ink is not None:
+            self.canvas.ink(ink.mask, ink.x, ink.y, item.color)
 
-    def _picture(self, item: Picture, z: float) -> None:
+    def _picture(self, item: Picture) -> None:
         import numpy as np
         from PIL import Image, UnidentifiedImageError
 
-        box = item.box
+        px, box = self.canvas.px, item.box
+        left, top = round(box.x * px), round(box.y * px)
+        width, height = round(box.right * px) - left, round(box.bottom * px) - top
+        if width <= 0 or height <= 0:
+            return
         try:
             with Image.open(io.BytesIO(item.data)) as image:
-                image.load()
-                # Painting a 40-megapixel photo into a 200-pixel box wastes time and memory.
-                target = (max(1, round(box.w / 72 * self.dpi * 2)), max(1, round(box.h / 72 * self.dpi * 2)))
-                picture = image.convert("RGBA")
-                picture.thumbnail(target, Image.Resampling.LANCZOS)
+                # A JPEG decodes straight at a fraction of its size: a 40-megapixel photo in a
+                # 200-pixel box would waste time and memory.
+                image.draft("RGB", (width, height))
+                picture = image.convert("RGBA").resize((width, height), Image.Resampling.LANCZOS)
         except (OSError, UnidentifiedImageError, ValueError):
             return
-        self.axes.imshow(
-            np.asarray(picture),
-            extent=(box.x, box.right, box.bottom, box.y),
-            origin="upper",
-            aspect="auto",
-            interpolation="antialiased",
-            zorder=z,
-        )
+        self.canvas.image(np.array(picture), left, top)  # Agg takes only writable arrays
