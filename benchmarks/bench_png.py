@@ -4,11 +4,12 @@
 
 Targets: a 10-stage x 3-step persona at the slide preset in <= 0.35 s per map (layout, paint and
 encode) on a 2-core machine; issue #4's, a 6 x 3 persona in <= 0.5 s (--stages 6). Per size
-preset it prints the median of --repeat runs of each phase: layout, shapes (and pictures), text,
-encode. Memory per map is measured twice: the peak of Python and numpy allocations during one
-paint (tracemalloc), and how far the resident set of a fresh process rises above where it was
-while it paints one map (Linux's VmHWM, reset through /proc/self/clear_refs), which also counts
-the Agg renderer's buffer that tracemalloc cannot see.
+preset it prints the median of --repeat runs of each phase: layout; shapes (with pictures and
+clearing each strip); text (composing and blending glyphs); encode (the rest of paint_png:
+dropping alpha, zlib, chunks). Memory per map is measured twice: the peak of Python and numpy
+allocations during one paint (tracemalloc), and how far the resident set of a fresh process
+rises above where it was while it paints one map (Linux's VmHWM, reset through
+/proc/self/clear_refs), which also counts the Agg renderer's buffer that tracemalloc cannot see.
 """
 
 from __future__ import annotations
@@ -101,18 +102,27 @@ def _paint(journeys: Any, theme: Any, size: str) -> tuple[bytes, str]:
 
 def _timed(journeys: Any, theme: Any, size: str) -> dict[str, float]:
     """Return the seconds one map spends in each phase at a size preset."""
+    from mapgen.layout.scene import TextBlock
     from mapgen.renderers import png
 
     clock = {"layout": 0.0, "shapes": 0.0, "text": 0.0, "encode": 0.0}
-    # The painter's text and encoding steps, timed in place: what is left of paint_png is shapes.
-    with _timing(png._Painter, "_text", clock, "text"), _timing(png, "encode_png", clock, "encode"):
+    # Strips are painted as the encoder asks for them: each primitive's painting and each
+    # strip's clearing are timed in place, and what is left of paint_png is encoding.
+    paint = png._Painter.paint
+
+    def timed_paint(painter: Any, index: int, item: Any) -> None:
+        started = time.perf_counter()
+        paint(painter, index, item)
+        clock["text" if isinstance(item, TextBlock) else "shapes"] += time.perf_counter() - started
+
+    with _timing(png._Canvas, "start", clock, "shapes"), _replaced(png._Painter, "paint", timed_paint):
         t0 = time.perf_counter()
         scene, dpi = _scene(journeys, theme, size)
         t1 = time.perf_counter()
         png.paint_png(scene, theme, dpi=dpi)
         t2 = time.perf_counter()
     clock["layout"] = t1 - t0
-    clock["shapes"] = t2 - t1 - clock["text"] - clock["encode"]
+    clock["encode"] = t2 - t1 - clock["shapes"] - clock["text"]
     return clock
 
 
@@ -128,7 +138,15 @@ def _timing(owner: Any, name: str, clock: dict[str, float], key: str) -> Iterato
         finally:
             clock[key] += time.perf_counter() - started
 
-    setattr(owner, name, timed)
+    with _replaced(owner, name, timed):
+        yield
+
+
+@contextmanager
+def _replaced(owner: Any, name: str, replacement: Callable[..., Any]) -> Iterator[None]:
+    """Put replacement in place of owner.name while the block runs."""
+    original = getattr(owner, name)
+    setattr(owner, name, replacement)
     try:
         yield
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -187,13 +188,57 @@ def test_the_file_is_an_rgb_png_with_its_dpi_and_title() -> None:
     assert image.text == {"Title": "Journey map: Emma", "Description": "Journey map: Emma"}
 
 
-def test_the_encoder_keeps_every_pixel_across_its_row_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_encoder_keeps_every_pixel_across_strips_and_row_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     from mapgen.renderers import png_encode
 
     monkeypatch.setattr(png_encode, "BLOCK_BYTES", 100)  # a few rows per block
     rng = np.random.default_rng(7)
     pixels = rng.integers(0, 256, (37, 23, 4), dtype=np.uint8)
     pixels[..., 3] = 255
-    decoded = Image.open(io.BytesIO(png_encode.encode_png(pixels, dpi=96)))
+    strips = [pixels[:10], pixels[10:11], pixels[11:]]
+    decoded = Image.open(io.BytesIO(png_encode.encode_png(strips, width=23, height=37, dpi=96)))
     assert decoded.mode == "RGB"
     assert np.array_equal(np.asarray(decoded), pixels[..., :3])
+    with pytest.raises(ValueError, match="36 rows"):
+        png_encode.encode_png(strips[:1] + strips[2:], width=23, height=37, dpi=96)
+
+
+def test_a_map_painted_in_strips_is_the_map_painted_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mapgen.renderers import png
+
+    journeys = Journeys.from_json(
+        json.loads((Path(__file__).parent / "fixtures" / "deck-retail.json").read_text("utf-8"))
+    )
+    scene = layout_journey(journeys, journeys.personas[0], THEME, page=THEME.png.canvas("slide")).scenes[0]
+    photo = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 30, 30)).save(photo, format="PNG")
+    # A photo, a dashed line and a paragraph that strips 7 pixels high cut through.
+    extra = (
+        Picture(Box(400, 3, 60, 60), photo.getvalue(), "png"),
+        Polyline(((20, 5), (300, 65)), color=INK, width=1.5, dash=(3.0, 2.0)),
+        TextBlock(Box(480, 2, 200, 60), ("Strips cut", "through these", "three lines"), 14, INK),
+    )
+    scene = replace(scene, items=scene.items + extra)
+    whole = np.asarray(Image.open(io.BytesIO(paint_png(scene, THEME, dpi=72))), dtype=int)
+    monkeypatch.setattr(png, "STRIP_BYTES", 7 * 4 * whole.shape[1])
+    strips = np.asarray(Image.open(io.BytesIO(paint_png(scene, THEME, dpi=72))), dtype=int)
+    # Agg rounds a vertex outside the canvas a little differently: a level here and there.
+    difference = np.abs(strips - whole)
+    assert difference.max() <= 2 and np.count_nonzero(difference) < 100
+
+
+def test_dashes_carry_on_round_a_corner() -> None:
+    from matplotlib.path import Path as MplPath
+
+    from mapgen.renderers.png import _dashed
+
+    path = _dashed(((0.0, 0.0), (10.0, 0.0), (10.0, 10.0)), (4.0, 3.0))
+    dashes, dash = [], []
+    for (x, y), code in zip(path.vertices.tolist(), path.codes.tolist(), strict=True):
+        if code == MplPath.MOVETO and dash:
+            dashes.append(dash)
+            dash = []
+        dash.append((x, y))
+    dashes.append(dash)
+    # On for 4, off for 3, from the start: the second dash turns the corner at (10, 0).
+    assert dashes == [[(0, 0), (4, 0)], [(7, 0), (10, 0), (10, 1)], [(10, 4), (10, 8)]]
