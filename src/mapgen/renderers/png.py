@@ -51,7 +51,7 @@ STRIP_BYTES = 8 << 20  # RGBA painted at a time: about 1,000 rows of a slide map
 def paint_png(scene: Scene, theme: Theme, *, dpi: int) -> bytes:
     """Return the scene painted as PNG bytes at dpi, with its title and description as text chunks."""
     px = dpi / 72
-    width, height = round(scene.width * px), round(scene.height * px)
+    width, height = max(1, round(scene.width * px)), max(1, round(scene.height * px))
     rows = max(1, min(height, STRIP_BYTES // (4 * width)))
     margin = 0 if rows == height else _margin(scene, px)
     painter = _Painter(scene, theme, _Canvas(width, rows + 2 * margin, dpi, scene.background))
