@@ -10,9 +10,10 @@ matter) are made apart, each a PDF of its own; see mapgen.renderers.pdf_emit. Jo
 - turns the links that point into another section (written as named destinations: the key)
   into destinations on the page and height where that key was placed;
 - makes the outline from the plan's entries, each at the page and height its key was placed;
-- keeps one copy of each font subset that several sections embed alike, and gives the subsets
-  that are not alike but share a name (each section names its own first, second, ... subset the
-  same way) names of their own;
+- keeps one copy of each font subset and each image that several sections embed alike (a
+  persona's photo is in its profile card and its journey map), and gives the font subsets that
+  are not alike but share a name (each section names its own first, second, ... subset the same
+  way) names of their own;
 - writes the file reproducibly: qpdf's object order and an /ID made from the content.
 """
 
@@ -77,7 +78,7 @@ def join(pieces: Sequence[Piece], outline: Sequence[Bookmark], numbers: Numbers,
             out.Root.Lang = sources[0].Root.Lang
     _resolve_links(out, places)
     _overlay(out, numbers)
-    _share_fonts(out)
+    _share_alike(out)
     _make_outline(out, outline, places, folded=folded)
     data = io.BytesIO()
     out.save(
@@ -165,22 +166,28 @@ def _make_outline(
 
 
 # ---------------------------------------------------------------------------------------------
-# Fonts
+# Fonts and images
 
 
-def _share_fonts(pdf: Pdf) -> None:
-    """Keep one font object for each set of alike ones, and give unlike subsets unique names."""
+def _share_alike(pdf: Pdf) -> None:
+    """Keep one object of each set of alike fonts and images; give unlike subsets unique names."""
     digests: dict[tuple[int, int], bytes] = {}
     kept: dict[bytes, Object] = {}
-    for fonts in _font_dictionaries(pdf):
-        for name in sorted(fonts.keys()):
-            digest = _digest(fonts[name], digests, skip=(Name("/Name"),))
+    fonts: dict[bytes, Object] = {}
+    for kind, entries in _resource_dictionaries(pdf):
+        for name in sorted(entries.keys()):
+            obj = entries[name]
+            if kind == Name.XObject and obj.get(Name.Subtype) != Name.Image:
+                continue  # forms are each page's own
+            digest = _digest(obj, digests, skip=(Name("/Name"),))
             if digest in kept:
-                fonts[name] = kept[digest]
+                entries[name] = kept[digest]
             else:
-                kept[digest] = fonts[name]
+                kept[digest] = obj
+                if kind == Name.Font:
+                    fonts[digest] = obj
     by_name: dict[str, list[tuple[bytes, Object]]] = {}
-    for digest, font in kept.items():
+    for digest, font in fonts.items():
         if Name("/Name") in font:
             del font["/Name"]  # obsolete since PDF 1.1, and no longer matches every page's name
         by_name.setdefault(str(font.get(Name.BaseFont, "")), []).append((digest, font))
@@ -190,19 +197,20 @@ def _share_fonts(pdf: Pdf) -> None:
                 _rename(font, f"{_tag(digest)}+{base[8:]}")
 
 
-def _font_dictionaries(pdf: Pdf) -> Iterator[Dictionary]:
-    """Yield every /Font resource dictionary of the pages and of the forms they draw, once each."""
+def _resource_dictionaries(pdf: Pdf) -> Iterator[tuple[Name, Dictionary]]:
+    """Yield each /Font and /XObject resource dictionary of the pages and their forms, once each."""
     seen: set[tuple[int, int]] = set()
 
-    def walk(resources: Object | None) -> Iterator[Dictionary]:
+    def walk(resources: Object | None) -> Iterator[tuple[Name, Dictionary]]:
         if not isinstance(resources, Dictionary):
             return
         fonts = resources.get(Name.Font)
         if isinstance(fonts, Dictionary) and _first_visit(fonts, seen):
-            yield fonts
-        forms = resources.get(Name.XObject)
-        if isinstance(forms, Dictionary):
-            for xobject in forms.values():
+            yield Name.Font, fonts
+        xobjects = resources.get(Name.XObject)
+        if isinstance(xobjects, Dictionary) and _first_visit(xobjects, seen):
+            yield Name.XObject, xobjects
+            for xobject in xobjects.values():
                 if (
                     isinstance(xobject, Stream)
                     and xobject.get(Name.Subtype) == Name.Form
