@@ -177,7 +177,8 @@ def test_subsets_beyond_the_shared_one_keep_their_text_and_unique_names(retail: 
 def test_a_chapter_looks_the_same_alone_and_joined(retail: Joined, tmp_path: Path) -> None:
     from PIL import ImageChops
 
-    part = ReportPart.from_bytes(retail.parts[0])
+    part = ReportPart.from_bytes(retail.parts[1])
+    assert part.part.persona == 0, "the parts: the summary, a chapter per persona, the overview"
     (tmp_path / "part.pdf").write_bytes(part.pdf)
     start = chapter_starts(retail)[retail.journeys.personas[0].name]
     theme = retail.theme
@@ -215,7 +216,7 @@ def _render(path: Path, page: int, dpi: int, stem: Path) -> Any:
 
 
 def test_parts_made_in_another_order_or_process_give_the_same_report(retail: Joined, tmp_path: Path) -> None:
-    backwards = make_parts(retail.journeys, retail.theme, order=[2, 1, 0])
+    backwards = make_parts(retail.journeys, retail.theme, order=[4, 3, 2, 1, 0])
     assert backwards == retail.parts
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]); import test_pdf_parts as t; "
@@ -229,7 +230,7 @@ def test_parts_made_in_another_order_or_process_give_the_same_report(retail: Joi
     )
     assert result.stdout == retail.parts[1]
     again, _problems = assemble_report(
-        retail.journeys, retail.theme, [retail.parts[0], result.stdout, backwards[2]]
+        retail.journeys, retail.theme, [retail.parts[0], result.stdout, *backwards[2:]]
     )
     assert again == retail.data
     whole, _problems = render_report(retail.journeys, retail.theme, layout=sample_layout())
@@ -247,8 +248,9 @@ def test_a_part_remade_after_an_edit_changes_only_that_chapter(tmp_path: Path) -
         personas=(journeys.personas[0], dataclasses.replace(edited, steps=steps), journeys.personas[2]),
     )
     parts = make_parts(journeys, theme)
-    assert [a == b for a, b in zip(parts, before.parts, strict=True)] == [True, False, True]
-    after = join(tmp_path, journeys, theme, [before.parts[0], parts[1], before.parts[2]], name="after")
+    # The summary and the overview see every persona (the build remakes them) but show no thoughts.
+    assert [a == b for a, b in zip(parts, before.parts, strict=True)] == [True, True, False, True, True]
+    after = join(tmp_path, journeys, theme, [*before.parts[:2], parts[2], *before.parts[3:]], name="after")
     whole, _problems = render_report(journeys, theme, layout=sample_layout())
     assert after.data == whole, "the cached parts and the remade one join into the whole report"
     total = page_count(before.path)
@@ -288,7 +290,7 @@ def test_parts_carry_their_problems_into_the_appendix_and_the_result(tmp_path: P
     theme = load_theme("default")
     specs = report_parts(journeys)
     made = [render_report_part(part_scope(journeys, s), s, theme, layout=layout) for s in specs]
-    assert [problems for _data, problems in made] == [[], [cut]]
+    assert [problems for _data, problems in made] == [[], [], [cut], []]
     data, problems = assemble_report(journeys, theme, [data for data, _p in made])
     assert problems == [cut]
     path = tmp_path / "cut.pdf"
