@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reportlab import rl_config
 from reportlab.lib import colors as rl_colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -100,7 +102,8 @@ def emit_section(
     emitter = _Emitter(theme, setup, contents, numbers or {})
     out = io.BytesIO()
     doc = emitter.document(out, metadata, "cover" if cover is not None else "portrait")
-    doc.build(emitter.story(blocks, cover), canvasmaker=_canvas_class(timestamp))
+    with _binary_streams():
+        doc.build(emitter.story(blocks, cover), canvasmaker=_canvas_class(timestamp))
     problems = tuple(dict.fromkeys(emitter.painter.problems))
     return Section(out.getvalue(), doc.page, dict(doc.places), problems)
 
@@ -133,8 +136,24 @@ def emit_page_numbers(
         x = width - right - text.measure(label, chain, size)
         pdf_fonts.draw_line(canvas, label, chain, size, x, _footer_baseline(bottom, size))
         canvas.showPage()
-    canvas.save()
+    with _binary_streams():
+        canvas.save()
     return out.getvalue()
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write streams deflated only, not also in ASCII85 (reportlab's default, for 7-bit channels).
+
+    ASCII85 makes every page 25% bigger, and the join (qpdf) would decode and deflate each such
+    stream again: most of the join's time.
+    """
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 def format_timestamp(timestamp: dt.datetime) -> str:

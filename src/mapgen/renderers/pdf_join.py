@@ -65,6 +65,7 @@ def join(pieces: Sequence[Piece], outline: Sequence[Bookmark], numbers: Numbers,
     sources = [Pdf.open(io.BytesIO(piece.pdf)) for piece in pieces]  # open until out is saved
     places: dict[str, tuple[int, float]] = {}
     for piece, source in zip(pieces, sources, strict=True):
+        _name_single_filters(source)
         offset = len(out.pages)
         for source_page in source.pages:  # one by one: extend() warns of forms, which sections lack
             out.pages.append(source_page)
@@ -91,6 +92,19 @@ def join(pieces: Sequence[Piece], outline: Sequence[Bookmark], numbers: Numbers,
     for source in sources:
         source.close()
     return data.getvalue()
+
+
+def _name_single_filters(pdf: Pdf) -> None:
+    """Write a stream's one filter as a name: [/FlateDecode] (reportlab's way) as /FlateDecode.
+
+    qpdf copies a deflated stream as it is only when its filter is the name; one in an array it
+    inflates and deflates again, which took most of the join's time.
+    """
+    for obj in pdf.objects:
+        if isinstance(obj, Stream):
+            filters = obj.get(Name.Filter)
+            if isinstance(filters, Array) and len(filters) == 1:
+                obj.Filter = filters[0]
 
 
 def _destination(pdf: Pdf, places: Mapping[str, tuple[int, float]], key: str) -> Array:
@@ -122,6 +136,7 @@ def _overlay(pdf: Pdf, numbers: Numbers) -> None:
         return
     sizes = [(float(p.mediabox[2] - p.mediabox[0]), float(p.mediabox[3] - p.mediabox[1])) for p in pages]
     stamps = Pdf.open(io.BytesIO(numbers(sizes)))
+    _name_single_filters(stamps)
     if len(stamps.pages) != len(pages):
         raise ValueError(f"{len(stamps.pages)} pages of numbers for {len(pages)} pages")
     # The page's own drawing is wrapped in q ... Q so that the number starts from a clean state.
@@ -243,27 +258,26 @@ def _digest(obj: object, memo: dict[tuple[int, int], bytes], skip: tuple[Name, .
         h.update(b"stream")
         h.update(_digest(obj.stream_dict, memo, skip=(Name.Length,)))
         h.update(obj.read_raw_bytes())
-    elif isinstance(obj, Dictionary):
-        h.update(b"<<")
-        for name in sorted(obj.keys()):
-            if name not in skip:
-                h.update(name.encode())
-                h.update(_digest(obj[name], memo))
-    elif isinstance(obj, Array) and any(_compound(item) for item in obj):
-        h.update(b"[")
-        for item in obj:
-            h.update(_digest(item, memo))
+    elif isinstance(obj, Dictionary | Array):
+        text = obj.unparse()  # qpdf writes a dictionary's keys sorted
+        if b" R" not in text and not skip:  # holds no reference: its text is what it holds
+            h.update(text)
+        elif isinstance(obj, Dictionary):
+            h.update(b"<<")
+            for name in sorted(obj.keys()):
+                if name not in skip:
+                    h.update(name.encode())
+                    h.update(_digest(obj[name], memo))
+        else:
+            h.update(b"[")
+            for item in obj:
+                h.update(_digest(item, memo))
     else:
         h.update(obj.unparse())
     digest = h.digest()
     if key is not None:
         memo[key] = digest
     return digest
-
-
-def _compound(item: object) -> bool:
-    """Return whether an array item must be hashed on its own: a container or a reference."""
-    return isinstance(item, Dictionary | Array | Stream) or (isinstance(item, Object) and item.is_indirect)
 
 
 def _tag(digest: bytes) -> str:
