@@ -16,7 +16,7 @@ from typing import Any
 import pikepdf
 import pytest
 
-from mapgen.model import Journeys, Persona, Problem, Stage, Step
+from mapgen.model import Journeys, Persona, Photo, Problem, Stage, Step
 from mapgen.parts import PartSpec, part_scope
 from mapgen.renderers.pdf import assemble_report, render_report, render_report_part, report_parts
 from mapgen.renderers.report_parts import ReportPart
@@ -318,3 +318,75 @@ def test_the_joined_file_passes_qpdf_check_and_reads_back_page_by_page(retail: J
         assert len(pdf.pages) == page_count(retail.path)
         assert pdf.Root.PageMode == "/UseOutlines"
         assert pdf.trailer.ID[0] == pdf.trailer.ID[1], "an /ID made from the content"
+
+
+def with_thoughts(journeys: Journeys, thoughts: list[str]) -> Journeys:
+    """Return the model with the first step of persona i thinking thoughts[i]."""
+    personas = []
+    for persona, thought in zip(journeys.personas, thoughts, strict=True):
+        steps = (dataclasses.replace(persona.steps[0], thoughts=thought), *persona.steps[1:])
+        personas.append(dataclasses.replace(persona, steps=steps))
+    return dataclasses.replace(journeys, personas=tuple(personas))
+
+
+def test_unlike_subsets_of_a_face_get_names_of_their_own_and_keep_their_glyphs(tmp_path: Path) -> None:
+    from PIL import ImageChops
+
+    # Cyrillic and Greek are beyond the shared first subset: each chapter adds a subset of its
+    # own to the same face, which every chapter names the same way.
+    thoughts = ["Привет, мир: где доставка?", "Γεια σου κόσμε: πού είναι;", "Ещё один вопрос о цене"]
+    theme = load_theme("default")
+    joined = join(tmp_path, with_thoughts(tagged_journeys(3), thoughts), theme)
+    rows = run("pdffonts", str(joined.path)).splitlines()[2:]
+    names = [row.split()[0] for row in rows]
+    assert len(names) == len(set(names)), rows
+    assert sum(1 for name in names if name.endswith("+Lato-Regular")) >= 3, rows
+    everything = pdftext(joined.path)
+    for thought in thoughts:
+        assert thought in everything, thought
+    # The glyphs are drawn as in the chapter made alone.
+    starts = chapter_starts(joined)
+    for i in range(3):
+        part = ReportPart.from_bytes(joined.parts[i + 1])
+        (tmp_path / "alone.pdf").write_bytes(part.pdf)
+        for page in range(1, part.pages + 1):
+            alone = _render(tmp_path / "alone.pdf", page, 50, tmp_path / "alone")
+            whole = _render(joined.path, starts[f"Person {i}"] + page - 1, 50, tmp_path / "joined")
+            for image in (alone, whole):  # all but the page number
+                image.paste((255, 255, 255), (image.width // 2, image.height - 40, image.width, image.height))
+            assert ImageChops.difference(alone.convert("RGB"), whole.convert("RGB")).getbbox() is None
+
+
+def test_chapters_with_the_same_photo_share_one_image(tmp_path: Path) -> None:
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 400), (40, 120, 200)).save(picture, "PNG")
+    photo = Photo(picture.getvalue(), "png")
+    journeys = tagged_journeys(3)
+    journeys = dataclasses.replace(
+        journeys, personas=tuple(dataclasses.replace(p, photo=photo) for p in journeys.personas)
+    )
+    joined = join(tmp_path, journeys, load_theme("default"))
+    alone = [images(ReportPart.from_bytes(p).pdf) for p in joined.parts[1:4]]
+    assert alone[0] >= 1 and alone == alone[:1] * 3, "each chapter embeds the photo"
+    assert images(joined.data) == alone[0], "the joined report keeps one copy"
+
+
+def images(data: bytes) -> int:
+    """Return how many images a PDF holds."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return sum(1 for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image")
+
+
+def test_a_part_records_no_date() -> None:
+    import datetime as dt
+
+    journeys = tagged_journeys(1)
+    theme = load_theme("default")
+    spec = report_parts(journeys)[1]
+    scope = part_scope(journeys, spec)
+    moment = dt.datetime(2024, 5, 2, 13, 45, tzinfo=dt.UTC)
+    stamped, _p = render_report_part(scope, spec, theme, timestamp=moment, layout=sample_layout())
+    plain, _p = render_report_part(scope, spec, theme, layout=sample_layout())
+    assert stamped == plain
