@@ -78,7 +78,7 @@ def join(pieces: Sequence[Piece], outline: Sequence[Bookmark], numbers: Numbers,
         if "/Lang" in sources[0].Root:
             out.Root.Lang = sources[0].Root.Lang
     _resolve_links(out, places)
-    _overlay(out, numbers)
+    sources.append(_overlay(out, numbers))
     _share_alike(out)
     _make_outline(out, outline, places, folded=folded)
     data = io.BytesIO()
@@ -124,8 +124,8 @@ def _resolve_links(pdf: Pdf, places: Mapping[str, tuple[int, float]]) -> None:
                 annotation.Dest = _destination(pdf, places, str(target))
 
 
-def _overlay(pdf: Pdf, numbers: Numbers) -> None:
-    """Draw the numbers' pages over every page after the first, each as a form of its own.
+def _overlay(pdf: Pdf, numbers: Numbers) -> Pdf:
+    """Draw the numbers' pages over every page after the first, each as a form; return their PDF.
 
     Not pikepdf's add_overlay, which names each form at random (the file would differ from build
     to build) and rewrites every page's content into one stream: here a page's own content is
@@ -133,7 +133,7 @@ def _overlay(pdf: Pdf, numbers: Numbers) -> None:
     """
     pages = list(pdf.pages)[1:]
     if not pages:
-        return
+        return Pdf.new()
     sizes = [(float(p.mediabox[2] - p.mediabox[0]), float(p.mediabox[3] - p.mediabox[1])) for p in pages]
     stamps = Pdf.open(io.BytesIO(numbers(sizes)))
     _name_single_filters(stamps)
@@ -154,7 +154,7 @@ def _overlay(pdf: Pdf, numbers: Numbers) -> None:
         contents = page.obj.get(Name.Contents)
         own = list(contents) if isinstance(contents, Array) else [contents] if contents is not None else []
         page.obj.Contents = Array([before, *own, after])
-    stamps.close()
+    return stamps  # the forms' content is read from it when pdf is saved: keep it open till then
 
 
 def _own_copy(dictionary: Object | None) -> Dictionary:
@@ -165,6 +165,7 @@ def _own_copy(dictionary: Object | None) -> Dictionary:
 def _make_outline(
     pdf: Pdf, bookmarks: Sequence[Bookmark], places: Mapping[str, tuple[int, float]], *, folded: bool
 ) -> None:
+    """Make the outline: chapters with their sections below them, each leading to its key's place."""
     with pdf.open_outline() as outline:
         chapter: OutlineItem | None = None
         for bookmark in bookmarks:
