@@ -12,7 +12,7 @@ The model is the sample workbook (inputs/example.xlsx; its 60-persona form renam
 three personas), or --workbook (e.g. one from benchmarks/synthetic.py, run on its own). Reported,
 per size: a part's time (median over the parts), the join's (median of --repeat), the total in one
 process (parts + join), pages and size; then the peak resident memory of one part and of the join,
-each measured in a fresh process (ru_maxrss, which includes the interpreter and the imports). The
+each measured in a fresh process (VmHWM, which includes the interpreter and the imports). The
 first part of a run also pays for reading fonts and importing reportlab: it is reported apart.
 """
 
@@ -29,7 +29,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from mapgen.model import Journeys
 from mapgen.themes import Theme
@@ -108,28 +107,43 @@ def pages(data: bytes) -> int:
         return len(pdf.pages)
 
 
-def peak_in_fresh_process(mode: str, state: Path) -> float:
-    """Return the peak resident MiB of a fresh process making one part ("part") or the join ("join")."""
+def peak_in_fresh_process(mode: str, folder: Path) -> tuple[float, float]:
+    """Return the resident MiB of a fresh process before and after making one part or the join."""
     result = subprocess.run(
-        [sys.executable, __file__, "--child", mode, str(state)], capture_output=True, text=True, check=True
+        [sys.executable, __file__, "--child", mode, str(folder)], capture_output=True, text=True, check=True
     )
-    return float(result.stdout.split()[-1])
+    before, peak = result.stdout.split()[-2:]
+    return float(before), float(peak)
 
 
-def child(mode: str, state: Path) -> None:
-    """Make one part, or the join of saved parts, and print the process's peak resident MiB."""
-    saved: dict[str, Any] = pickle.loads(state.read_bytes())
-    journeys: Journeys = saved["journeys"]
+def child(mode: str, folder: Path) -> None:
+    """Make the last persona's part, or the join of saved parts; print the resident MiB before and at peak."""
+    from mapgen.parts import part_scope, persona_part
+    from mapgen.renderers.pdf import render_report_part
+
+    journeys: Journeys = pickle.loads((folder / "journeys.pickle").read_bytes())
     theme = theme_of(journeys)
+    parts = pickle.loads((folder / "parts.pickle").read_bytes()) if mode == "join" else []
+    before = peak_rss()
     if mode == "part":
-        from mapgen.parts import part_scope
-        from mapgen.renderers.pdf import render_report_part, report_parts
-
-        spec = report_parts(journeys)[-1]
+        spec = persona_part(len(journeys.personas) - 1)
         render_report_part(part_scope(journeys, spec), spec, theme)
     else:
-        assemble(journeys, theme, saved["parts"])
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # KiB on Linux
+        assemble(journeys, theme, parts)
+    print(before, peak_rss())
+
+
+def peak_rss() -> float:
+    """Return this process's peak resident MiB.
+
+    Linux's VmHWM: ru_maxrss would carry over the parent's peak, which fork and exec keep.
+    """
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux, bytes on macOS
+    (line,) = (line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def main() -> None:
@@ -159,25 +173,28 @@ def main() -> None:
         data = joins[0][0]
         join = statistics.median(t for _d, t in joins)
         verdict = "ok" if join <= 2.0 else "OVER TARGET"
+        chapters = seconds[1:-1]  # the parts: the summary, a chapter per persona, the overview
         print(
-            f"{count:3d} personas: part median {statistics.median(seconds):.2f} s "
-            f"(max {max(seconds):.2f}), parts {sum(seconds):.2f} s + join {join:.2f} s "
-            f"(target 2 s: {verdict}) = {sum(seconds) + join:.2f} s in one process; "
-            f"{pages(data)} pages, {len(data) / 2**20:.2f} MiB "
-            f"(the parts alone: {sum(map(len, parts)) / 2**20:.2f} MiB)"
+            f"{count:3d} personas: a chapter {statistics.median(chapters):.3f} s (median; max "
+            f"{max(chapters):.2f}), the summary {seconds[0]:.2f} s, the overview {seconds[-1]:.2f} s; "
+            f"all parts {sum(seconds):.2f} s + join {join:.2f} s (median of {len(joins)}; target 2 s: "
+            f"{verdict}) = {sum(seconds) + join:.2f} s in one process; {pages(data)} pages, "
+            f"{len(data) / 2**20:.2f} MiB (the parts alone: {sum(map(len, parts)) / 2**20:.2f} MiB)"
         )
         if args.save:
             args.save.mkdir(parents=True, exist_ok=True)
             (args.save / f"report-{count}.pdf").write_bytes(data)
         if count == sizes[-1]:
-            with tempfile.TemporaryDirectory() as folder:
-                state = Path(folder) / "state.pickle"
-                state.write_bytes(pickle.dumps({"journeys": journeys, "parts": parts}))
-                part_peak = peak_in_fresh_process("part", state)
-                join_peak = peak_in_fresh_process("join", state)
+            with tempfile.TemporaryDirectory() as name:
+                folder = Path(name)
+                (folder / "journeys.pickle").write_bytes(pickle.dumps(journeys))
+                (folder / "parts.pickle").write_bytes(pickle.dumps(parts))
+                part_peak = peak_in_fresh_process("part", folder)
+                join_peak = peak_in_fresh_process("join", folder)
             print(
-                f"{count:3d} personas: peak RSS of a fresh process making one part {part_peak:.0f} MiB, "
-                f"making the join {join_peak:.0f} MiB"
+                f"{count:3d} personas: peak RSS of a fresh process making one part {part_peak[1]:.0f} MiB "
+                f"({part_peak[0]:.0f} MiB before it), making the join {join_peak[1]:.0f} MiB "
+                f"({join_peak[0]:.0f} MiB before it, the parts loaded)"
             )
 
 

@@ -116,8 +116,7 @@ def emit_page_numbers(
     Laid over the joined report's pages, these put the number where a page's footer leaves room
     for it: in the footer's line, right-aligned to the margin.
     """
-    theme_sizes = theme.sizes
-    size = theme_sizes.size("small")
+    size = theme.sizes.size("small")
     chain = theme.font_chain("body")
     _top, right, bottom, _left = setup.geometry.margins
     painter = ScenePainter(theme)
