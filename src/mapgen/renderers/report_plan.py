@@ -360,11 +360,7 @@ class ReportPlan:
 
     def entries(self) -> tuple[Entry, ...]:
         """Return every bookmark in document order: headings, journey maps and the contents."""
-        return (
-            *_entries(self.front),
-            *(e for part in self.parts for e in part.outline),
-            *_entries(self.back),
-        )
+        return _document_entries(self.front, self.parts, self.back)
 
     def outline(self) -> tuple[tuple[int, str, str], ...]:
         """Return the bookmarks as (level, title, key): headings and journey maps, in order."""
@@ -383,6 +379,13 @@ class ReportPlan:
         """Yield every text the report's flow shows (cover and journey-map scenes aside)."""
         for block in self.blocks:
             yield from _block_texts(block)
+
+
+def _document_entries(
+    front: Sequence[Block], parts: Sequence[Part], back: Sequence[Block]
+) -> tuple[Entry, ...]:
+    """Return the bookmarks of the front matter, the parts and the back matter, in order."""
+    return (*_entries(front), *(e for part in parts for e in part.outline), *_entries(back))
 
 
 def _entries(blocks: Sequence[Block]) -> tuple[Entry, ...]:
@@ -655,11 +658,7 @@ class _Planner:
         warnings = tuple(dict.fromkeys((*journeys.warnings, *self.extra_warnings, *self.problems)))
         self.appendix(warnings)
         # The contents list sections too when that still fits on one page.
-        entries = [
-            *_entries(self.blocks[:1]),
-            *(e for p in parts for e in p.outline),
-            *_entries(self.blocks[1:]),
-        ]
+        entries = _document_entries(self.blocks[:1], parts, self.blocks[1:])
         depth = 2 if _contents_height(entries, 2, theme) <= _contents_room(theme, geometry) else 1
         self.blocks[0] = Contents(contents.title, contents.key, depth)
 
