@@ -3,8 +3,8 @@
 Every choice is made in mapgen.renderers.report_plan; this module turns blocks into flowables on
 three page templates (the cover, portrait pages and landscape pages for journey maps, each with a
 running header and footer) and builds them in one pass. A section is a piece of the report made on
-its own: the cover and contents, the executive summary, a persona's chapter, the back matter.
-mapgen.renderers.pdf_join joins them; what a section cannot know is left to the join:
+its own: the cover and contents, a part (the executive summary, a persona's chapter, the overview),
+the appendix. mapgen.renderers.pdf_join joins them; what a section cannot know is left to the join:
 
 - its page numbers: the footer leaves them out, and emit_page_numbers() draws them, to be laid
   over the joined pages;
