@@ -1,15 +1,19 @@
-"""Time and peak memory of building the PDF report, per phase, for a 3-persona and a 60-persona model.
+"""Time and peak memory of the PDF report made as parts and joined, for 3 and 60 personas.
 
-    .venv/bin/python benchmarks/bench_pdf.py [--repeat N] [--save DIR]
+    .venv/bin/python benchmarks/bench_pdf.py [--repeat N] [--workbook PATH] [--save DIR]
 
-Targets (issue #6): the 3-persona report in <= 1.5 s in-process, a 60-persona report in <= 10 s
-with peak memory under 400 MB. The model is the sample workbook when the reader can load it
-(inputs/example.xlsx), else the test fixture tests/fixtures/report-retail.json; the 60 personas
-are renamed copies of its three. Phases: plan (journey-map layout, findings, tables as data) and
-emit (reportlab: two passes, for the contents page and "Page X of Y"). The first build of a run
-also pays for reading fonts and importing reportlab: it is reported apart as "cold"; the other
-numbers are the best of --repeat warm runs. Memory: the peak of Python allocations (tracemalloc)
-during one build, and the process's peak resident size at the end.
+The report is made as the build makes it: a part per persona (render_report_part, which a build
+runs in worker processes and caches), then assemble_report, which makes the cover, contents,
+executive summary, overview and appendix and joins them with the parts. Targets (issue #7): the
+join of 60 personas in <= 2 s, so that a rebuild after a one-persona edit (one part and the join)
+stays small; the whole 60-persona build in <= 20 s on two cores.
+
+The model is the sample workbook (inputs/example.xlsx; its 60-persona form renames copies of its
+three personas), or --workbook (e.g. one from benchmarks/synthetic.py, run on its own). Reported,
+per size: a part's time (median over the parts), the join's (median of --repeat), the total in one
+process (parts + join), pages and size; then the peak resident memory of one part and of the join,
+each measured in a fresh process (VmHWM, which includes the interpreter and the imports). The
+first part of a run also pays for reading fonts and importing reportlab: it is reported apart.
 """
 
 from __future__ import annotations
@@ -17,30 +21,35 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import pickle
 import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
-import tracemalloc
 from pathlib import Path
-from typing import Any
 
 from mapgen.model import Journeys
-from mapgen.themes import Theme, load_theme
+from mapgen.themes import Theme
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs" / "example.xlsx"
 FIXTURE = ROOT / "tests" / "fixtures" / "report-retail.json"
 
 
-def base_model() -> tuple[Journeys, str]:
-    """Return the sample workbook's model (or the fixture's, while the reader is missing) and its name."""
+def base_model(workbook: Path | None) -> tuple[Journeys, str]:
+    """Return the workbook's model (the sample's by default, else the fixture's) and its name."""
+    path = workbook or SAMPLE
     try:
         import mapgen
 
-        journeys = mapgen.load(SAMPLE)
+        journeys = mapgen.load(path)
         if journeys.personas and not journeys.errors:
-            return journeys, SAMPLE.name
+            return journeys, path.name
     except Exception as error:  # any failure of the reader: fall back to the fixture, and say so
+        if workbook is not None:
+            raise
         print(f"(sample workbook not readable here: {type(error).__name__}: {error}; using the fixture)")
     return Journeys.from_json(json.loads(FIXTURE.read_text("utf-8"))), FIXTURE.name
 
@@ -61,74 +70,132 @@ def model(base: Journeys, personas: int) -> Journeys:
     return dataclasses.replace(base, personas=chosen)
 
 
-def layout() -> Any:
-    try:
-        from mapgen.layout import layout_journey  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        sys.exit("mapgen.layout.layout_journey is not there yet: the benchmark needs the real layout")
-    return layout_journey
+def theme_of(journeys: Journeys) -> Theme:
+    from mapgen.build import resolve_theme
+
+    return resolve_theme(None, journeys)
 
 
-def build(journeys: Journeys, theme: Theme) -> dict[str, float]:
-    """Build the report once; return the seconds of each phase, the pages and the bytes."""
-    from mapgen.renderers.pdf import emit_report
-    from mapgen.renderers.report_plan import plan_report
+def make_parts(journeys: Journeys, theme: Theme) -> tuple[list[bytes], list[float]]:
+    """Return every part's bytes and the seconds each took."""
+    from mapgen.parts import part_scope
+    from mapgen.renderers.pdf import render_report_part, report_parts
+
+    parts, seconds = [], []
+    for spec in report_parts(journeys):
+        start = time.perf_counter()
+        data, _problems = render_report_part(part_scope(journeys, spec), spec, theme)
+        seconds.append(time.perf_counter() - start)
+        parts.append(data)
+    return parts, seconds
+
+
+def assemble(journeys: Journeys, theme: Theme, parts: list[bytes]) -> tuple[bytes, float]:
+    from mapgen.renderers.pdf import assemble_report
 
     start = time.perf_counter()
-    plan = plan_report(journeys, theme, layout=layout())
-    planned = time.perf_counter()
-    data, _problems = emit_report(plan, theme)
-    done = time.perf_counter()
-    return {
-        "plan": planned - start,
-        "emit": done - planned,
-        "total": done - start,
-        "pages": float(data.count(b"/Type /Page\n") or data.count(b"/Type /Page")),
-        "MiB": len(data) / 2**20,
-        "_data": data,  # type: ignore[dict-item]
-    }
+    data, _problems = assemble_report(journeys, theme, parts, warnings=theme.warnings)
+    return data, time.perf_counter() - start
 
 
-def peak_python_memory(journeys: Journeys, theme: Theme) -> float:
-    """Return the peak of Python memory allocated during one build, in MiB."""
-    tracemalloc.start()
-    build(journeys, theme)
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
+def pages(data: bytes) -> int:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)
+
+
+def peak_in_fresh_process(mode: str, folder: Path) -> tuple[float, float]:
+    """Return the resident MiB of a fresh process before and after making one part or the join."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(folder)], capture_output=True, text=True, check=True
+    )
+    before, peak = result.stdout.split()[-2:]
+    return float(before), float(peak)
+
+
+def child(mode: str, folder: Path) -> None:
+    """Make the last persona's part, or the join of saved parts; print the resident MiB before and at peak."""
+    from mapgen.parts import part_scope, persona_part
+    from mapgen.renderers.pdf import render_report_part
+
+    journeys: Journeys = pickle.loads((folder / "journeys.pickle").read_bytes())
+    theme = theme_of(journeys)
+    parts = pickle.loads((folder / "parts.pickle").read_bytes()) if mode == "join" else []
+    before = peak_rss()
+    if mode == "part":
+        spec = persona_part(len(journeys.personas) - 1)
+        render_report_part(part_scope(journeys, spec), spec, theme)
+    else:
+        assemble(journeys, theme, parts)
+    print(before, peak_rss())
+
+
+def peak_rss() -> float:
+    """Return this process's peak resident MiB.
+
+    Linux's VmHWM: ru_maxrss would carry over the parent's peak, which fork and exec keep.
+    """
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux, bytes on macOS
+    (line,) = (line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--repeat", type=int, default=3, help="warm runs per size (best is reported)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the join per size (median)")
+    parser.add_argument("--workbook", type=Path, help="a workbook to measure as it is (no copies)")
     parser.add_argument("--save", type=Path, help="write the reports into this folder to look at them")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]))
+        return
 
-    theme = load_theme("default")
-    base, source = base_model()
+    base, source = base_model(args.workbook)
+    theme = theme_of(base)
     print(f"model: {source}, theme: {theme.name}")
-    cold = build(model(base, len(base.personas)), theme)
-    print(f"cold first build ({len(base.personas)} personas): {cold['total']:.2f} s")
-    for count, target in ((len(base.personas), 1.5), (60, 10.0)):
+    sizes = [len(base.personas)] if args.workbook else [len(base.personas), 60]
+    start = time.perf_counter()
+    make_parts(model(base, 1), theme)
+    print(f"cold first part: {time.perf_counter() - start:.2f} s")
+    for count in sizes:
         journeys = model(base, count)
-        runs = [build(journeys, theme) for _ in range(max(1, args.repeat))]
-        best = min(runs, key=lambda r: r["total"])
-        verdict = "ok" if best["total"] <= target else "OVER TARGET"
-        phases = f"plan {best['plan']:.2f} s + emit {best['emit']:.2f} s = {best['total']:.2f} s"
+        parts, seconds = make_parts(journeys, theme)
+        joins = [assemble(journeys, theme, parts) for _ in range(max(1, args.repeat))]
+        data = joins[0][0]
+        join = statistics.median(t for _d, t in joins)
+        verdict = "ok" if join <= 2.0 else "OVER TARGET"
+        chapters = seconds[1:-1]  # the parts: the summary, a chapter per persona, the overview
         print(
-            f"{count:3d} personas: {phases} (target {target:g} s: {verdict}); "
-            f"{best['pages']:.0f} pages, {best['MiB']:.2f} MiB"
+            f"{count:3d} personas: a chapter {statistics.median(chapters):.3f} s (median; max "
+            f"{max(chapters):.2f}), the summary {seconds[0]:.2f} s, the overview {seconds[-1]:.2f} s; "
+            f"all parts {sum(seconds):.2f} s + join {join:.2f} s (median of {len(joins)}; target 2 s: "
+            f"{verdict}) = {sum(seconds) + join:.2f} s in one process; {pages(data)} pages, "
+            f"{len(data) / 2**20:.2f} MiB (the parts alone: {sum(map(len, parts)) / 2**20:.2f} MiB)"
         )
         if args.save:
             args.save.mkdir(parents=True, exist_ok=True)
-            (args.save / f"report-{count}.pdf").write_bytes(best["_data"])  # type: ignore[arg-type]
-    peak = peak_python_memory(model(base, 60), theme)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(
-        f" 60 personas: peak Python memory {peak:.0f} MiB; process peak RSS {rss:.0f} MiB (target < 400 MB)"
-    )
+            (args.save / f"report-{count}.pdf").write_bytes(data)
+        if count == sizes[-1]:
+            with tempfile.TemporaryDirectory() as name:
+                folder = Path(name)
+                (folder / "journeys.pickle").write_bytes(pickle.dumps(journeys))
+                (folder / "parts.pickle").write_bytes(pickle.dumps(parts))
+                part_peak = peak_in_fresh_process("part", folder)
+                join_peak = peak_in_fresh_process("join", folder)
+            print(
+                f"{count:3d} personas: peak RSS of a fresh process making one part {part_peak[1]:.0f} MiB "
+                f"({part_peak[0]:.0f} MiB before it), making the join {join_peak[1]:.0f} MiB "
+                f"({join_peak[0]:.0f} MiB before it, the parts loaded)"
+            )
 
 
 if __name__ == "__main__":

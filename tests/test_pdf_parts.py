@@ -16,7 +16,7 @@ from typing import Any
 import pikepdf
 import pytest
 
-from mapgen.model import Journeys, Persona, Problem, Stage, Step
+from mapgen.model import Journeys, Persona, Photo, Problem, Stage, Step
 from mapgen.parts import PartSpec, part_scope
 from mapgen.renderers.pdf import assemble_report, render_report, render_report_part, report_parts
 from mapgen.renderers.report_parts import ReportPart
@@ -156,7 +156,8 @@ def test_chapters_share_one_copy_of_each_font_subset(tmp_path: Path) -> None:
     one = join(tmp_path, tagged_journeys(1), theme, name="one")
     many = join(tmp_path, tagged_journeys(8), theme, name="many")
     assert embedded_fonts(many.path) == embedded_fonts(one.path), "8 chapters embed what one does"
-    assert len(embedded_fonts(many.path)) <= 4
+    faces = [name.split("+", 1)[1] for name in embedded_fonts(many.path)]
+    assert len(faces) == len(set(faces)) <= 4, "one program per face: Latin text needs no second subset"
     rows = run("pdffonts", str(many.path)).splitlines()[2:]
     names = [row.split()[0] for row in rows]
     assert len(names) == len(set(names)), "no two different subsets share a name"
@@ -177,7 +178,8 @@ def test_subsets_beyond_the_shared_one_keep_their_text_and_unique_names(retail: 
 def test_a_chapter_looks_the_same_alone_and_joined(retail: Joined, tmp_path: Path) -> None:
     from PIL import ImageChops
 
-    part = ReportPart.from_bytes(retail.parts[0])
+    part = ReportPart.from_bytes(retail.parts[1])
+    assert part.part.persona == 0, "the parts: the summary, a chapter per persona, the overview"
     (tmp_path / "part.pdf").write_bytes(part.pdf)
     start = chapter_starts(retail)[retail.journeys.personas[0].name]
     theme = retail.theme
@@ -215,7 +217,7 @@ def _render(path: Path, page: int, dpi: int, stem: Path) -> Any:
 
 
 def test_parts_made_in_another_order_or_process_give_the_same_report(retail: Joined, tmp_path: Path) -> None:
-    backwards = make_parts(retail.journeys, retail.theme, order=[2, 1, 0])
+    backwards = make_parts(retail.journeys, retail.theme, order=[4, 3, 2, 1, 0])
     assert backwards == retail.parts
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]); import test_pdf_parts as t; "
@@ -229,7 +231,7 @@ def test_parts_made_in_another_order_or_process_give_the_same_report(retail: Joi
     )
     assert result.stdout == retail.parts[1]
     again, _problems = assemble_report(
-        retail.journeys, retail.theme, [retail.parts[0], result.stdout, backwards[2]]
+        retail.journeys, retail.theme, [retail.parts[0], result.stdout, *backwards[2:]]
     )
     assert again == retail.data
     whole, _problems = render_report(retail.journeys, retail.theme, layout=sample_layout())
@@ -247,8 +249,9 @@ def test_a_part_remade_after_an_edit_changes_only_that_chapter(tmp_path: Path) -
         personas=(journeys.personas[0], dataclasses.replace(edited, steps=steps), journeys.personas[2]),
     )
     parts = make_parts(journeys, theme)
-    assert [a == b for a, b in zip(parts, before.parts, strict=True)] == [True, False, True]
-    after = join(tmp_path, journeys, theme, [before.parts[0], parts[1], before.parts[2]], name="after")
+    # The summary and the overview see every persona (the build remakes them) but show no thoughts.
+    assert [a == b for a, b in zip(parts, before.parts, strict=True)] == [True, True, False, True, True]
+    after = join(tmp_path, journeys, theme, [*before.parts[:2], parts[2], *before.parts[3:]], name="after")
     whole, _problems = render_report(journeys, theme, layout=sample_layout())
     assert after.data == whole, "the cached parts and the remade one join into the whole report"
     total = page_count(before.path)
@@ -288,7 +291,7 @@ def test_parts_carry_their_problems_into_the_appendix_and_the_result(tmp_path: P
     theme = load_theme("default")
     specs = report_parts(journeys)
     made = [render_report_part(part_scope(journeys, s), s, theme, layout=layout) for s in specs]
-    assert [problems for _data, problems in made] == [[], [cut]]
+    assert [problems for _data, problems in made] == [[], [], [cut], []]
     data, problems = assemble_report(journeys, theme, [data for data, _p in made])
     assert problems == [cut]
     path = tmp_path / "cut.pdf"
@@ -315,3 +318,75 @@ def test_the_joined_file_passes_qpdf_check_and_reads_back_page_by_page(retail: J
         assert len(pdf.pages) == page_count(retail.path)
         assert pdf.Root.PageMode == "/UseOutlines"
         assert pdf.trailer.ID[0] == pdf.trailer.ID[1], "an /ID made from the content"
+
+
+def with_thoughts(journeys: Journeys, thoughts: list[str]) -> Journeys:
+    """Return the model with the first step of persona i thinking thoughts[i]."""
+    personas = []
+    for persona, thought in zip(journeys.personas, thoughts, strict=True):
+        steps = (dataclasses.replace(persona.steps[0], thoughts=thought), *persona.steps[1:])
+        personas.append(dataclasses.replace(persona, steps=steps))
+    return dataclasses.replace(journeys, personas=tuple(personas))
+
+
+def test_unlike_subsets_of_a_face_get_names_of_their_own_and_keep_their_glyphs(tmp_path: Path) -> None:
+    from PIL import ImageChops
+
+    # Cyrillic and Greek are beyond the shared first subset: each chapter adds a subset of its
+    # own to the same face, which every chapter names the same way.
+    thoughts = ["Привет, мир: где доставка?", "Γεια σου κόσμε: πού είναι;", "Ещё один вопрос о цене"]
+    theme = load_theme("default")
+    joined = join(tmp_path, with_thoughts(tagged_journeys(3), thoughts), theme)
+    rows = run("pdffonts", str(joined.path)).splitlines()[2:]
+    names = [row.split()[0] for row in rows]
+    assert len(names) == len(set(names)), rows
+    assert sum(1 for name in names if name.endswith("+Lato-Regular")) >= 3, rows
+    everything = pdftext(joined.path)
+    for thought in thoughts:
+        assert thought in everything, thought
+    # The glyphs are drawn as in the chapter made alone.
+    starts = chapter_starts(joined)
+    for i in range(3):
+        part = ReportPart.from_bytes(joined.parts[i + 1])
+        (tmp_path / "alone.pdf").write_bytes(part.pdf)
+        for page in range(1, part.pages + 1):
+            alone = _render(tmp_path / "alone.pdf", page, 50, tmp_path / "alone")
+            whole = _render(joined.path, starts[f"Person {i}"] + page - 1, 50, tmp_path / "joined")
+            for image in (alone, whole):  # all but the page number
+                image.paste((255, 255, 255), (image.width // 2, image.height - 40, image.width, image.height))
+            assert ImageChops.difference(alone.convert("RGB"), whole.convert("RGB")).getbbox() is None
+
+
+def test_chapters_with_the_same_photo_share_one_image(tmp_path: Path) -> None:
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 400), (40, 120, 200)).save(picture, "PNG")
+    photo = Photo(picture.getvalue(), "png")
+    journeys = tagged_journeys(3)
+    journeys = dataclasses.replace(
+        journeys, personas=tuple(dataclasses.replace(p, photo=photo) for p in journeys.personas)
+    )
+    joined = join(tmp_path, journeys, load_theme("default"))
+    alone = [images(ReportPart.from_bytes(p).pdf) for p in joined.parts[1:4]]
+    assert alone[0] >= 1 and alone == alone[:1] * 3, "each chapter embeds the photo"
+    assert images(joined.data) == alone[0], "the joined report keeps one copy"
+
+
+def images(data: bytes) -> int:
+    """Return how many images a PDF holds."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return sum(1 for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image")
+
+
+def test_a_part_records_no_date() -> None:
+    import datetime as dt
+
+    journeys = tagged_journeys(1)
+    theme = load_theme("default")
+    spec = report_parts(journeys)[1]
+    scope = part_scope(journeys, spec)
+    moment = dt.datetime(2024, 5, 2, 13, 45, tzinfo=dt.UTC)
+    stamped, _p = render_report_part(scope, spec, theme, timestamp=moment, layout=sample_layout())
+    plain, _p = render_report_part(scope, spec, theme, layout=sample_layout())
+    assert stamped == plain

@@ -13,6 +13,7 @@ import pytest
 from mapgen import colors
 from mapgen.layout.scene import Box, Ellipse, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.model import Journeys, Persona, Problem, Stage, Step
+from mapgen.parts import part_scope
 from mapgen.renderers import pdf_summary as summary
 from mapgen.renderers.pdf_figures import avatar_scene, chart_scene, cover_scene
 from mapgen.renderers.report_plan import (
@@ -25,6 +26,8 @@ from mapgen.renderers.report_plan import (
     ReportPlan,
     Table,
     Text,
+    part_specs,
+    plan_part,
     plan_report,
     report_language,
 )
@@ -517,3 +520,32 @@ def test_a_character_no_font_has_is_reported_not_boxed_silently(theme: Theme) ->
     messages = [p.message for p in plan.problems if "U+10FFFD" in p.message]
     assert len(messages) == 1
     assert messages[0] in _column(_table(plan, "warnings"), 1)
+
+
+def test_each_part_is_planned_from_its_own_scope_with_keys_of_its_own(
+    plan: ReportPlan, retail: Journeys, theme: Theme
+) -> None:
+    specs = part_specs(retail)
+    assert [s.name for s in specs] == ["summary", "persona-0000", "persona-0001", "persona-0002", "overview"]
+    for spec, part in zip(specs, plan.parts, strict=True):
+        alone = plan_part(part_scope(retail, spec), theme, spec, layout=fake_layout)
+        assert alone == part, spec
+        assert all(entry.key.startswith(f"{spec.name}.") for entry in part.outline)
+    front_and_back = {key for _level, _title, key in plan.outline()} - {
+        e.key for part in plan.parts for e in part.outline
+    }
+    assert front_and_back and not any("." in key for key in front_and_back)
+
+
+def test_a_plan_around_parts_made_elsewhere_lists_their_entries_and_problems(
+    plan: ReportPlan, retail: Journeys, theme: Theme
+) -> None:
+    extra = Problem("warning", "the logo is small", file="themes/acme.toml", cell="logo")
+    outlines_only = [dataclasses.replace(part, blocks=()) for part in plan.parts]
+    around = plan_report(retail, theme, warnings=[extra], parts=outlines_only)
+    assert around.outline() == plan.outline()
+    assert around.contents() == plan.contents()
+    assert around.warnings == plan.warnings and around.problems == plan.problems
+    assert around.back == plan.back and around.front == plan.front
+    with pytest.raises(ValueError, match="part_specs"):
+        plan_report(retail, theme, parts=outlines_only[1:])

@@ -1,15 +1,16 @@
-"""The PDF report, made in parts: a chapter per persona on its own, then joined with the rest.
+"""The PDF report, made in parts that are each made on their own, then joined.
 
 A 60-persona report has some 500 pages; made in one piece it takes one core most of a build and
-is remade whole when one persona changes. So each persona's chapter is a part (report_parts),
-made from that persona alone (render_report_part, in a worker process, cached by the build), and
-assemble_report makes the front matter (cover, contents, executive summary) and the back matter
-(overview, appendix) around the parts and joins everything with pikepdf (mapgen.renderers.pdf_join).
+is remade whole when one persona changes. So it is made of parts (report_parts): the executive
+summary, a chapter per persona and the overview, each made from its own scope (render_report_part,
+in a worker process, cached by the build: a chapter sees its persona only, so editing another
+leaves it alone). assemble_report then makes what needs every part, the cover and contents and
+the appendix of warnings, and joins it all with pikepdf (mapgen.renderers.pdf_join).
 
-The chapters cannot know on which page they start, so the join gives the page numbers: a chapter
-is made without them, "Page X of Y" is laid over every page once the whole is joined, and the
-contents page is made last, when every chapter's length is known. render_report and write_report
-take the same path in one process, so the report they make is the one the build makes.
+No part knows on which page it starts, so the join gives the page numbers: parts are made without
+them, "Page X of Y" is laid over every page once the whole is joined, and the contents page is made
+last, when every part's length is known. render_report and write_report take the same path in one
+process, so the report they make is the one the build makes.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mapgen.model import Journeys, Problem
-from mapgen.parts import PartSpec, part_scope, persona_part
+from mapgen.parts import PartSpec, part_scope
 from mapgen.renderers import report_plan as rp
 from mapgen.renderers.pdf_emit import Section, emit_page_numbers, emit_section, format_timestamp
 from mapgen.renderers.pdf_join import Bookmark, Piece, join
@@ -80,8 +81,12 @@ def render_report(
 
 
 def report_parts(journeys: Journeys) -> list[PartSpec]:
-    """Return the parts the report is made of, in document order: a chapter per persona."""
-    return [persona_part(i) for i in range(len(journeys.personas))]
+    """Return the parts the report is made of, in document order.
+
+    The executive summary and the overview see the whole model (so any edit remakes them); a
+    persona's chapter (persona_part) sees that persona only.
+    """
+    return rp.part_specs(journeys)
 
 
 def render_report_part(
@@ -92,22 +97,19 @@ def render_report_part(
     timestamp: dt.datetime | None = None,
     layout: rp.JourneyLayout | None = None,
 ) -> tuple[bytes, list[Problem]]:
-    """Return a part (a persona's chapter) as bytes for assemble_report, and its problems.
+    """Return a part of the report as bytes for assemble_report, and its problems.
 
-    scope: part_scope(whole model, spec), the model with that persona only. The part records no
-    date (timestamp is accepted for the build's sake and left out), so it stays valid, and
-    cached, whatever the build's timestamp.
+    scope: part_scope(whole model, spec), the whole model or, for a persona's chapter, the model
+    with that persona only. A part records no date (timestamp is accepted for the build's sake and
+    left out), so it stays valid, and cached, whatever the build's timestamp.
     """
     del timestamp
-    if spec.persona is None:
-        raise ValueError(f"the report has no part {spec.name!r}: its parts are the personas' chapters")
-    chapter = rp.plan_chapter(scope, theme, spec.persona, layout=layout)
-    section = emit_section(chapter.blocks, theme, rp.page_setup(scope, theme))
-    problems = tuple(dict.fromkeys((*chapter.problems, *section.problems)))
-    outline_only = replace(chapter, blocks=(), problems=problems)
-    part = ReportPart(outline_only, section.pdf, section.pages, section.places)
-    glyphs = rp.missing_glyph_problems(chapter.missing)
-    return part.to_bytes(), list(dict.fromkeys((*problems, *glyphs)))
+    plan = rp.plan_part(scope, theme, spec, layout=layout)
+    section = emit_section(plan.blocks, theme, rp.page_setup(scope, theme))
+    problems = tuple(dict.fromkeys((*plan.problems, *section.problems)))
+    made = ReportPart(replace(plan, blocks=(), problems=problems), section.pdf, section.pages, section.places)
+    glyphs = rp.missing_glyph_problems(plan.missing)
+    return made.to_bytes(), list(dict.fromkeys((*problems, *glyphs)))
 
 
 def assemble_report(
@@ -122,16 +124,16 @@ def assemble_report(
 ) -> tuple[bytes, list[Problem]]:
     """Return the report made of its parts' bytes, and every warning of the report.
 
-    parts[i]: render_report_part's bytes for report_parts(journeys)[i]. Makes the cover,
-    contents, executive summary, overview and appendix (which lists the workbook's warnings,
-    `warnings`, and the parts' problems) and joins them with the parts. The problems returned
-    are the whole report's, the parts' included. layout: unused (the chapters were laid out
-    in their parts); accepted so that the build passes the same options everywhere.
+    parts[i]: render_report_part's bytes for report_parts(journeys)[i]. Makes the cover and
+    contents, and the appendix (which lists the workbook's warnings, `warnings` and the parts'
+    problems), and joins them with the parts. The problems returned are the whole report's, the
+    parts' included. layout: unused (the parts were laid out when they were made); accepted so
+    that the build can pass the same options everywhere.
     """
     del layout
     specs = report_parts(journeys)
     made = [ReportPart.from_bytes(data) for data in parts]
-    if [p.chapter.persona for p in made] != [s.persona for s in specs]:
+    if [p.part.name for p in made] != [s.name for s in specs]:
         raise ValueError(f"assemble_report needs the {len(specs)} parts of report_parts(), in order")
     plan = rp.plan_report(
         journeys,
@@ -139,21 +141,21 @@ def assemble_report(
         source_name=source_name,
         warnings=warnings,
         generated=format_timestamp(timestamp) if timestamp is not None else "",
-        chapters=[p.chapter for p in made],
+        parts=[p.part for p in made],
     )
     setup = plan.setup
-    contents, *summary = plan.front
-    middle = [emit_section(summary, theme, setup)]
-    middle += [Section(p.pdf, p.pages, p.places, ()) for p in made]
-    middle.append(emit_section(plan.back, theme, setup))
-    front = _front(plan, theme, contents, middle, timestamp)
-    sections = [front, *middle]
+    (contents,) = plan.front
+    following = [Section(p.pdf, p.pages, p.places, ()) for p in made]
+    following.append(emit_section(plan.back, theme, setup))
+    front = _front(plan, theme, contents, following, timestamp)
+    sections = [front, *following]
     total = sum(s.pages for s in sections)
+    personas = sum(1 for p in made if p.part.persona is not None)
     data = join(
         [Piece(s.pdf, s.places) for s in sections],
         [Bookmark(e.level, e.title, e.key) for e in plan.entries()],
         lambda sizes: emit_page_numbers(sizes, 2, total, theme, setup),
-        folded=len(plan.chapters) > _OPEN_OUTLINE_PERSONAS,
+        folded=personas > _OPEN_OUTLINE_PERSONAS,
     )
     problems = (*plan.problems, *(p for s in sections for p in s.problems))
     return data, list(dict.fromkeys(problems))

@@ -3,8 +3,8 @@
 Every choice is made in mapgen.renderers.report_plan; this module turns blocks into flowables on
 three page templates (the cover, portrait pages and landscape pages for journey maps, each with a
 running header and footer) and builds them in one pass. A section is a piece of the report made on
-its own: the cover and contents, the executive summary, a persona's chapter, the back matter.
-mapgen.renderers.pdf_join joins them; what a section cannot know is left to the join:
+its own: the cover and contents, a part (the executive summary, a persona's chapter, the overview),
+the appendix. mapgen.renderers.pdf_join joins them; what a section cannot know is left to the join:
 
 - its page numbers: the footer leaves them out, and emit_page_numbers() draws them, to be laid
   over the joined pages;
@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reportlab import rl_config
 from reportlab.lib import colors as rl_colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -100,7 +102,8 @@ def emit_section(
     emitter = _Emitter(theme, setup, contents, numbers or {})
     out = io.BytesIO()
     doc = emitter.document(out, metadata, "cover" if cover is not None else "portrait")
-    doc.build(emitter.story(blocks, cover), canvasmaker=_canvas_class(timestamp))
+    with _binary_streams():
+        doc.build(emitter.story(blocks, cover), canvasmaker=_canvas_class(timestamp))
     problems = tuple(dict.fromkeys(emitter.painter.problems))
     return Section(out.getvalue(), doc.page, dict(doc.places), problems)
 
@@ -113,8 +116,7 @@ def emit_page_numbers(
     Laid over the joined report's pages, these put the number where a page's footer leaves room
     for it: in the footer's line, right-aligned to the margin.
     """
-    theme_sizes = theme.sizes
-    size = theme_sizes.size("small")
+    size = theme.sizes.size("small")
     chain = theme.font_chain("body")
     _top, right, bottom, _left = setup.geometry.margins
     painter = ScenePainter(theme)
@@ -133,8 +135,24 @@ def emit_page_numbers(
         x = width - right - text.measure(label, chain, size)
         pdf_fonts.draw_line(canvas, label, chain, size, x, _footer_baseline(bottom, size))
         canvas.showPage()
-    canvas.save()
+    with _binary_streams():
+        canvas.save()
     return out.getvalue()
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write streams deflated only, not also in ASCII85 (reportlab's default, for 7-bit channels).
+
+    ASCII85 makes every page 25% bigger, and the join (qpdf) would decode and deflate each such
+    stream again: most of the join's time.
+    """
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 def format_timestamp(timestamp: dt.datetime) -> str:

@@ -9,9 +9,9 @@ The report is made as sections, each a PDF of its own that embeds its own subset
 and then joined. reportlab gives a subset's codes to characters in the order a document first
 uses them, so two sections would embed two different first subsets of the same face, and 60
 chapters 60 of them. Here every document starts each face's first subset with the same fixed
-characters (ASCII, Latin-1, the typographic punctuation and the commonest accented letters),
-filling it; that subset is then byte for byte the same in every section, and the join keeps one
-copy. Characters beyond it go into further subsets of the section that uses them.
+characters (ASCII, typographic punctuation, Latin-1, then Latin Extended-A as far as there is
+room), filling it; that subset is then byte for byte the same in every section, and the join
+keeps one copy. Characters beyond it go into further subsets of the section that uses them.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Join PDF sections into one document with pikepdf (qpdf): pages, numbers, outline, links, fonts.
 
-The report's sections (cover and contents, executive summary, a chapter per persona, the back
-matter) are made apart, each a PDF of its own; see mapgen.renderers.pdf_emit. Joining them:
+The report's sections (cover and contents, executive summary, a chapter per persona, overview,
+appendix) are made apart, each a PDF of its own; see mapgen.renderers.pdf_emit. Joining them:
 
 - copies every section's pages in order, and the first section's document information and
   language (the cover's section is made with the plan's metadata);
@@ -10,9 +10,10 @@ matter) are made apart, each a PDF of its own; see mapgen.renderers.pdf_emit. Jo
 - turns the links that point into another section (written as named destinations: the key)
   into destinations on the page and height where that key was placed;
 - makes the outline from the plan's entries, each at the page and height its key was placed;
-- keeps one copy of each font subset that several sections embed alike, and gives the subsets
-  that are not alike but share a name (each section names its own first, second, ... subset the
-  same way) names of their own;
+- keeps one copy of each font subset and each image that several sections embed alike (a
+  persona's photo is in its profile card and its journey map), and gives the font subsets that
+  are not alike but share a name (each section names its own first, second, ... subset the same
+  way) names of their own;
 - writes the file reproducibly: qpdf's object order and an /ID made from the content.
 """
 
@@ -64,6 +65,7 @@ def join(pieces: Sequence[Piece], outline: Sequence[Bookmark], numbers: Numbers,
     sources = [Pdf.open(io.BytesIO(piece.pdf)) for piece in pieces]  # open until out is saved
     places: dict[str, tuple[int, float]] = {}
     for piece, source in zip(pieces, sources, strict=True):
+        _name_single_filters(source)
         offset = len(out.pages)
         for source_page in source.pages:  # one by one: extend() warns of forms, which sections lack
             out.pages.append(source_page)
@@ -76,8 +78,8 @@ def join(pieces: Sequence[Piece], outline: Sequence[Bookmark], numbers: Numbers,
         if "/Lang" in sources[0].Root:
             out.Root.Lang = sources[0].Root.Lang
     _resolve_links(out, places)
-    _overlay(out, numbers)
-    _share_fonts(out)
+    sources.append(_overlay(out, numbers))
+    _share_alike(out)
     _make_outline(out, outline, places, folded=folded)
     data = io.BytesIO()
     out.save(
@@ -90,6 +92,19 @@ def join(pieces: Sequence[Piece], outline: Sequence[Bookmark], numbers: Numbers,
     for source in sources:
         source.close()
     return data.getvalue()
+
+
+def _name_single_filters(pdf: Pdf) -> None:
+    """Write a stream's one filter as a name: [/FlateDecode] (reportlab's way) as /FlateDecode.
+
+    qpdf copies a deflated stream as it is only when its filter is the name; one in an array it
+    inflates and deflates again, which took most of the join's time.
+    """
+    for obj in pdf.objects:
+        if isinstance(obj, Stream):
+            filters = obj.get(Name.Filter)
+            if isinstance(filters, Array) and len(filters) == 1:
+                obj.Filter = filters[0]
 
 
 def _destination(pdf: Pdf, places: Mapping[str, tuple[int, float]], key: str) -> Array:
@@ -109,8 +124,8 @@ def _resolve_links(pdf: Pdf, places: Mapping[str, tuple[int, float]]) -> None:
                 annotation.Dest = _destination(pdf, places, str(target))
 
 
-def _overlay(pdf: Pdf, numbers: Numbers) -> None:
-    """Draw the numbers' pages over every page after the first, each as a form of its own.
+def _overlay(pdf: Pdf, numbers: Numbers) -> Pdf:
+    """Draw the numbers' pages over every page after the first, each as a form; return their PDF.
 
     Not pikepdf's add_overlay, which names each form at random (the file would differ from build
     to build) and rewrites every page's content into one stream: here a page's own content is
@@ -118,9 +133,10 @@ def _overlay(pdf: Pdf, numbers: Numbers) -> None:
     """
     pages = list(pdf.pages)[1:]
     if not pages:
-        return
+        return Pdf.new()
     sizes = [(float(p.mediabox[2] - p.mediabox[0]), float(p.mediabox[3] - p.mediabox[1])) for p in pages]
     stamps = Pdf.open(io.BytesIO(numbers(sizes)))
+    _name_single_filters(stamps)
     if len(stamps.pages) != len(pages):
         raise ValueError(f"{len(stamps.pages)} pages of numbers for {len(pages)} pages")
     # The page's own drawing is wrapped in q ... Q so that the number starts from a clean state.
@@ -138,7 +154,7 @@ def _overlay(pdf: Pdf, numbers: Numbers) -> None:
         contents = page.obj.get(Name.Contents)
         own = list(contents) if isinstance(contents, Array) else [contents] if contents is not None else []
         page.obj.Contents = Array([before, *own, after])
-    stamps.close()
+    return stamps  # the forms' content is read from it when pdf is saved: keep it open till then
 
 
 def _own_copy(dictionary: Object | None) -> Dictionary:
@@ -149,6 +165,7 @@ def _own_copy(dictionary: Object | None) -> Dictionary:
 def _make_outline(
     pdf: Pdf, bookmarks: Sequence[Bookmark], places: Mapping[str, tuple[int, float]], *, folded: bool
 ) -> None:
+    """Make the outline: chapters with their sections below them, each leading to its key's place."""
     with pdf.open_outline() as outline:
         chapter: OutlineItem | None = None
         for bookmark in bookmarks:
@@ -165,22 +182,28 @@ def _make_outline(
 
 
 # ---------------------------------------------------------------------------------------------
-# Fonts
+# Fonts and images
 
 
-def _share_fonts(pdf: Pdf) -> None:
-    """Keep one font object for each set of alike ones, and give unlike subsets unique names."""
+def _share_alike(pdf: Pdf) -> None:
+    """Keep one object of each set of alike fonts and images; give unlike subsets unique names."""
     digests: dict[tuple[int, int], bytes] = {}
     kept: dict[bytes, Object] = {}
-    for fonts in _font_dictionaries(pdf):
-        for name in sorted(fonts.keys()):
-            digest = _digest(fonts[name], digests, skip=(Name("/Name"),))
+    fonts: dict[bytes, Object] = {}
+    for kind, entries in _resource_dictionaries(pdf):
+        for name in sorted(entries.keys()):
+            obj = entries[name]
+            if kind == Name.XObject and obj.get(Name.Subtype) != Name.Image:
+                continue  # forms are each page's own
+            digest = _digest(obj, digests, skip=(Name("/Name"),))
             if digest in kept:
-                fonts[name] = kept[digest]
+                entries[name] = kept[digest]
             else:
-                kept[digest] = fonts[name]
+                kept[digest] = obj
+                if kind == Name.Font:
+                    fonts[digest] = obj
     by_name: dict[str, list[tuple[bytes, Object]]] = {}
-    for digest, font in kept.items():
+    for digest, font in fonts.items():
         if Name("/Name") in font:
             del font["/Name"]  # obsolete since PDF 1.1, and no longer matches every page's name
         by_name.setdefault(str(font.get(Name.BaseFont, "")), []).append((digest, font))
@@ -190,19 +213,20 @@ def _share_fonts(pdf: Pdf) -> None:
                 _rename(font, f"{_tag(digest)}+{base[8:]}")
 
 
-def _font_dictionaries(pdf: Pdf) -> Iterator[Dictionary]:
-    """Yield every /Font resource dictionary of the pages and of the forms they draw, once each."""
+def _resource_dictionaries(pdf: Pdf) -> Iterator[tuple[Name, Dictionary]]:
+    """Yield each /Font and /XObject resource dictionary of the pages and their forms, once each."""
     seen: set[tuple[int, int]] = set()
 
-    def walk(resources: Object | None) -> Iterator[Dictionary]:
+    def walk(resources: Object | None) -> Iterator[tuple[Name, Dictionary]]:
         if not isinstance(resources, Dictionary):
             return
         fonts = resources.get(Name.Font)
         if isinstance(fonts, Dictionary) and _first_visit(fonts, seen):
-            yield fonts
-        forms = resources.get(Name.XObject)
-        if isinstance(forms, Dictionary):
-            for xobject in forms.values():
+            yield Name.Font, fonts
+        xobjects = resources.get(Name.XObject)
+        if isinstance(xobjects, Dictionary) and _first_visit(xobjects, seen):
+            yield Name.XObject, xobjects
+            for xobject in xobjects.values():
                 if (
                     isinstance(xobject, Stream)
                     and xobject.get(Name.Subtype) == Name.Form
@@ -235,27 +259,26 @@ def _digest(obj: object, memo: dict[tuple[int, int], bytes], skip: tuple[Name, .
         h.update(b"stream")
         h.update(_digest(obj.stream_dict, memo, skip=(Name.Length,)))
         h.update(obj.read_raw_bytes())
-    elif isinstance(obj, Dictionary):
-        h.update(b"<<")
-        for name in sorted(obj.keys()):
-            if name not in skip:
-                h.update(name.encode())
-                h.update(_digest(obj[name], memo))
-    elif isinstance(obj, Array) and any(_compound(item) for item in obj):
-        h.update(b"[")
-        for item in obj:
-            h.update(_digest(item, memo))
+    elif isinstance(obj, Dictionary | Array):
+        text = obj.unparse()  # qpdf writes a dictionary's keys sorted
+        if b" R" not in text and not skip:  # holds no reference: its text is what it holds
+            h.update(text)
+        elif isinstance(obj, Dictionary):
+            h.update(b"<<")
+            for name in sorted(obj.keys()):
+                if name not in skip:
+                    h.update(name.encode())
+                    h.update(_digest(obj[name], memo))
+        else:
+            h.update(b"[")
+            for item in obj:
+                h.update(_digest(item, memo))
     else:
         h.update(obj.unparse())
     digest = h.digest()
     if key is not None:
         memo[key] = digest
     return digest
-
-
-def _compound(item: object) -> bool:
-    """Return whether an array item must be hashed on its own: a container or a reference."""
-    return isinstance(item, Dictionary | Array | Stream) or (isinstance(item, Object) and item.is_indirect)
 
 
 def _tag(digest: bytes) -> str:

@@ -1,10 +1,10 @@
-"""A persona's chapter of the report made as a part: its PDF and what the join needs, as bytes.
+"""A part of the report (the executive summary, a persona's chapter, the overview) made on its own, as bytes.
 
 The build caches a part's bytes and hands them back to the join, possibly in another process and
-after other parts were remade; so they hold everything the join needs of the chapter and nothing
-that depends on another part: the chapter's PDF (its pages unnumbered), its page count, its
-outline entries and where their keys are placed, the problems met planning and painting it, and
-the characters of its text that no font has (the appendix lists them for the whole report).
+after other parts were remade; so they hold everything the join needs of the part and nothing
+that depends on another part: its PDF (the pages unnumbered), its page count, its outline entries
+and where their keys are placed, the problems met planning and painting it, and the characters of
+its text that no font has (the appendix lists them for the whole report).
 
 The bytes: a line naming the format and its version, a line of JSON, then the PDF.
 """
@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 from mapgen.model import Problem
-from mapgen.renderers.report_plan import Chapter, Entry
+from mapgen.renderers.report_plan import Entry, Part
 
 __all__ = ["ReportPart"]
 
@@ -26,22 +26,22 @@ _VERSION = 1
 
 @dataclass(frozen=True)
 class ReportPart:
-    """A chapter made on its own: its outline and problems (no blocks), and its PDF."""
+    """A part made on its own: its plan's outline and problems (no blocks), and its PDF."""
 
-    chapter: Chapter
+    part: Part
     pdf: bytes
     pages: int
-    places: Mapping[str, tuple[int, float]]  # bookmark key -> (page index in the chapter, top)
+    places: Mapping[str, tuple[int, float]]  # bookmark key -> (page index in the part, top)
 
     def to_bytes(self) -> bytes:
         """Return the part as bytes (the same part gives the same bytes)."""
-        chapter = self.chapter
+        part = self.part
         header = {
-            "persona": chapter.persona,
-            "name": chapter.name,
-            "outline": [[e.level, e.title, e.key, e.toc] for e in chapter.outline],
-            "problems": [asdict(p) for p in chapter.problems],
-            "missing": chapter.missing,
+            "name": part.name,
+            "persona": part.persona,
+            "outline": [[e.level, e.title, e.key, e.toc] for e in part.outline],
+            "problems": [asdict(p) for p in part.problems],
+            "missing": part.missing,
             "pages": self.pages,
             "places": {key: list(place) for key, place in self.places.items()},
         }
@@ -56,12 +56,12 @@ class ReportPart:
             raise ValueError(f"not a report part of this mapgen (it starts {first[:40]!r})")
         line, _, pdf = rest.partition(b"\n")
         header = json.loads(line)
-        chapter = Chapter(
-            persona=header["persona"],
+        part = Part(
             name=header["name"],
+            persona=header["persona"],
             outline=tuple(Entry(level, title, key, toc) for level, title, key, toc in header["outline"]),
             problems=tuple(Problem(**p) for p in header["problems"]),
             missing=header["missing"],
         )
         places = {key: (int(page), float(top)) for key, (page, top) in header["places"].items()}
-        return cls(chapter, pdf, header["pages"], places)
+        return cls(part, pdf, header["pages"], places)

@@ -11,11 +11,13 @@ alone would leave half a page empty); the journey map follows on landscape pages
 a landscape picture (stages run across) and a portrait frame would leave each stage a column too
 narrow to read; the stage-by-stage tables and the action plan return to portrait.
 
-A persona's chapter is planned on its own (plan_chapter) from the model with only that persona,
-so that it can be made (and cached) apart from the rest; its bookmark keys come from the persona's
-index, never from a counter shared with other chapters. plan_report plans the front matter and
-the back matter around the chapters: planned here, or (when the chapters were made as parts) only
-their outlines, problems and missing characters.
+The report is planned in parts (plan_part), each from its own scope so that it can be made and
+cached apart from the rest (mapgen.parts): the executive summary and the overview from the whole
+model, and a chapter per persona from the model with that persona only. Each part's bookmark keys
+start with its name, never with a counter shared with other parts. plan_report plans what needs
+every part: the contents page and the appendix (which lists every part's problems), around the
+parts, planned here or (when they were made as parts) known only by their outlines, problems and
+missing characters.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from mapgen import colors, text
 from mapgen.layout.scene import Align, Scene
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Journeys, Persona, Photo, Problem, Step
-from mapgen.parts import part_scope, persona_part
+from mapgen.parts import PartSpec, part_scope, persona_part
 from mapgen.renderers import pdf_summary as summary
 
 if TYPE_CHECKING:
@@ -39,7 +41,6 @@ __all__ = [
     "CONTENTS_SPACE",
     "Block",
     "Cell",
-    "Chapter",
     "ChartPoint",
     "ChartSeries",
     "Contents",
@@ -54,6 +55,7 @@ __all__ = [
     "KeyValues",
     "Metadata",
     "PageSetup",
+    "Part",
     "ProfileCard",
     "ReportPlan",
     "Row",
@@ -63,7 +65,8 @@ __all__ = [
     "contents_entry_height",
     "missing_glyph_problems",
     "page_setup",
-    "plan_chapter",
+    "part_specs",
+    "plan_part",
     "plan_report",
     "report_language",
 ]
@@ -306,14 +309,14 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Chapter:
-    """A persona's chapter: its blocks, or (when it was made as a part) only what the rest needs of it."""
+class Part:
+    """A part planned on its own: its blocks, or (when it was made elsewhere) what the rest needs of it."""
 
-    persona: int  # the persona's index in the whole model
-    name: str
+    name: str  # its PartSpec's: "summary", "persona-0007", "overview"
+    persona: int | None  # the index in the whole model of the persona whose chapter it is
     outline: tuple[Entry, ...]
-    blocks: tuple[Block, ...] = ()  # empty in a plan around chapters made as parts
-    problems: tuple[Problem, ...] = ()  # the layout's (and, from a part, the painting's)
+    blocks: tuple[Block, ...] = ()  # empty in a plan around parts made elsewhere
+    problems: tuple[Problem, ...] = ()  # the layout's (and, from a part made, the painting's)
     missing: str = ""  # the characters of its text that no available font has, sorted
 
 
@@ -335,16 +338,16 @@ class ReportPlan:
     cover: Cover
     header: tuple[str, str]  # running header: left (project title) and right (confidentiality)
     footer: str  # running footer text; the page number goes on the right
-    front: tuple[Block, ...]  # the contents and the executive summary
-    chapters: tuple[Chapter, ...]
-    back: tuple[Block, ...]  # the overview across personas and the appendix
+    front: tuple[Block, ...]  # the contents
+    parts: tuple[Part, ...]  # the executive summary, a chapter per persona, the overview
+    back: tuple[Block, ...]  # the appendix
     problems: tuple[Problem, ...] = ()  # layout problems found while planning
     warnings: tuple[Problem, ...] = ()  # everything the appendix lists
 
     @property
     def blocks(self) -> tuple[Block, ...]:
         """Return every block in document order."""
-        return (*self.front, *(b for chapter in self.chapters for b in chapter.blocks), *self.back)
+        return (*self.front, *(b for part in self.parts for b in part.blocks), *self.back)
 
     @property
     def setup(self) -> PageSetup:
@@ -357,11 +360,7 @@ class ReportPlan:
 
     def entries(self) -> tuple[Entry, ...]:
         """Return every bookmark in document order: headings, journey maps and the contents."""
-        return (
-            *_entries(self.front),
-            *(e for chapter in self.chapters for e in chapter.outline),
-            *_entries(self.back),
-        )
+        return _document_entries(self.front, self.parts, self.back)
 
     def outline(self) -> tuple[tuple[int, str, str], ...]:
         """Return the bookmarks as (level, title, key): headings and journey maps, in order."""
@@ -380,6 +379,13 @@ class ReportPlan:
         """Yield every text the report's flow shows (cover and journey-map scenes aside)."""
         for block in self.blocks:
             yield from _block_texts(block)
+
+
+def _document_entries(
+    front: Sequence[Block], parts: Sequence[Part], back: Sequence[Block]
+) -> tuple[Entry, ...]:
+    """Return the bookmarks of the front matter, the parts and the back matter, in order."""
+    return (*_entries(front), *(e for part in parts for e in part.outline), *_entries(back))
 
 
 def _entries(blocks: Sequence[Block]) -> tuple[Entry, ...]:
@@ -466,7 +472,7 @@ def plan_report(
     generated: str = "",
     version: str | None = None,
     layout: JourneyLayout | None = None,
-    chapters: Sequence[Chapter] | None = None,
+    parts: Sequence[Part] | None = None,
 ) -> ReportPlan:
     """Return the plan of the report for a model and theme.
 
@@ -474,19 +480,17 @@ def plan_report(
     journeys.source). warnings: problems found elsewhere (theme, other writers) that the appendix
     lists beside the workbook's own warnings and the layout's. generated: the generation date as
     shown ("" when the build is reproducible and records none). layout: lays out a persona's journey
-    map into page-sized scenes (default: mapgen.layout.layout_journey). chapters: the personas'
-    chapters, already planned (or made as parts), one per persona in order; by default each is
-    planned here with plan_chapter, from the same scope a part sees.
+    map into page-sized scenes (default: mapgen.layout.layout_journey). parts: the parts of
+    part_specs(journeys), in order, already planned (or made); by default each is planned here with
+    plan_part, from the same scope it has when made on its own.
     """
     from mapgen import __version__
 
-    if chapters is None:
-        chapters = [
-            plan_chapter(part_scope(journeys, persona_part(i)), theme, i, layout=layout)
-            for i in range(len(journeys.personas))
-        ]
-    if [c.persona for c in chapters] != list(range(len(journeys.personas))):
-        raise ValueError("plan_report needs one chapter per persona, in the model's order")
+    specs = part_specs(journeys)
+    if parts is None:
+        parts = [plan_part(part_scope(journeys, spec), theme, spec, layout=layout) for spec in specs]
+    if [(p.name, p.persona) for p in parts] != [(s.name, s.persona) for s in specs]:
+        raise ValueError("plan_report needs the parts of part_specs(), in order")
     return _Planner(
         journeys,
         theme,
@@ -494,24 +498,38 @@ def plan_report(
         extra_warnings=tuple(warnings),
         generated=generated,
         version=version or __version__,
-    ).plan(tuple(chapters))
+    ).plan(tuple(parts))
 
 
-def plan_chapter(
-    scope: Journeys, theme: Theme, index: int, *, layout: JourneyLayout | None = None
-) -> Chapter:
-    """Return the chapter of the scope's one persona, which is persona `index` of the whole model.
+SUMMARY = PartSpec("summary")
+OVERVIEW = PartSpec("overview")
 
-    scope: the model with that persona only (mapgen.parts.part_scope), so that the chapter depends
-    on nothing else; its bookmark keys are made from index, unique across chapters planned apart.
+
+def part_specs(journeys: Journeys) -> list[PartSpec]:
+    """Return the parts of the report in document order: summary, a chapter per persona, overview."""
+    return [SUMMARY, *(persona_part(i) for i in range(len(journeys.personas))), OVERVIEW]
+
+
+def plan_part(scope: Journeys, theme: Theme, spec: PartSpec, *, layout: JourneyLayout | None = None) -> Part:
+    """Return the plan of one part from its scope (mapgen.parts.part_scope), which is all it sees.
+
+    A persona's chapter sees the model with that persona only; spec.persona is the persona's index
+    in the whole model. Its keys start with the part's name: unique across parts planned apart.
     """
-    (persona,) = scope.personas
-    planner = _Planner(scope, theme, layout=layout or _default_layout, prefix=f"p{index}.")
-    planner.persona_chapter(index, persona, _geometry(theme))
+    planner = _Planner(scope, theme, layout=layout or _default_layout, prefix=f"{spec.name}.")
+    if spec.persona is not None:
+        (persona,) = scope.personas
+        planner.persona_chapter(spec.persona, persona, _geometry(theme))
+    elif spec == SUMMARY:
+        planner.executive_summary()
+    elif spec == OVERVIEW:
+        planner.overview(_geometry(theme))
+    else:
+        raise ValueError(f"the report has no part {spec.name!r}")
     blocks = tuple(planner.blocks)
-    return Chapter(
-        index,
-        persona.name,
+    return Part(
+        spec.name,
+        spec.persona,
         _entries(blocks),
         blocks,
         tuple(dict.fromkeys(planner.problems)),
@@ -624,7 +642,7 @@ class _Planner:
 
     # -- the report ------------------------------------------------------------------------
 
-    def plan(self, chapters: tuple[Chapter, ...]) -> ReportPlan:
+    def plan(self, parts: tuple[Part, ...]) -> ReportPlan:
         theme, journeys, labels = self.theme, self.journeys, self.theme.labels
         project = journeys.project
         setup = page_setup(journeys, theme)
@@ -633,18 +651,14 @@ class _Planner:
 
         contents = Contents(labels.contents, self.key(), depth=2)
         self.blocks.append(contents)
-        self.executive_summary()
-        front = len(self.blocks)
-        self.overview(geometry)
         self.heading(labels.appendix, 0, new_page=True)
-        missing = _missing(self.blocks, theme).union(*(c.missing for c in chapters))
-        self.problems.extend(p for c in chapters for p in c.problems)
+        missing = _missing(self.blocks, theme).union(*(p.missing for p in parts))
+        self.problems.extend(problem for p in parts for problem in p.problems)
         self.problems.extend(missing_glyph_problems("".join(sorted(missing))))
         warnings = tuple(dict.fromkeys((*journeys.warnings, *self.extra_warnings, *self.problems)))
         self.appendix(warnings)
         # The contents list sections too when that still fits on one page.
-        entries = [*_entries(self.blocks[:front]), *(e for c in chapters for e in c.outline)]
-        entries += _entries(self.blocks[front:])
+        entries = _document_entries(self.blocks[:1], parts, self.blocks[1:])
         depth = 2 if _contents_height(entries, 2, theme) <= _contents_room(theme, geometry) else 1
         self.blocks[0] = Contents(contents.title, contents.key, depth)
 
@@ -685,9 +699,9 @@ class _Planner:
             cover=cover,
             header=setup.header,
             footer=setup.footer,
-            front=tuple(self.blocks[:front]),
-            chapters=chapters,
-            back=tuple(self.blocks[front:]),
+            front=tuple(self.blocks[:1]),
+            parts=parts,
+            back=tuple(self.blocks[1:]),
             problems=tuple(dict.fromkeys(self.problems)),
             warnings=warnings,
         )
