@@ -7,6 +7,7 @@ tested on its own; tests/test_cli_build.py drives real builds of the sample work
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -373,3 +374,19 @@ def test_a_failing_part_leaves_out_exactly_as_it_was(tmp_path: Path) -> None:
             build_outputs(edited, formats=["book"], theme=THEME, out=out, runner=runner)
         assert names_and_bytes(out) == before
         assert [p.name for p in tmp_path.iterdir()] == ["out"], "the staging folder is cleaned up"
+
+
+def test_a_cache_key_tells_apart_what_a_partial_binds(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    scope = Journeys(source="shop.xlsx", personas=JOURNEYS.personas[:1])
+    first, third = (
+        Task("txt", "Renée.txt", "Renée Dubois", functools.partial(render_indexed, index), scope)
+        for index in (0, 2)
+    )
+    assert cache.key(first, "theme", Options()) != cache.key(third, "theme", Options())
+    assert cache.key(first, "theme", Options()) == cache.key(first, "theme", Options())
+
+
+def render_indexed(index: int, journeys: Journeys, _theme: object, _options: Options) -> Rendered:
+    """Write a persona's name and its place among all personas."""
+    return Rendered(f"{index}: {journeys.personas[0].name}".encode())

@@ -11,7 +11,7 @@ import pytest
 from mapgen import text
 from mapgen.layout import layout_journey, layout_overview
 from mapgen.layout.lanes import lanes_for
-from mapgen.layout.scene import Polygon, Polyline, Rect, Scene, TextBlock
+from mapgen.layout.scene import Ellipse, Polygon, Polyline, Rect, Scene, TextBlock
 from mapgen.model import Journeys, Persona, Project, Stage, Step
 from mapgen.themes import Theme, load_theme
 
@@ -234,6 +234,21 @@ def test_without_a_footer_the_map_keeps_the_room_for_its_lanes() -> None:
     assert lowest(bare) > lowest(with_footer), "the lanes take the footer's room"
     assert_fits(bare, THEME)
     assert_no_overlap(bare)
+
+
+def test_an_avatar_takes_the_colour_of_the_personas_place_among_all() -> None:
+    journeys = journey(2, 1)
+    (persona,) = journeys.personas
+
+    def avatar_fill(**index: int) -> str | None:
+        scene = layout_journey(journeys, persona, THEME, page=SLIDE, **index).scenes[0]
+        return next(
+            item.fill for item in scene.items if isinstance(item, Ellipse) and item.tag.kind == "avatar"
+        )
+
+    colours = THEME.colours
+    assert avatar_fill() == colours.stage_colour(0), "alone in its model, it is the first"
+    assert avatar_fill(index=3) == colours.stage_colour(3) != colours.stage_colour(0)
 
 
 def test_lanes_follow_the_theme_order_and_labels(tmp_path: Path) -> None:

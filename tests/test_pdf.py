@@ -66,7 +66,13 @@ def sample_layout() -> Any:
 
 
 def _stand_in_layout(
-    journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False
+    journeys: Journeys,
+    persona: Persona,
+    theme: Theme,
+    page: tuple[float, float],
+    *,
+    paginate: bool = False,
+    **_options: Any,
 ) -> Any:
     w, h = page
     c = theme.colours
@@ -172,6 +178,8 @@ def test_the_journey_map_is_drawn_as_text_on_its_landscape_pages(report: Report)
             for block in scene.texts():
                 for line in block.lines:
                     assert squash(line) in on_page, (journey_map.persona, number, line)
+            # The page's running footer is the only footer: the map leaves out its own.
+            assert on_page.count(squash(report.plan.footer)) == 1, (journey_map.persona, number)
     assert pages  # the outline is there at all
 
 
@@ -308,9 +316,9 @@ def test_write_report_writes_the_file_and_returns_layout_problems(tmp_path: Path
     cut = Problem("warning", "text cut: Katrin Vogel, Qualification, actions", sheet="Katrin")
 
     def layout(
-        j: Journeys, p: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False
+        j: Journeys, p: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False, **kw: Any
     ) -> Any:
-        result = _stand_in_layout(j, p, theme, page, paginate=paginate)
+        result = _stand_in_layout(j, p, theme, page, paginate=paginate, **kw)
         return SimpleNamespace(scenes=result.scenes, problems=(cut,) if p.name == "Katrin Vogel" else ())
 
     path = tmp_path / "b2b.pdf"

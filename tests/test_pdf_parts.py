@@ -266,11 +266,17 @@ def test_the_layout_sees_the_persona_at_its_place_in_the_whole_model() -> None:
     seen: list[tuple[int, int]] = []
 
     def layout(
-        j: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False
+        j: Journeys,
+        persona: Persona,
+        theme: Theme,
+        page: tuple[float, float],
+        *,
+        paginate: bool = False,
+        **kw: Any,
     ) -> Any:
-        # The avatar's colour comes from the persona's index in journeys.personas.
-        seen.append((len(seen), [p.name for p in j.personas].index(persona.name)))
-        return sample_layout()(j, persona, theme, page, paginate=paginate)
+        # The avatar's colour comes from the persona's index among all the personas.
+        seen.append((len(seen), kw["index"]))
+        return sample_layout()(j, persona, theme, page, paginate=paginate, **kw)
 
     theme = load_theme("default")
     for spec in report_parts(journeys):
@@ -283,9 +289,15 @@ def test_parts_carry_their_problems_into_the_appendix_and_the_result(tmp_path: P
     cut = Problem("warning", "text cut: Person 1, Buy, actions", sheet="P1", cell="B7")
 
     def layout(
-        j: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False
+        j: Journeys,
+        persona: Persona,
+        theme: Theme,
+        page: tuple[float, float],
+        *,
+        paginate: bool = False,
+        **kw: Any,
     ) -> Any:
-        result = sample_layout()(j, persona, theme, page, paginate=paginate)
+        result = sample_layout()(j, persona, theme, page, paginate=paginate, **kw)
         return SimpleNamespace(scenes=result.scenes, problems=(cut,) if persona.name == "Person 1" else ())
 
     theme = load_theme("default")

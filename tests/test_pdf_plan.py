@@ -41,7 +41,13 @@ def _load(name: str) -> Journeys:
 
 
 def fake_layout(
-    journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False
+    journeys: Journeys,
+    persona: Persona,
+    theme: Theme,
+    page: tuple[float, float],
+    *,
+    paginate: bool = False,
+    **_options: Any,
 ) -> Any:
     """Stand in for mapgen.layout.layout_journey: one page-sized scene naming the persona's stages."""
     w, h = page

@@ -9,6 +9,7 @@ are written atomically and the least recently used are pruned past a size limit.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -55,6 +56,18 @@ def _paths_in(value: Any) -> set[Path]:
     return set()
 
 
+def _describe(function: Any) -> str:
+    """Return a stable name of what makes a file: the function, and the arguments a partial binds.
+
+    A persona's index rides along this way (it colours the avatar), so reordering personas makes
+    their files again even where their names and scopes did not change.
+    """
+    if isinstance(function, functools.partial):
+        bound = (function.args, sorted(function.keywords.items()))
+        return f"{_describe(function.func)}{bound!r}"
+    return f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', repr(function))}"
+
+
 def _file_digest(path: Path | None) -> str:
     if path is None or not path.is_file():
         return ""
@@ -76,7 +89,8 @@ class Cache:
             (name, _file_digest(options.template) if name == "template" else getattr(options, name))
             for name in task.settings
         )
-        for part in (__version__, task.format, task.file, model, theme_hash, repr(settings)):
+        made_by = _describe(task.render if task.render is not None else task.join)
+        for part in (__version__, task.format, task.file, made_by, model, theme_hash, repr(settings)):
             digest.update(part.encode())
             digest.update(b"\0")  # so that parts cannot run into each other
         return digest.hexdigest()

@@ -39,20 +39,23 @@ def plan_png(journeys: Journeys, _options: Options) -> list[Task]:
     slugs = unique_slugs(p.name for p in journeys.personas)
     tasks = [
         # A persona's map shows the project, the shared stages and that persona only, so
-        # editing another persona leaves its file (and its cache entry) alone.
+        # editing another persona leaves its file (and its cache entry) alone; its index
+        # colours its avatar as in the deck and the report.
         Task(
             "png",
             f"{slug}.png",
             persona.name,
-            render_persona_png,
-            _only(journeys, persona.name),
+            functools.partial(render_persona_png, index),
+            part_scope(journeys, persona_part(index)),
             settings=PNG_SETTINGS,
         )
-        for persona, slug in zip(journeys.personas, slugs, strict=True)
+        for index, (persona, slug) in enumerate(zip(journeys.personas, slugs, strict=True))
     ]
     overview = replace(journeys, problems=())
     cost = 1.0 + 0.05 * len(journeys.personas)
-    tasks.append(Task("png", "overview.png", None, render_overview_png, overview, cost, settings=PNG_SETTINGS))
+    tasks.append(
+        Task("png", "overview.png", None, render_overview_png, overview, cost, settings=PNG_SETTINGS)
+    )
     return tasks
 
 
@@ -66,10 +69,11 @@ def plan_pptx(journeys: Journeys, _options: Options) -> list[Task]:
 
 
 def plan_pdf(journeys: Journeys, _options: Options) -> list[Task]:
-    """Return the task that joins the report from a chapter per persona (the rest it makes itself)."""
+    """Return the task that joins the report from its parts: summary, a chapter per persona, overview."""
+    from mapgen.renderers.report_plan import part_specs
+
     file = f"{deliverable_stem(journeys)}.pdf"
-    specs = [persona_part(index) for index in range(len(journeys.personas))]
-    parts = _parts("pdf", file, journeys, specs, render_report_part_file, REPORT_PART_SETTINGS)
+    parts = _parts("pdf", file, journeys, part_specs(journeys), render_report_part_file, REPORT_PART_SETTINGS)
     return [_joined("pdf", file, journeys, parts, join_report_file, REPORT_SETTINGS)]
 
 
@@ -89,7 +93,8 @@ def _parts(
         # The whole-model parts (the deck's agenda, overview) grow with the personas.
         cost = 1.0 if spec.persona is not None else 1.0 + 0.05 * len(journeys.personas)
         render_part = functools.partial(render, spec)  # a partial of a module-level function pickles
-        tasks.append(Task(format, f"{file}#{spec.name}", persona, render_part, scope, cost, settings=settings))
+        name = f"{file}#{spec.name}"
+        tasks.append(Task(format, name, persona, render_part, scope, cost, settings=settings))
     return tuple(tasks)
 
 
@@ -105,24 +110,19 @@ def _joined(
     return Task(format, file, None, None, journeys, cost, parts=parts, join=join, settings=settings)
 
 
-def _only(journeys: Journeys, name: str) -> Journeys:
-    personas = tuple(p for p in journeys.personas if p.name == name)
-    return replace(journeys, personas=personas, problems=())
-
-
 def _page(theme: Theme, options: Options) -> tuple[tuple[float, float], int]:
     png = theme.png
     return png.canvas(options.png_size), options.dpi or png.resolution(options.png_size)
 
 
-def render_persona_png(journeys: Journeys, theme: Theme, options: Options) -> Rendered:
-    """Paint the journey map of the scope's one persona."""
+def render_persona_png(index: int, journeys: Journeys, theme: Theme, options: Options) -> Rendered:
+    """Paint the journey map of the scope's one persona, the index-th of the whole model."""
     from mapgen.layout import layout_journey
     from mapgen.renderers.png import paint_png
 
     page, dpi = _page(theme, options)
     (persona,) = journeys.personas
-    result = layout_journey(journeys, persona, theme, page=page)
+    result = layout_journey(journeys, persona, theme, page=page, index=index)
     (scene,) = result.scenes
     return Rendered(paint_png(scene, theme, dpi=dpi), tuple(result.problems))
 
@@ -170,7 +170,7 @@ def render_report_part_file(spec: PartSpec, scope: Journeys, theme: Theme, optio
 
 
 def join_report_file(journeys: Journeys, theme: Theme, options: Options, parts: Sequence[bytes]) -> Rendered:
-    """Join the PDF report from its chapters; its appendix lists the theme's warnings beside the workbook's."""
+    """Join the PDF report from its parts; the appendix lists the theme's warnings beside the workbook's."""
     from mapgen.renderers.pdf import assemble_report
 
     data, problems = assemble_report(

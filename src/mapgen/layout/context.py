@@ -21,6 +21,7 @@ class Context:
     journeys: Journeys
     persona: Persona
     theme: Theme
+    index: int = 0  # the persona's place among all the personas: its avatar's colour
     problems: list[Problem] = field(default_factory=list)
 
     @property

@@ -62,8 +62,7 @@ def persona_header(ctx: Context, box: Box, *, continued: bool = False) -> list[P
     if picture is not None:
         out.append(picture)
     else:
-        names = [p.name for p in ctx.journeys.personas]
-        index = names.index(name) if name in names else 0
+        index = ctx.index
         out.append(Ellipse(portrait, fill=c.stage_colour(index), tag=Tag("avatar", persona=name)))
         inset = side * 0.15
         out.append(

@@ -36,6 +36,7 @@ def layout_journey(
     *,
     paginate: bool = False,
     footer: bool = True,
+    index: int | None = None,
 ) -> LayoutResult:
     """Lay a persona's journey out on pages of the given size (in points).
 
@@ -43,8 +44,13 @@ def layout_journey(
     more room (its stages wrap into further bands below); paginate=True gives one scene per band,
     each exactly the page size, the later ones marked as continued. footer=False leaves out the
     footer line and logo, for pages that have a running footer of their own (the report's).
+    index: the persona's place among all the personas, which colours its avatar as every
+    deliverable does; by default its place in journeys.personas (a part of a deliverable may
+    hold that one persona only, and passes its index).
     """
-    ctx = Context(journeys, persona, theme)
+    if index is None:
+        index = next((i for i, p in enumerate(journeys.personas) if p is persona or p == persona), 0)
+    ctx = Context(journeys, persona, theme, index)
     width, height = page
     m = margin(page)
     gap = ctx.pad * 2

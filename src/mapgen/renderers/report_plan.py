@@ -23,7 +23,7 @@ missing characters.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
@@ -449,6 +449,8 @@ class JourneyLayout(Protocol):
         page: tuple[float, float],
         *,
         paginate: bool = ...,
+        footer: bool = ...,
+        index: int | None = ...,
     ) -> LaidOut: ...
 
 
@@ -582,24 +584,21 @@ def _missing(blocks: Sequence[Block], theme: Theme) -> set[str]:
 
 
 def _default_layout(
-    journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False
+    journeys: Journeys,
+    persona: Persona,
+    theme: Theme,
+    page: tuple[float, float],
+    *,
+    paginate: bool = False,
+    footer: bool = True,
+    index: int | None = None,
 ) -> LaidOut:
     from mapgen.layout import layout_journey  # type: ignore[attr-defined,unused-ignore]
 
-    result: LaidOut = layout_journey(journeys, persona, theme, page=page, paginate=paginate)
+    result: LaidOut = layout_journey(
+        journeys, persona, theme, page=page, paginate=paginate, footer=footer, index=index
+    )
     return result
-
-
-def _in_place(scope: Journeys, index: int) -> Journeys:
-    """Return the scope with its persona at its index in the whole model, behind nameless stand-ins.
-
-    The journey-map layout colours a persona's avatar by the persona's place in
-    journeys.personas; a part sees its persona only, which would make every avatar the first
-    colour. The stand-ins' names cannot come from a workbook, so no real name matches them.
-    """
-    (persona,) = scope.personas
-    stand_ins = tuple(Persona(f"\x00{i}", "") for i in range(index))
-    return replace(scope, personas=(*stand_ins, persona))
 
 
 @dataclass
@@ -833,8 +832,16 @@ class _Planner:
         self.heading(labels.emotion_curve, 1)
         self.blocks.append(Figure(self.persona_chart(persona, geometry)))
 
-        journeys = _in_place(self.journeys, index)
-        result = self.layout(journeys, persona, self.theme, geometry.landscape_frame, paginate=True)
+        # The pages have the report's running footer: the map leaves out its own.
+        result = self.layout(
+            self.journeys,
+            persona,
+            self.theme,
+            geometry.landscape_frame,
+            paginate=True,
+            footer=False,
+            index=index,
+        )
         self.problems.extend(result.problems)
         self.blocks.append(JourneyMap(persona.name, labels.journey_map, self.key(), tuple(result.scenes)))
 
