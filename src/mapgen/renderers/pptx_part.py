@@ -20,6 +20,7 @@ from mapgen.renderers.deck_plan import Frame, JourneyLayout, LineChart, PartPlan
 from mapgen.renderers.pptx_common import document_properties
 from mapgen.renderers.pptx_container import PartManifest, pack_part
 from mapgen.renderers.pptx_package import fixed_moment, remember_part_names
+from mapgen.renderers.pptx_slides import shows_page_number
 
 if TYPE_CHECKING:
     from mapgen.renderers.pptx_template import Base
@@ -56,14 +57,15 @@ def make_part(
     _set_properties(base.prs, scope, moment)
     base_parts = [str(part.partname) for part in base.prs.part.package.iter_parts()]
     plan = plan_part(scope, spec, theme, frame=base.frame, layout_journey=layout_journey)
-    numbered = tuple(k for k, slide in enumerate(plan.slides) if _emit_slide(base, slide, theme))
+    emitted = [_emit_slide(base, slide, theme) for slide in plan.slides]
     out = io.BytesIO()
     base.prs.save(out)
     manifest = PartManifest(
         part=spec.name,
         template=base.template is not None,
         kinds=tuple(slide.kind for slide in plan.slides),
-        numbered=numbered,
+        numbered=tuple(k for k, (numbered, _) in enumerate(emitted) if numbered),
+        next_ids=tuple(next_id for _, next_id in emitted),
         base_problems=tuple(base.problems),
         problems=plan.problems,
     )
@@ -86,8 +88,9 @@ def _set_properties(prs: Any, journeys: Journeys, moment: Any) -> None:
     props.modified = moment.replace(tzinfo=None)
 
 
-def _emit_slide(base: Base, spec: SlidePlan, theme: Theme) -> bool:
-    """Add a slide to the base; return True when it shows its number in a slide-number field."""
+def _emit_slide(base: Base, spec: SlidePlan, theme: Theme) -> tuple[bool, int]:
+    """Add a slide to the base; return whether it shows its number in a slide-number field, and
+    the first free shape id of a slide the join adds shapes to (0 for the others)."""
     from pptx.enum.shapes import PP_PLACEHOLDER
 
     from mapgen.renderers.pptx_chart import add_line_chart
@@ -133,7 +136,9 @@ def _emit_slide(base: Base, spec: SlidePlan, theme: Theme) -> bool:
         numbered = _template_footers(base, slide, layout, spec, theme)
     if spec.notes:
         slide.notes_slide.notes_text_frame.text = spec.notes
-    return numbered
+    # The join adds the page number and footer of the built-in look on top of the slide.
+    next_id = shapes._next_shape_id if not template and shows_page_number(spec.kind) else 0
+    return numbered, next_id
 
 
 def _fill_placeholder(shapes: Any, ph: Any, block: TextBlock, theme: Theme, template: bool) -> None:
