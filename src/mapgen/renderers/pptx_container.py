@@ -128,20 +128,23 @@ class PartPackage(PackageReader):
 
 
 def pack_part(
-    saved: bytes, base_parts: Iterable[str], manifest: PartManifest, moment: dt.datetime, *, keep_base: bool
+    entries: Iterable[tuple[str, bytes]],
+    base_parts: Iterable[str],
+    manifest: PartManifest,
+    moment: dt.datetime,
+    *,
+    keep_base: bool,
 ) -> bytes:
-    """Return a part's bytes from the package python-pptx saved and the part names of its base.
+    """Return a part's bytes from the entries of its package, as python-pptx would save them.
 
     base_parts: the part names ("/ppt/slideMasters/slideMaster1.xml") before any slide was added.
     The manifest's base is filled in here.
     """
     names = {name.lstrip("/") for name in base_parts}
     base: list[tuple[str, int]] = []
-    source = PackageReader(saved)
     target = PackageWriter(moment)
-    for entry in source.entries:
-        name = entry.filename
-        blob = normal_entry(name, source.read(entry), moment)
+    for name, blob in entries:
+        blob = normal_entry(name, blob, moment)
         owner = rels_owner(name)
         # A relationships entry goes with its owner; the package's own ("") with the base.
         in_base = name in _CHANGING or owner == "" or (owner or name) in names

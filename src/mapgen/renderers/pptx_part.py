@@ -8,7 +8,7 @@ chart or table. Every content slide gets speaker notes, every picture and chart 
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,8 +58,6 @@ def make_part(
     base_parts = [str(part.partname) for part in base.prs.part.package.iter_parts()]
     plan = plan_part(scope, spec, theme, frame=base.frame, layout_journey=layout_journey)
     emitted = [_emit_slide(base, slide, theme) for slide in plan.slides]
-    out = io.BytesIO()
-    base.prs.save(out)
     manifest = PartManifest(
         part=spec.name,
         template=base.template is not None,
@@ -69,9 +67,30 @@ def make_part(
         base_problems=tuple(base.problems),
         problems=plan.problems,
     )
-    data = pack_part(out.getvalue(), base_parts, manifest, moment, keep_base=spec.name == "head")
+    data = pack_part(_entries(base.prs), base_parts, manifest, moment, keep_base=spec.name == "head")
     problems = tuple(dict.fromkeys((*base.problems, *plan.problems)))
     return MadePart(data, plan, problems, base.frame)
+
+
+def _entries(prs: Any) -> Iterator[tuple[str, bytes]]:
+    """Yield the entries of the presentation's package as python-pptx's save writes them, in order.
+
+    The part is packed from these directly: saving first would compress every entry, and the
+    packing would read and compress them again.
+    """
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    package = prs.part.package
+    parts = list(package.iter_parts())
+    # As python-pptx's PackageWriter: content types, the package's relationships, then each part
+    # followed by its relationships.
+    yield "[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts))
+    yield "_rels/.rels", package._rels.xml
+    for part in parts:
+        yield part.partname.membername, part.blob
+        if part._rels:
+            yield part.partname.rels_uri.membername, part.rels.xml
 
 
 def _set_properties(prs: Any, journeys: Journeys, moment: Any) -> None:
