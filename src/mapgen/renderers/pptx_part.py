@@ -8,6 +8,7 @@ chart or table. Every content slide gets speaker notes, every picture and chart 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,8 @@ def make_part(
     _set_properties(base.prs, scope, moment)
     base_parts = [str(part.partname) for part in base.prs.part.package.iter_parts()]
     plan = plan_part(scope, spec, theme, frame=base.frame, layout_journey=layout_journey)
-    emitted = [_emit_slide(base, slide, theme) for slide in plan.slides]
+    notes = _NotesSlides()
+    emitted = [_emit_slide(base, slide, theme, notes) for slide in plan.slides]
     manifest = PartManifest(
         part=spec.name,
         template=base.template is not None,
@@ -107,7 +109,7 @@ def _set_properties(prs: Any, journeys: Journeys, moment: Any) -> None:
     props.modified = moment.replace(tzinfo=None)
 
 
-def _emit_slide(base: Base, spec: SlidePlan, theme: Theme) -> tuple[bool, int]:
+def _emit_slide(base: Base, spec: SlidePlan, theme: Theme, notes: _NotesSlides) -> tuple[bool, int]:
     """Add a slide to the base; return whether it shows its number in a slide-number field, and
     the first free shape id of a slide the join adds shapes to (0 for the others)."""
     from pptx.enum.shapes import PP_PLACEHOLDER
@@ -154,10 +156,44 @@ def _emit_slide(base: Base, spec: SlidePlan, theme: Theme) -> tuple[bool, int]:
     if template and spec.kind != "title":
         numbered = _template_footers(base, slide, layout, spec, theme)
     if spec.notes:
-        slide.notes_slide.notes_text_frame.text = spec.notes
+        notes.add(slide, spec.notes)
     # The join adds the page number and footer of the built-in look on top of the slide.
     next_id = shapes._next_shape_id if not template and shows_page_number(spec.kind) else 0
     return numbered, next_id
+
+
+class _NotesSlides:
+    """Speaker notes: python-pptx makes a part's first notes slide; the others are copies of it.
+
+    python-pptx makes every notes slide by cloning the notes master's placeholders through its
+    API, a few milliseconds each; the copies are the same XML, related as python-pptx relates them.
+    """
+
+    def __init__(self) -> None:
+        self._blank: Any = None
+
+    def add(self, slide: Any, text: str) -> None:
+        """Give a slide its notes slide, holding the text."""
+        from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from pptx.parts.slide import NotesSlidePart
+
+        if self._blank is None:
+            notes = slide.notes_slide
+            self._blank = copy.deepcopy(notes._element)
+        else:
+            slide_part = slide.part
+            package = slide_part.package
+            part = NotesSlidePart(
+                package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+                CONTENT_TYPE.PML_NOTES_SLIDE,
+                package,
+                copy.deepcopy(self._blank),
+            )
+            part.relate_to(package.presentation_part.notes_master_part, RELATIONSHIP_TYPE.NOTES_MASTER)
+            part.relate_to(slide_part, RELATIONSHIP_TYPE.SLIDE)
+            slide_part.relate_to(part, RELATIONSHIP_TYPE.NOTES_SLIDE)
+            notes = part.notes_slide
+        notes.notes_text_frame.text = text
 
 
 def _fill_placeholder(shapes: Any, ph: Any, block: TextBlock, theme: Theme, template: bool) -> None:
