@@ -58,8 +58,8 @@ def make_part(
     _set_properties(base.prs, scope, moment)
     base_parts = [str(part.partname) for part in base.prs.part.package.iter_parts()]
     plan = plan_part(scope, spec, theme, frame=base.frame, layout_journey=layout_journey)
-    notes = _NotesSlides()
-    emitted = [_emit_slide(base, slide, theme, notes) for slide in plan.slides]
+    slides = _Slides(base.prs)
+    emitted = [_emit_slide(base, slide, theme, slides) for slide in plan.slides]
     manifest = PartManifest(
         part=spec.name,
         template=base.template is not None,
@@ -109,7 +109,7 @@ def _set_properties(prs: Any, journeys: Journeys, moment: Any) -> None:
     props.modified = moment.replace(tzinfo=None)
 
 
-def _emit_slide(base: Base, spec: SlidePlan, theme: Theme, notes: _NotesSlides) -> tuple[bool, int]:
+def _emit_slide(base: Base, spec: SlidePlan, theme: Theme, slides: _Slides) -> tuple[bool, int]:
     """Add a slide to the base; return whether it shows its number in a slide-number field, and
     the first free shape id of a slide the join adds shapes to (0 for the others)."""
     from pptx.enum.shapes import PP_PLACEHOLDER
@@ -120,7 +120,7 @@ def _emit_slide(base: Base, spec: SlidePlan, theme: Theme, notes: _NotesSlides) 
     from mapgen.renderers.pptx_xml import rgb
 
     layout = base.layout_for(spec.layout)
-    slide = base.prs.slides.add_slide(layout)
+    slide = slides.slide(layout)
     shapes = slide.shapes
     title_ph = subtitle_ph = None
     for ph in list(slide.placeholders):
@@ -156,30 +156,54 @@ def _emit_slide(base: Base, spec: SlidePlan, theme: Theme, notes: _NotesSlides) 
     if template and spec.kind != "title":
         numbered = _template_footers(base, slide, layout, spec, theme)
     if spec.notes:
-        notes.add(slide, spec.notes)
+        slides.notes(slide, spec.notes)
     # The join adds the page number and footer of the built-in look on top of the slide.
     next_id = shapes._next_shape_id if not template and shows_page_number(spec.kind) else 0
     return numbered, next_id
 
 
-class _NotesSlides:
-    """Speaker notes: python-pptx makes a part's first notes slide; the others are copies of it.
+class _Slides:
+    """New slides and notes slides: python-pptx makes a part's first of each, the others are copies.
 
-    python-pptx makes every notes slide by cloning the notes master's placeholders through its
-    API, a few milliseconds each; the copies are the same XML, related as python-pptx relates them.
+    python-pptx makes a slide by cloning its layout's placeholders, and a notes slide by cloning
+    the notes master's, through its API: a few milliseconds a slide. A copy of the first is the
+    same XML; the copies' parts are related as python-pptx relates them, in the same order.
     """
 
-    def __init__(self) -> None:
-        self._blank: Any = None
+    def __init__(self, prs: Any) -> None:
+        self._prs = prs
+        self._slides: dict[Any, Any] = {}  # layout part -> a new slide's element
+        self._notes: Any = None  # a new notes slide's element, before its text
 
-    def add(self, slide: Any, text: str) -> None:
+    def slide(self, layout: Any) -> Any:
+        """Add a slide made from the layout, as python-pptx's add_slide does; return it."""
+        from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from pptx.parts.slide import SlidePart
+
+        blank = self._slides.get(layout.part)
+        if blank is None:
+            slide = self._prs.slides.add_slide(layout)
+            self._slides[layout.part] = copy.deepcopy(slide._element)
+            return slide
+        presentation = self._prs.part
+        part = SlidePart(
+            presentation._next_slide_partname,
+            CONTENT_TYPE.PML_SLIDE,
+            presentation.package,
+            copy.deepcopy(blank),
+        )
+        part.relate_to(layout.part, RELATIONSHIP_TYPE.SLIDE_LAYOUT)
+        self._prs.slides._sldIdLst.add_sldId(presentation.relate_to(part, RELATIONSHIP_TYPE.SLIDE))
+        return part.slide
+
+    def notes(self, slide: Any, text: str) -> None:
         """Give a slide its notes slide, holding the text."""
         from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
         from pptx.parts.slide import NotesSlidePart
 
-        if self._blank is None:
+        if self._notes is None:
             notes = slide.notes_slide
-            self._blank = copy.deepcopy(notes._element)
+            self._notes = copy.deepcopy(notes._element)
         else:
             slide_part = slide.part
             package = slide_part.package
@@ -187,7 +211,7 @@ class _NotesSlides:
                 package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
                 CONTENT_TYPE.PML_NOTES_SLIDE,
                 package,
-                copy.deepcopy(self._blank),
+                copy.deepcopy(self._notes),
             )
             part.relate_to(package.presentation_part.notes_master_part, RELATIONSHIP_TYPE.NOTES_MASTER)
             part.relate_to(slide_part, RELATIONSHIP_TYPE.SLIDE)
