@@ -21,7 +21,7 @@ import hashlib
 import posixpath
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
@@ -65,12 +65,17 @@ _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 @dataclass
 class _Entry:
-    """One entry of the deck: new contents, or an entry of a part copied as it was compressed."""
+    """One entry of the deck: new contents, or an entry of a part copied as it was compressed.
+
+    change: what the entry's contents become, applied as the deck is written, so the join holds
+    one changed slide at a time rather than every one.
+    """
 
     name: str
     blob: bytes | None = None
     source: PartPackage | None = None
     entry: zipfile.ZipInfo | None = None
+    change: Callable[[bytes], bytes] | None = None
 
 
 def join_parts(
@@ -161,15 +166,13 @@ class _Joiner:
             local = int(slide.group(1)) - 1
             number = offset + local + 1
             self.slides.append(new)
+            change: Callable[[bytes], bytes] | None = None
             if local in manifest.numbered:
-                blob = _number(package.read(entry), number)
+                change = functools.partial(_number, number=number)
             elif self.pages is not None and self.pages.applies(manifest.kinds[local]):
-                shapes = self.pages.items(number)
-                blob = _add_shapes(package.read(entry), shapes, manifest.next_ids[local], self.theme)
-            else:
-                self.entries.append(_Entry(new, source=package, entry=entry))
-                continue
-            self.entries.append(_Entry(new, blob))
+                shapes, first = self.pages.items(number), manifest.next_ids[local]
+                change = functools.partial(_add_shapes, items=shapes, first=first, theme=self.theme)
+            self.entries.append(_Entry(new, source=package, entry=entry, change=change))
 
     def _names(
         self, package: PartPackage, own: list[zipfile.ZipInfo], offset: int
@@ -247,8 +250,11 @@ class _Joiner:
         for item in self.entries:
             if item.blob is not None:
                 writer.add(item.name, item.blob)
+                continue
+            assert item.source is not None and item.entry is not None
+            if item.change is not None:
+                writer.add(item.name, item.change(item.source.read(item.entry)))
             else:
-                assert item.source is not None and item.entry is not None
                 writer.copy(item.name, item.source, item.entry)
         for entry in self.after:
             writer.copy(entry.filename, head, entry)
