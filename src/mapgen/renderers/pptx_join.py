@@ -132,9 +132,9 @@ class _Joiner:
         self.entries: list[_Entry] = []
         self.slides: list[str] = []
         self.noted: set[str] = set()  # the slides with notes
-        defaults, self.types = _content_types(head.read(TYPES))
-        self.defaults = dict(defaults)
-        self.types = {name: kind for name, kind in self.types.items() if name[1:] in self.base}
+        # Content types: by extension, and by part name (the base's here, the parts' as they come).
+        self.defaults, overrides = _content_types(head.read(TYPES))
+        self.types = {name: kind for name, kind in overrides.items() if name[1:] in self.base}
 
     def add(self, package: PartPackage) -> None:
         """Add a part's own entries, renamed, after those of the parts before it."""
