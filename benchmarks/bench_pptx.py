@@ -1,103 +1,152 @@
-"""Time and peak memory of building the deck, per phase, for a 3-persona and a 60-persona model.
+"""Time and peak memory of making the deck in parts and joining them, for a synthetic workbook.
 
-    .venv/bin/python benchmarks/bench_pptx.py [--repeat N]
+    .venv/bin/python benchmarks/bench_pptx.py [--personas 60] [--repeat 3] [--template client.pptx]
 
-Targets (issue #5): a 3-persona deck in <= 1 s in-process, a 60-persona deck in <= 8 s. The
-models are the test fixtures (tests/fixtures/deck-retail.json), the 60 personas made by renaming
-copies of its three. Phases: plan (journey map layout and text fitting), emit (python-pptx shapes,
-charts, tables, notes) and save (zip, fixed timestamps). The first build of a run also pays for
-loading fonts and python-pptx; the numbers reported are the best of --repeat runs after a warm-up.
+Issue #7's targets for 60 personas (10 stages x 3 steps, benchmarks/synthetic.py): the join
+(assemble_deck) in <= 1.5 s and <= 150 MB. Each piece runs in a fresh process, as a build's
+worker would run it, from the model as JSON (no workbook reading): one persona part (the median
+over --repeat personas), the head, the tail, and the join of all the parts; the time is the
+median of --repeat runs after a warm-up (fonts, python-pptx), the memory the process's peak
+resident set (ru_maxrss), interpreter and imports included. Then the whole deck in one process
+(render_deck: every part, then the join), as before the deck was made in parts.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import io
 import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mapgen.model import Journeys
-from mapgen.renderers import pptx as deck_module
-from mapgen.renderers.deck_plan import plan_deck
-from mapgen.renderers.pptx_package import fixed_moment, normalise, remember_part_names
-from mapgen.renderers.pptx_template import open_base
-from mapgen.themes import load_theme
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "deck-retail.json"
+from synthetic import write_workbook
+
+JOIN_TARGET = (1.5, 150.0)  # seconds, MB
 
 
-def model(personas: int) -> Journeys:
-    """Return the retail fixture with `personas` personas (copies renamed after the first three)."""
-    journeys = Journeys.from_json(json.loads(FIXTURE.read_text("utf-8")))
-    base = journeys.personas
-    chosen = tuple(
-        base[i]
-        if i < len(base)
-        else dataclasses.replace(
-            base[i % len(base)], name=f"{base[i % len(base)].name} {i + 1}", sheet=f"P{i + 1}"
-        )
-        for i in range(personas)
-    )
-    return dataclasses.replace(journeys, personas=chosen)
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
-def phases(journeys: Journeys) -> dict[str, float]:
-    """Build the deck once; return the seconds of each phase."""
-    theme = load_theme("default")
-    out: dict[str, float] = {}
-    start = time.perf_counter()
-    base = open_base(theme, None)
-    remember_part_names(base.prs)
-    plan = plan_deck(journeys, theme, frame=base.frame)
-    out["plan"] = time.perf_counter() - start
-    start = time.perf_counter()
-    for slide in plan.slides:
-        deck_module._emit_slide(base, plan, slide, theme)
-    out["emit"] = time.perf_counter() - start
-    start = time.perf_counter()
-    buffer = io.BytesIO()
-    base.prs.save(buffer)
-    data = normalise(buffer.getvalue(), fixed_moment())
-    out["save"] = time.perf_counter() - start
-    out["total"] = out["plan"] + out["emit"] + out["save"]
-    out["slides"] = len(plan.slides)
-    out["bytes"] = len(data)
-    return out
+def prepare(folder: Path) -> None:
+    """Read the workbook; write the model as JSON and every part of the deck."""
+    import mapgen
+    from mapgen.build import resolve_theme
+    from mapgen.parts import part_scope
+    from mapgen.renderers.pptx import deck_parts, render_deck_part
+
+    template = _template(folder)
+    journeys = mapgen.load(folder / "synthetic.xlsx")
+    (folder / "model.json").write_text(json.dumps(journeys.to_json(include_photos=True)), "utf-8")
+    theme = resolve_theme(None, journeys)
+    for spec in deck_parts(journeys):
+        data, _ = render_deck_part(part_scope(journeys, spec), spec, theme, template=template)
+        (folder / f"{spec.name}.part").write_bytes(data)
+    print(json.dumps([spec.name for spec in deck_parts(journeys)]))
 
 
-def peak_memory(build: Callable[[], Any]) -> float:
-    """Return the peak of Python memory allocated while building, in MiB."""
-    tracemalloc.start()
-    build()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
+def _template(folder: Path) -> str | None:
+    path = folder / "template.txt"
+    return path.read_text("utf-8") or None if path.exists() else None
+
+
+def child(folder: Path, what: str, repeat: int) -> None:
+    """Make one piece in this process and print its times and peak memory as JSON."""
+    from mapgen.build import resolve_theme
+    from mapgen.model import Journeys
+    from mapgen.parts import part_scope
+    from mapgen.renderers.pptx import assemble_deck, deck_parts, render_deck_part
+
+    template = _template(folder)
+    journeys = Journeys.from_json(json.loads((folder / "model.json").read_text("utf-8")))
+    theme = resolve_theme(None, journeys)
+    specs = {spec.name: spec for spec in deck_parts(journeys)}
+    times = []
+    if what == "join":
+        parts = [(folder / f"{name}.part").read_bytes() for name in specs]
+        runs = [lambda: assemble_deck(journeys, theme, parts, template=template)] * (repeat + 1)
+    else:
+        names = what.split(",")
+        runs = [
+            lambda name=name: render_deck_part(
+                part_scope(journeys, specs[name]), specs[name], theme, template=template
+            )
+            for name in [names[0], *names]
+        ]
+    cpu = []
+    for run in runs:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        run()
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    print(json.dumps({"times": times[1:], "cpu": cpu[1:], "peak_mb": _peak_mb()}))
+
+
+def _run_child(folder: Path, what: str, repeat: int) -> Any:
+    # Linux keeps a process's peak RSS across fork and exec: this process stays small until the
+    # children have run, so theirs is their own.
+    command = [sys.executable, __file__, "--child", str(folder), what, "--repeat", str(repeat)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def main() -> None:
+    """Run the benchmark and print a line per piece."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--personas", type=int, default=60)
+    parser.add_argument("--stages", type=int, default=10)
+    parser.add_argument("--steps", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--template", help="a client's .pptx to make the deck on")
+    parser.add_argument("--child", nargs=2, metavar=("FOLDER", "WHAT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    for personas, target in ((3, 1.0), (60, 8.0)):
-        journeys = model(personas)
-        deck_module.render_deck(journeys, load_theme("default"))  # warm-up: fonts, python-pptx, caches
-        runs = [phases(journeys) for _ in range(max(1, args.repeat))]
-        best = min(runs, key=lambda r: r["total"])
-        memory = peak_memory(lambda model=journeys: deck_module.render_deck(model, load_theme("default")))
-        verdict = "ok" if best["total"] <= target else "OVER TARGET"
+    if args.child:
+        folder, what = Path(args.child[0]), args.child[1]
+        prepare(folder) if what == "prepare" else child(folder, what, args.repeat)
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_workbook(folder / "synthetic.xlsx", args.personas, args.stages, args.steps)
+        (folder / "template.txt").write_text(str(Path(args.template).resolve()) if args.template else "")
+        specs = _run_child(folder, "prepare", args.repeat)
+        personas = ",".join(s for s in specs[1 : 1 + max(1, args.repeat)] if s.startswith("persona-"))
+        label = f"{args.personas} personas" + (", on a template" if args.template else "")
+        print(f"{label}, {len(specs)} parts: median of {args.repeat} (wall, CPU), peak RSS of the process")
+        for what, name in (("head", "head"), (personas, "persona part"), ("tail", "tail"), ("join", "join")):
+            result = _run_child(folder, what, args.repeat)
+            median, cpu = statistics.median(result["times"]), statistics.median(result["cpu"])
+            line = f"  {name:<13} {median:7.3f} s  {cpu:7.3f} s CPU  {result['peak_mb']:5.0f} MB"
+            if name == "join":
+                ok = median <= JOIN_TARGET[0] and result["peak_mb"] <= JOIN_TARGET[1]
+                line += f"  (target {JOIN_TARGET[0]:g} s, {JOIN_TARGET[1]:g} MB: {'ok' if ok else 'OVER'})"
+            print(line, flush=True)
+        from mapgen.build import resolve_theme
+        from mapgen.model import Journeys
+        from mapgen.renderers.pptx import render_deck
+
+        journeys = Journeys.from_json(json.loads((folder / "model.json").read_text("utf-8")))
+        theme = resolve_theme(None, journeys)
+        totals, cpus = [], []
+        for _ in range(args.repeat):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            deck = render_deck(journeys, theme, template=args.template)
+            totals.append(time.perf_counter() - start)
+            cpus.append(time.process_time() - start_cpu)
+        slides = len(deck.plan.slides) if deck.plan else 0
         print(
-            f"{personas:>2} personas, {int(best['slides'])} slides, {best['bytes'] / 1024:.0f} KiB: "
-            f"plan {best['plan']:.3f} s, emit {best['emit']:.3f} s, save {best['save']:.3f} s, "
-            f"total {best['total']:.3f} s (target {target:g} s: {verdict}); "
-            f"peak Python memory {memory:.0f} MiB"
+            f"  in-process    {statistics.median(totals):7.3f} s  {statistics.median(cpus):7.3f} s CPU  "
+            f"render_deck, {slides} slides, "
+            f"{len(deck.data) / 2**20:.2f} MiB; peak RSS of this process {_peak_mb():.0f} MB"
         )
 
 

@@ -7,12 +7,13 @@ chart text defaults to 18 pt).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, cast
+from xml.sax.saxutils import escape, quoteattr
 
 from pptx.chart import data as chart_data
 from pptx.enum.chart import (
     XL_CHART_TYPE,
-    XL_LABEL_POSITION,
     XL_LEGEND_POSITION,
     XL_MARKER_STYLE,
     XL_TICK_LABEL_POSITION,
@@ -24,7 +25,7 @@ from pptx.util import Emu, Pt
 from mapgen.renderers.deck_plan import ChartSeries, LineChart
 from mapgen.renderers.pptx_scene import set_alt_text
 from mapgen.renderers.pptx_text import emu
-from mapgen.renderers.pptx_xml import parse, qn, rgb
+from mapgen.renderers.pptx_xml import parse, qn, rgb, srgb
 
 if TYPE_CHECKING:
     from pptx.shapes.shapetree import SlideShapes
@@ -33,6 +34,16 @@ __all__ = ["add_line_chart"]
 
 _MARKER = 7  # marker size in points
 _MARKER_EMPHASIS = 11
+# What a series' data labels show: python-pptx's defaults, with the value shown ({0}: 1) or not.
+_SHOW = (
+    '<c:showLegendKey val="0"/><c:showVal val="{0}"/><c:showCatName val="0"/><c:showSerName val="0"/>'
+    '<c:showPercent val="0"/><c:showBubbleSize val="0"/>'
+)
+_AFTER_POINTS = frozenset(
+    qn(f"c:{tag}") for tag in ("trendline", "errBars", "cat", "val", "smooth", "extLst")
+)
+# python-pptx writes a run's control characters (but tab and line feed) as "_x0007_".
+_CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
 
 
 def add_line_chart(shapes: SlideShapes, chart: LineChart, background: str) -> Any:
@@ -117,7 +128,25 @@ def _series(series: Any, spec: ChartSeries, chart: LineChart, background: str) -
     marker.format.fill.fore_color.rgb = rgb(spec.color)
     marker.format.line.color.rgb = rgb(background)
     marker.format.line.width = Pt(1.0)
+    points = _points_xml(spec, chart, background)
+    if points:
+        # Points' markers and labels come after the series' marker, before its categories.
+        ser = series._element
+        anchor = next(child for child in ser if child.tag in _AFTER_POINTS)
+        for element in parse(f"<c:ser {nsdecls('c', 'a')}>{points}</c:ser>"):
+            anchor.addprevious(element)
+
+
+def _points_xml(spec: ChartSeries, chart: LineChart, background: str) -> str:
+    """Return the c:dPt of every point with its own marker and the c:dLbls of the labelled ones.
+
+    The XML is python-pptx's for point.marker and point.data_label (a deck has thousands of
+    points; its API takes a few XPath searches per property).
+    """
+    edge = f'<a:ln w="{Pt(1.0)}"><a:solidFill><a:srgbClr val="{srgb(background)}"/></a:solidFill></a:ln>'
     emphasis = set(spec.emphasis)
+    points: list[str] = []
+    labels: list[str] = []
     for k, value in enumerate(spec.values):
         if value is None:
             continue
@@ -126,32 +155,41 @@ def _series(series: Any, spec: ChartSeries, chart: LineChart, background: str) -
         strong = k in emphasis
         if color == spec.color and not label and not strong:
             continue
-        point = series.points[k]
-        point.marker.style = XL_MARKER_STYLE.CIRCLE
-        point.marker.size = _MARKER_EMPHASIS if strong else _MARKER
-        point.marker.format.fill.solid()
-        point.marker.format.fill.fore_color.rgb = rgb(chart.emphasis_color if strong else color)
-        point.marker.format.line.color.rgb = rgb(background)
-        point.marker.format.line.width = Pt(1.0)
+        fill = srgb(chart.emphasis_color if strong else color)
+        points.append(
+            f'<c:dPt><c:idx val="{k}"/><c:marker><c:symbol val="circle"/>'
+            f'<c:size val="{_MARKER_EMPHASIS if strong else _MARKER}"/><c:spPr><a:solidFill>'
+            f'<a:srgbClr val="{fill}"/></a:solidFill>{edge}</c:spPr></c:marker></c:dPt>'
+        )
         if label:
-            _label(point, label, value, strong, chart)
+            labels.append(_label_xml(k, label, value, strong, chart))
+    if labels:
+        labels.insert(0, "<c:dLbls>")
+        labels.append(f'{_SHOW.format(0)}<c:showLeaderLines val="1"/></c:dLbls>')
+    return "".join(points + labels)
 
 
-def _label(point: Any, label: str, value: float, strong: bool, chart: LineChart) -> None:
-    data_label = point.data_label
-    frame = data_label.text_frame
-    for k, line in enumerate(label.split("\n")):
-        paragraph = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
-        run = paragraph.add_run()
-        run.text = line
-        font = run.font
-        font.size = Pt(chart.label_size)
-        font.bold = strong
-        font.name = chart.font
-        font.color.rgb = rgb(chart.text_color)
+def _label_xml(k: int, label: str, value: float, strong: bool, chart: LineChart) -> str:
+    props = (
+        f'<a:rPr sz="{round(chart.label_size * 100)}" b="{int(strong)}"><a:solidFill>'
+        f'<a:srgbClr val="{srgb(chart.text_color)}"/></a:solidFill>'
+        f"<a:latin typeface={quoteattr(chart.font)}/></a:rPr>"
+    )
+    first = "<a:pPr><a:defRPr/></a:pPr>"  # the rich text's own paragraph, as python-pptx makes it
+    paragraphs = "".join(
+        f"<a:p>{first if n == 0 else ''}<a:r>{props}<a:t>{_text(line)}</a:t></a:r></a:p>"
+        for n, line in enumerate(label.split("\n"))
+    )
     # Above the line, except near the top of the scale where there is no room above.
     high = value > chart.y_max - (chart.y_max - chart.y_min) * 0.2
-    data_label.position = XL_LABEL_POSITION.BELOW if high else XL_LABEL_POSITION.ABOVE
+    return (
+        f'<c:dLbl><c:idx val="{k}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/>{paragraphs}</c:rich></c:tx>'
+        f'<c:dLblPos val="{"b" if high else "t"}"/>{_SHOW.format(1)}</c:dLbl>'
+    )
+
+
+def _text(line: str) -> str:
+    return escape(_CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", line))
 
 
 def _fix_plot_area(c: Any, chart: LineChart) -> None:

@@ -11,8 +11,9 @@ with that part's slides, saved by python-pptx. Its bytes are that package, repro
 - the head (the first part) also keeps every entry of the base, so the join takes the master,
   layouts, theme, document properties and presentation.xml from it;
 - mapgen/part.json, the manifest: the part's name, whether it was made on a template, the kind
-  of each slide, which slides show their number in a field, the base's entries with their
-  CRC-32 (every part must be made on the same base), and the problems met making it.
+  of each slide, which slides show their number in a field, each slide's first free shape id
+  (for the shapes the join adds), the base's entries with their CRC-32 (every part must be made
+  on the same base), and the problems met making it.
 
 Nothing here imports python-pptx: the join runs without it.
 """
@@ -26,6 +27,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from mapgen.model import Problem
 from mapgen.renderers.pptx_package import PackageReader, PackageWriter, normal_entry
@@ -47,7 +49,7 @@ PRESENTATION = "ppt/presentation.xml"
 PRESENTATION_RELS = "ppt/_rels/presentation.xml.rels"
 # Base entries that change as slides are added: not compared between parts.
 _CHANGING = frozenset({TYPES, PRESENTATION, PRESENTATION_RELS})
-_FORMAT = 1
+_FORMAT = 2  # 2: next_ids
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class PartManifest:
     template: bool  # made on a client's template (else the built-in look)
     kinds: tuple[str, ...]  # the kind of each slide, in order
     numbered: tuple[int, ...]  # the slides (from 0) that show their number in a slide-number field
+    next_ids: tuple[int, ...]  # each slide's first free shape id: shapes the join adds take it on
     base: tuple[tuple[str, int], ...] = ()  # the base's unchanging entries and their CRC-32, in order
     base_problems: tuple[Problem, ...] = ()  # found opening the base (the template)
     problems: tuple[Problem, ...] = ()  # found planning the part's slides
@@ -70,6 +73,7 @@ class PartManifest:
             "template": self.template,
             "kinds": list(self.kinds),
             "numbered": list(self.numbered),
+            "next_ids": list(self.next_ids),
             "base": [list(item) for item in self.base],
             "base_problems": [_problem_json(p) for p in self.base_problems],
             "problems": [_problem_json(p) for p in self.problems],
@@ -82,11 +86,19 @@ class PartManifest:
         data = json.loads(blob)
         if data.get("format") != _FORMAT:
             raise ValueError(f"a deck part of format {data.get('format')!r}, not {_FORMAT}: make it again")
+        try:
+            return cls._from_dict(data)
+        except (KeyError, TypeError) as error:
+            raise ValueError(f"a deck part's manifest without {error}: make the part again") from None
+
+    @classmethod
+    def _from_dict(cls, data: dict[str, Any]) -> PartManifest:
         return cls(
             part=data["part"],
             template=data["template"],
             kinds=tuple(data["kinds"]),
             numbered=tuple(data["numbered"]),
+            next_ids=tuple(data["next_ids"]),
             base=tuple((name, crc) for name, crc in data["base"]),
             base_problems=tuple(Problem(*p) for p in data["base_problems"]),
             problems=tuple(Problem(*p) for p in data["problems"]),
@@ -103,9 +115,10 @@ class PartPackage(PackageReader):
     def __init__(self, data: bytes) -> None:
         super().__init__(data)
         try:
-            self.manifest = PartManifest.from_json(self.read(MANIFEST))
+            blob = self.read(MANIFEST)
         except KeyError:
             raise ValueError("not a part of a deck: it has no manifest") from None
+        self.manifest = PartManifest.from_json(blob)
         self.base_names = {name for name, _ in self.manifest.base} | _CHANGING
         self.entries = [e for e in self.entries if e.filename != MANIFEST]
 
@@ -115,20 +128,23 @@ class PartPackage(PackageReader):
 
 
 def pack_part(
-    saved: bytes, base_parts: Iterable[str], manifest: PartManifest, moment: dt.datetime, *, keep_base: bool
+    entries: Iterable[tuple[str, bytes]],
+    base_parts: Iterable[str],
+    manifest: PartManifest,
+    moment: dt.datetime,
+    *,
+    keep_base: bool,
 ) -> bytes:
-    """Return a part's bytes from the package python-pptx saved and the part names of its base.
+    """Return a part's bytes from the entries of its package, as python-pptx would save them.
 
     base_parts: the part names ("/ppt/slideMasters/slideMaster1.xml") before any slide was added.
     The manifest's base is filled in here.
     """
     names = {name.lstrip("/") for name in base_parts}
     base: list[tuple[str, int]] = []
-    source = PackageReader(saved)
     target = PackageWriter(moment)
-    for entry in source.entries:
-        name = entry.filename
-        blob = normal_entry(name, source.read(entry), moment)
+    for name, blob in entries:
+        blob = normal_entry(name, blob, moment)
         owner = rels_owner(name)
         # A relationships entry goes with its owner; the package's own ("") with the base.
         in_base = name in _CHANGING or owner == "" or (owner or name) in names

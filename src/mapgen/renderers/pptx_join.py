@@ -16,11 +16,12 @@ client's template, the text of each slide-number field.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
@@ -31,7 +32,7 @@ from mapgen.model import Journeys, Problem
 from mapgen.renderers.deck_plan import deck_parts, default_frame
 from mapgen.renderers.pptx_container import PRESENTATION, PRESENTATION_RELS, TYPES, PartPackage, rels_owner
 from mapgen.renderers.pptx_package import PackageWriter, fixed_moment, next_name
-from mapgen.renderers.pptx_scene import shapes_xml
+from mapgen.renderers.pptx_scene import Paintable, shapes_xml
 from mapgen.renderers.pptx_slides import PageFrame
 from mapgen.renderers.pptx_xml import NSDECLS
 
@@ -54,7 +55,6 @@ _ID = re.compile(rb' Id="rId(\d+)"')
 _TARGET = re.compile(rb' Target="([^"]*)"')
 _SLIDE_LIST = re.compile(rb"<p:sldIdLst>.*?</p:sldIdLst>|<p:sldIdLst/>", re.S)
 _FIRST_SLIDE_ID = re.compile(rb'<p:sldId id="(\d+)"')
-_SHAPE_ID = re.compile(rb'\sid="(\d+)"')
 _SLIDE_NUMBER = re.compile(rb'(<a:fld [^>]*type="slidenum"[^>]*>(?:(?!</a:fld>).)*?<a:t>)[^<]*(</a:t>)', re.S)
 _DEFAULT = re.compile(rb'<Default Extension="([^"]*)" ContentType="([^"]*)"/>')
 _OVERRIDE = re.compile(rb'<Override PartName="([^"]*)" ContentType="([^"]*)"/>')
@@ -65,12 +65,17 @@ _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 @dataclass
 class _Entry:
-    """One entry of the deck: new contents, or an entry of a part copied as it was compressed."""
+    """One entry of the deck: new contents, or an entry of a part copied as it was compressed.
+
+    change: what the entry's contents become, applied as the deck is written, so the join holds
+    one changed slide at a time rather than every one.
+    """
 
     name: str
     blob: bytes | None = None
     source: PartPackage | None = None
     entry: zipfile.ZipInfo | None = None
+    change: Callable[[bytes], bytes] | None = None
 
 
 def join_parts(
@@ -125,10 +130,11 @@ class _Joiner:
         self.media: dict[str, str] | None = None  # SHA-1 -> picture, read when a part has one
         self.shared: dict[str, int] = {}  # what the first notes slide made -> its CRC-32
         self.entries: list[_Entry] = []
-        self.slides: list[tuple[str, bool]] = []  # each slide's name, and whether it has notes
-        defaults, self.types = _content_types(head.read(TYPES))
-        self.defaults = dict(defaults)
-        self.types = {name: kind for name, kind in self.types.items() if name[1:] in self.base}
+        self.slides: list[str] = []
+        self.noted: set[str] = set()  # the slides with notes
+        # Content types: by extension, and by part name (the base's here, the parts' as they come).
+        self.defaults, overrides = _content_types(head.read(TYPES))
+        self.types = {name: kind for name, kind in overrides.items() if name[1:] in self.base}
 
     def add(self, package: PartPackage) -> None:
         """Add a part's own entries, renamed, after those of the parts before it."""
@@ -145,6 +151,8 @@ class _Joiner:
                 if owner not in skip:
                     blob = _retarget(package.read(entry), owner, names)
                     self.entries.append(_Entry(_rels_name(names[owner]), blob))
+                    if _HAS_NOTES in blob and _SLIDE.fullmatch(owner):
+                        self.noted.add(names[owner])
                 continue
             if name in skip:
                 continue
@@ -157,15 +165,14 @@ class _Joiner:
                 continue
             local = int(slide.group(1)) - 1
             number = offset + local + 1
-            self.slides.append((new, _HAS_NOTES in package.read(_rels_name(name))))
+            self.slides.append(new)
+            change: Callable[[bytes], bytes] | None = None
             if local in manifest.numbered:
-                blob = _number(package.read(entry), number)
+                change = functools.partial(_number, number=number)
             elif self.pages is not None and self.pages.applies(manifest.kinds[local]):
-                blob = _decorate(package.read(entry), self.pages, number, self.theme)
-            else:
-                self.entries.append(_Entry(new, source=package, entry=entry))
-                continue
-            self.entries.append(_Entry(new, blob))
+                shapes, first = self.pages.items(number), manifest.next_ids[local]
+                change = functools.partial(_add_shapes, items=shapes, first=first, theme=self.theme)
+            self.entries.append(_Entry(new, source=package, entry=entry, change=change))
 
     def _names(
         self, package: PartPackage, own: list[zipfile.ZipInfo], offset: int
@@ -243,8 +250,11 @@ class _Joiner:
         for item in self.entries:
             if item.blob is not None:
                 writer.add(item.name, item.blob)
+                continue
+            assert item.source is not None and item.entry is not None
+            if item.change is not None:
+                writer.add(item.name, item.change(item.source.read(item.entry)))
             else:
-                assert item.source is not None and item.entry is not None
                 writer.copy(item.name, item.source, item.entry)
         for entry in self.after:
             writer.copy(entry.filename, head, entry)
@@ -259,16 +269,16 @@ class _Joiner:
             target = _TARGET.search(rel)
             id_ = _ID.search(rel)
             assert target is not None and id_ is not None
-            name = posixpath.normpath(posixpath.join("ppt", target.group(1).decode()))
+            name = _resolve("ppt", target.group(1).decode())
             # The head's own slides and the notes master they made are listed anew below.
             if b'TargetMode="External"' in rel or name in self.base:
                 kept[int(id_.group(1))] = rel
         notes_master = next((n for n in self.shared if n.startswith("ppt/notesMasters/")), None)
         ids: list[int] = []
-        for name, has_notes in self.slides:
+        for name in self.slides:
             ids.append(_next_id(kept))
             kept[ids[-1]] = _relationship(ids[-1], _SLIDE_RT, name)
-            if has_notes and notes_master is not None:
+            if name in self.noted and notes_master is not None:
                 # python-pptx relates the notes master when it makes the first notes slide.
                 number = _next_id(kept)
                 kept[number] = _relationship(number, _NOTES_MASTER_RT, notes_master)
@@ -317,9 +327,7 @@ def _next_id(rels: dict[int, bytes]) -> int:
 
 
 def _relationship(number: int, kind: str, target: str) -> bytes:
-    return (
-        f'<Relationship Id="rId{number}" Type="{kind}" Target="{posixpath.relpath(target, "ppt")}"/>'.encode()
-    )
+    return f'<Relationship Id="rId{number}" Type="{kind}" Target="{_relative(target, "ppt")}"/>'.encode()
 
 
 def _rels_name(name: str) -> str:
@@ -333,12 +341,29 @@ def _retarget(rels: bytes, owner: str, names: dict[str, str]) -> bytes:
     new_folder = posixpath.dirname(names[owner])
 
     def target(match: re.Match[bytes]) -> bytes:
-        local = posixpath.normpath(posixpath.join(folder, match.group(1).decode()))
+        local = _resolve(folder, match.group(1).decode())
         if local not in names:
             return match.group(0)
-        return b' Target="' + posixpath.relpath(names[local], new_folder).encode() + b'"'
+        return b' Target="' + _relative(names[local], new_folder).encode() + b'"'
 
     return _TARGET.sub(target, rels)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(folder: str, target: str) -> str:
+    """Return the entry a relative target names ("../media/image1.png" from "ppt/slides")."""
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+def _relative(name: str, folder: str) -> str:
+    """Return the target naming an entry from a folder: posixpath.relpath, quick for a deck's folders."""
+    inside = name.startswith(folder + "/")
+    if inside and "/" not in name[len(folder) + 1 :]:
+        return name[len(folder) + 1 :]
+    top, _, below = folder.partition("/")
+    if below and "/" not in below and name.startswith(top + "/") and not inside:
+        return "../" + name[len(top) + 1 :]  # from ppt/slides to ppt/media/...: one level up
+    return posixpath.relpath(name, folder)
 
 
 def _content_types(blob: bytes) -> tuple[dict[str, str], dict[str, str]]:
@@ -353,10 +378,9 @@ def _number(slide: bytes, number: int) -> bytes:
     return _SLIDE_NUMBER.sub(lambda m: m.group(1) + str(number).encode() + m.group(2), slide)
 
 
-def _decorate(slide: bytes, pages: PageFrame, number: int, theme: Theme) -> bytes:
-    """Return a slide with the built-in look's rule, page number and footer added on top."""
-    first = max((int(n) for n in _SHAPE_ID.findall(slide)), default=0) + 1
-    fragment = "".join(shapes_xml(pages.items(number), first, theme))
+def _add_shapes(slide: bytes, items: Sequence[Paintable], first: int, theme: Theme) -> bytes:
+    """Return a slide with shapes added on top, their ids counted from first (a free id)."""
+    fragment = "".join(shapes_xml(items, first, theme))
     # Written as lxml writes the same shapes inside the slide (which declares a, p and r).
     tree = etree.fromstring(f"<p:spTree {NSDECLS}>{fragment}</p:spTree>", _PARSER)
     wrapped = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)

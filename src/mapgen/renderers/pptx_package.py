@@ -171,8 +171,36 @@ def next_name(tmpl: str, names: set[str]) -> str:
     raise RuntimeError(f"no free part name for {tmpl}")
 
 
+class _ImageParts:
+    """python-pptx's get_or_add_image_part, remembering the image parts by SHA-1.
+
+    python-pptx looks for an image part with the same SHA-1 by walking every relationship of the
+    package, each time a picture is added. This finds the same part (the first one walked), with
+    one walk: every image part is added through it while the deck is built.
+    """
+
+    def __init__(self, package: Any) -> None:
+        self._package = package
+        self._parts: dict[str, Any] | None = None
+
+    def __call__(self, image_file: Any) -> Any:
+        from pptx.parts.image import Image, ImagePart
+
+        image = Image.from_file(image_file)
+        if self._parts is None:
+            self._parts = {}
+            for part in self._package._image_parts:
+                if hasattr(part, "sha1"):  # python-pptx skips images it cannot read, like SVG
+                    self._parts.setdefault(part.sha1, part)
+        part = self._parts.get(image.sha1)
+        if part is None:
+            part = self._parts[image.sha1] = ImagePart.new(self._package, image)
+        return part
+
+
 def remember_part_names(prs: Any) -> None:
-    """Make python-pptx find new part names without walking the whole package each time."""
+    """Make python-pptx find new part names and image parts without walking the whole package."""
     package = prs.part.package
-    # An attribute of this one package shadows the method; python-pptx itself is not changed.
+    # Attributes of this one package shadow the methods; python-pptx itself is not changed.
     package.next_partname = _PartNames(package)
+    package.get_or_add_image_part = _ImageParts(package)

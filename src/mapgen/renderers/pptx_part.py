@@ -8,7 +8,8 @@ chart or table. Every content slide gets speaker notes, every picture and chart 
 
 from __future__ import annotations
 
-import io
+import copy
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from mapgen.renderers.deck_plan import Frame, JourneyLayout, LineChart, PartPlan
 from mapgen.renderers.pptx_common import document_properties
 from mapgen.renderers.pptx_container import PartManifest, pack_part
 from mapgen.renderers.pptx_package import fixed_moment, remember_part_names
+from mapgen.renderers.pptx_slides import shows_page_number
 
 if TYPE_CHECKING:
     from mapgen.renderers.pptx_template import Base
@@ -56,20 +58,41 @@ def make_part(
     _set_properties(base.prs, scope, moment)
     base_parts = [str(part.partname) for part in base.prs.part.package.iter_parts()]
     plan = plan_part(scope, spec, theme, frame=base.frame, layout_journey=layout_journey)
-    numbered = tuple(k for k, slide in enumerate(plan.slides) if _emit_slide(base, slide, theme))
-    out = io.BytesIO()
-    base.prs.save(out)
+    slides = _Slides(base.prs)
+    emitted = [_emit_slide(base, slide, theme, slides) for slide in plan.slides]
     manifest = PartManifest(
         part=spec.name,
         template=base.template is not None,
         kinds=tuple(slide.kind for slide in plan.slides),
-        numbered=numbered,
+        numbered=tuple(k for k, (numbered, _) in enumerate(emitted) if numbered),
+        next_ids=tuple(next_id for _, next_id in emitted),
         base_problems=tuple(base.problems),
         problems=plan.problems,
     )
-    data = pack_part(out.getvalue(), base_parts, manifest, moment, keep_base=spec.name == "head")
+    data = pack_part(_entries(base.prs), base_parts, manifest, moment, keep_base=spec.name == "head")
     problems = tuple(dict.fromkeys((*base.problems, *plan.problems)))
     return MadePart(data, plan, problems, base.frame)
+
+
+def _entries(prs: Any) -> Iterator[tuple[str, bytes]]:
+    """Yield the entries of the presentation's package as python-pptx's save writes them, in order.
+
+    The part is packed from these directly: saving first would compress every entry, and the
+    packing would read and compress them again.
+    """
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    package = prs.part.package
+    parts = list(package.iter_parts())
+    # As python-pptx's PackageWriter: content types, the package's relationships, then each part
+    # followed by its relationships.
+    yield "[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts))
+    yield "_rels/.rels", package._rels.xml
+    for part in parts:
+        yield part.partname.membername, part.blob
+        if part._rels:
+            yield part.partname.rels_uri.membername, part.rels.xml
 
 
 def _set_properties(prs: Any, journeys: Journeys, moment: Any) -> None:
@@ -86,8 +109,9 @@ def _set_properties(prs: Any, journeys: Journeys, moment: Any) -> None:
     props.modified = moment.replace(tzinfo=None)
 
 
-def _emit_slide(base: Base, spec: SlidePlan, theme: Theme) -> bool:
-    """Add a slide to the base; return True when it shows its number in a slide-number field."""
+def _emit_slide(base: Base, spec: SlidePlan, theme: Theme, slides: _Slides) -> tuple[bool, int]:
+    """Add a slide to the base; return whether it shows its number in a slide-number field, and
+    the first free shape id of a slide the join adds shapes to (0 for the others)."""
     from pptx.enum.shapes import PP_PLACEHOLDER
 
     from mapgen.renderers.pptx_chart import add_line_chart
@@ -96,7 +120,7 @@ def _emit_slide(base: Base, spec: SlidePlan, theme: Theme) -> bool:
     from mapgen.renderers.pptx_xml import rgb
 
     layout = base.layout_for(spec.layout)
-    slide = base.prs.slides.add_slide(layout)
+    slide = slides.slide(layout)
     shapes = slide.shapes
     title_ph = subtitle_ph = None
     for ph in list(slide.placeholders):
@@ -132,8 +156,68 @@ def _emit_slide(base: Base, spec: SlidePlan, theme: Theme) -> bool:
     if template and spec.kind != "title":
         numbered = _template_footers(base, slide, layout, spec, theme)
     if spec.notes:
-        slide.notes_slide.notes_text_frame.text = spec.notes
-    return numbered
+        slides.notes(slide, spec.notes)
+    # The join adds the page number and footer of the built-in look on top of the slide.
+    next_id = shapes._next_shape_id if not template and shows_page_number(spec.kind) else 0
+    return numbered, next_id
+
+
+class _Slides:
+    """New slides and notes slides: python-pptx makes a part's first of each, the others are copies.
+
+    python-pptx makes a slide by cloning its layout's placeholders, and a notes slide by cloning
+    the notes master's, through its API: a few milliseconds a slide. A copy of the first is the
+    same XML; the copies' parts are related as python-pptx relates them, in the same order.
+    """
+
+    def __init__(self, prs: Any) -> None:
+        self._prs = prs
+        self._slides: dict[Any, Any] = {}  # layout part -> a new slide's element
+        self._notes: Any = None  # a new notes slide's element, before its text
+
+    def slide(self, layout: Any) -> Any:
+        """Add a slide made from the layout, as python-pptx's add_slide does; return it."""
+        from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from pptx.parts.slide import SlidePart
+
+        blank = self._slides.get(layout.part)
+        if blank is None:
+            slide = self._prs.slides.add_slide(layout)
+            self._slides[layout.part] = copy.deepcopy(slide._element)
+            return slide
+        presentation = self._prs.part
+        part = SlidePart(
+            presentation._next_slide_partname,
+            CONTENT_TYPE.PML_SLIDE,
+            presentation.package,
+            copy.deepcopy(blank),
+        )
+        part.relate_to(layout.part, RELATIONSHIP_TYPE.SLIDE_LAYOUT)
+        self._prs.slides._sldIdLst.add_sldId(presentation.relate_to(part, RELATIONSHIP_TYPE.SLIDE))
+        return part.slide
+
+    def notes(self, slide: Any, text: str) -> None:
+        """Give a slide its notes slide, holding the text."""
+        from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from pptx.parts.slide import NotesSlidePart
+
+        if self._notes is None:
+            notes = slide.notes_slide
+            self._notes = copy.deepcopy(notes._element)
+        else:
+            slide_part = slide.part
+            package = slide_part.package
+            part = NotesSlidePart(
+                package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+                CONTENT_TYPE.PML_NOTES_SLIDE,
+                package,
+                copy.deepcopy(self._notes),
+            )
+            part.relate_to(package.presentation_part.notes_master_part, RELATIONSHIP_TYPE.NOTES_MASTER)
+            part.relate_to(slide_part, RELATIONSHIP_TYPE.SLIDE)
+            slide_part.relate_to(part, RELATIONSHIP_TYPE.NOTES_SLIDE)
+            notes = part.notes_slide
+        notes.notes_text_frame.text = text
 
 
 def _fill_placeholder(shapes: Any, ph: Any, block: TextBlock, theme: Theme, template: bool) -> None:

@@ -45,7 +45,7 @@ from mapgen.renderers.pptx_tabular import matrix_slides, overview_chart_slides, 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
 
-__all__ = ["PageFrame", "build_part", "join_parts"]
+__all__ = ["PageFrame", "build_part", "join_parts", "shows_page_number"]
 
 
 def build_part(
@@ -435,6 +435,11 @@ def _next_steps(ctx: Ctx) -> list[SlidePlan]:
 # The built-in look: a rule under each title, a footer and page numbers
 
 
+def shows_page_number(kind: str) -> bool:
+    """Return True for a slide the built-in look numbers: not the cover, not a full-page map."""
+    return kind not in ("title", "journey")
+
+
 class PageFrame:
     """The built-in look's rule under each title, footer line and "Page X of Y" of a deck.
 
@@ -478,7 +483,7 @@ class PageFrame:
 
     def applies(self, kind: str) -> bool:
         """Return True when a slide of this kind shows the rule, the page number and the footer."""
-        return self.footer is not None and kind not in ("title", "journey")
+        return self.footer is not None and shows_page_number(kind)
 
     def items(self, number: int) -> tuple[Rect | TextBlock, ...]:
         """Return what slide `number` (from 1) gets: the rule, the page number, the footer line."""

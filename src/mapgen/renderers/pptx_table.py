@@ -3,86 +3,83 @@
 The table style is "No Style, No Grid", so nothing of Office's default style (blue banding, 18 pt
 text) shows; every cell gets the plan's insets, fill, a bottom rule and its fitted paragraphs.
 Row heights are the measured ones: the text fits, so neither PowerPoint nor LibreOffice grows them.
+
+The table is written as XML and parsed once (the graphic frame python-pptx's add_table makes,
+with the cells filled in): a deck holds thousands of cells, and python-pptx's per-cell API
+(and a parse per cell) was a tenth of the time a persona's slides take.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import quoteattr
 
-from pptx.util import Emu
-
-from mapgen.renderers.deck_plan import Table
-from mapgen.renderers.pptx_scene import set_alt_text
-from mapgen.renderers.pptx_text import emu, set_paragraphs
-from mapgen.renderers.pptx_xml import qn, sub_element
+from mapgen.renderers.deck_plan import Table, TableCell
+from mapgen.renderers.pptx_text import emu, paragraphs_xml
+from mapgen.renderers.pptx_xml import NSDECLS, parse, qn, srgb
 
 if TYPE_CHECKING:
     from pptx.shapes.shapetree import SlideShapes
 
     from mapgen.themes import Theme
 
-__all__ = ["add_table"]
+__all__ = ["add_table", "table_xml"]
 
 _NO_STYLE_NO_GRID = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"
+_TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
 
 def add_table(shapes: SlideShapes, table: Table, theme: Theme) -> Any:
-    """Add a table; return its graphic frame."""
+    """Add a table on top of the slide's shapes; return its graphic frame element."""
+    (frame,) = parse(f"<p:spTree {NSDECLS}>{table_xml(table, shapes._next_shape_id, theme)}</p:spTree>")
+    tree = shapes._spTree
+    # New shapes go before any p:extLst, as python-pptx's own insertions do.
+    ext = tree.find(qn("p:extLst"))
+    if ext is None:
+        tree.append(frame)
+    else:
+        ext.addprevious(frame)
+    return frame
+
+
+def table_xml(table: Table, shape_id: int, theme: Theme) -> str:
+    """Return the p:graphicFrame of a table, with the shape id given."""
     box = table.box
-    frame = shapes.add_table(
-        len(table.rows),
-        len(table.widths),
-        Emu(emu(box.x)),
-        Emu(emu(box.y)),
-        Emu(emu(box.w)),
-        Emu(emu(box.h)),
-    )
-    set_alt_text(frame, table.alt, table.name)
-    tbl = frame.table
-    tbl.first_row = table.header_rows > 0  # screen readers announce the header cells
-    tbl.horz_banding = False
-    tblPr = tbl._tbl.get_or_add_tblPr()
-    style = tblPr.find(qn("a:tableStyleId"))
-    if style is None:
-        style = sub_element(tblPr, "a:tableStyleId")
-    style.text = _NO_STYLE_NO_GRID
+    name = table.name or f"Table {shape_id - 1}"  # python-pptx's name for a table
+    first_row = ' firstRow="1"' if table.header_rows > 0 else ""  # screen readers announce headers
+    columns = []
     x = emu(box.x)
     for k in range(len(table.widths)):
         # Widths rounded from the running edge, so the columns add up to the table's width.
         right = emu(box.x + sum(table.widths[: k + 1]))
-        tbl.columns[k].width = Emu(right - x)
+        columns.append(f'<a:gridCol w="{right - x}"/>')
         x = right
-    for r, height in enumerate(table.heights):
-        tbl.rows[r].height = Emu(emu(height))
-    for r, row in enumerate(table.rows):
-        for k, cell_plan in enumerate(row):
-            tc = tbl.cell(r, k)._tc
-            set_paragraphs(tc.find(qn("a:txBody")), cell_plan.paragraphs, theme)
-            _cell_properties(tc, table, cell_plan.fill)
-    return frame
+    border = (
+        f'<a:lnL w="0"><a:noFill/></a:lnL><a:lnR w="0"><a:noFill/></a:lnR><a:lnT w="0"><a:noFill/></a:lnT>'
+        f'<a:lnB w="{emu(table.border_width)}" cap="flat" cmpd="sng"><a:solidFill>'
+        f'<a:srgbClr val="{srgb(table.border)}"/></a:solidFill></a:lnB>'
+    )
+    mx, my = emu(table.margin_x), emu(table.margin_y)
+    margins = f'marL="{mx}" marR="{mx}" marT="{my}" marB="{my}" anchor="t"'
+    rows = "".join(
+        f'<a:tr h="{emu(height)}">{"".join(_cell(cell, margins, border, theme) for cell in row)}</a:tr>'
+        for height, row in zip(table.heights, table.rows, strict=True)
+    )
+    return (
+        f"<p:graphicFrame><p:nvGraphicFramePr>"
+        f"<p:cNvPr id={quoteattr(str(shape_id))} name={quoteattr(name)} descr={quoteattr(table.alt)}/>"
+        '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+        f'</p:nvGraphicFramePr><p:xfrm><a:off x="{emu(box.x)}" y="{emu(box.y)}"/>'
+        f'<a:ext cx="{emu(box.w)}" cy="{emu(box.h)}"/></p:xfrm><a:graphic><a:graphicData uri="{_TABLE_URI}">'
+        f"<a:tbl><a:tblPr{first_row}><a:tableStyleId>{_NO_STYLE_NO_GRID}</a:tableStyleId></a:tblPr>"
+        f"<a:tblGrid>{''.join(columns)}</a:tblGrid>{rows}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>"
+    )
 
 
-def _cell_properties(tc: Any, table: Table, fill: str | None) -> None:
-    old = tc.find(qn("a:tcPr"))
-    if old is not None:
-        tc.remove(old)
-    tcPr = sub_element(tc, "a:tcPr")
-    for name, value in (
-        ("marL", table.margin_x),
-        ("marR", table.margin_x),
-        ("marT", table.margin_y),
-        ("marB", table.margin_y),
-    ):
-        tcPr.set(name, str(emu(value)))
-    tcPr.set("anchor", "t")
-    # Order matters in tcPr: lnL, lnR, lnT, lnB, then the fill.
-    for side in ("a:lnL", "a:lnR", "a:lnT"):
-        sub_element(sub_element(tcPr, side, w="0"), "a:noFill")
-    ln = sub_element(tcPr, "a:lnB", w=str(emu(table.border_width)), cap="flat", cmpd="sng")
-    solid = sub_element(ln, "a:solidFill")
-    sub_element(solid, "a:srgbClr", val=table.border.lstrip("#").upper())
-    if fill:
-        solid = sub_element(tcPr, "a:solidFill")
-        sub_element(solid, "a:srgbClr", val=fill.lstrip("#").upper())
-    else:
-        sub_element(tcPr, "a:noFill")
+def _cell(cell: TableCell, margins: str, border: str, theme: Theme) -> str:
+    fill = f'<a:solidFill><a:srgbClr val="{srgb(cell.fill)}"/></a:solidFill>' if cell.fill else "<a:noFill/>"
+    # tcPr's order: lnL, lnR, lnT, lnB, then the fill.
+    return (
+        f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraphs_xml(cell.paragraphs, theme)}</a:txBody>"
+        f"<a:tcPr {margins}>{border}{fill}</a:tcPr></a:tc>"
+    )
