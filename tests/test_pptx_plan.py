@@ -44,7 +44,9 @@ class _Result:
 def scenes_by_hand(parts: int = 1):  # type: ignore[no-untyped-def]
     """Return a journey layout building `parts` page-sized scenes by hand: a title, a text per step."""
 
-    def layout(journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float]) -> _Result:
+    def layout(
+        journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], index: int = 0
+    ) -> _Result:
         width, height = page
         scenes = []
         for part in range(parts):
@@ -327,9 +329,11 @@ def test_on_a_template_the_scene_is_laid_out_in_the_body_placeholder() -> None:
     pages: list[tuple[float, float]] = []
     layout = scenes_by_hand()
 
-    def spy(journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float]) -> _Result:
+    def spy(
+        journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], index: int
+    ) -> _Result:
         pages.append(page)
-        return layout(journeys, persona, theme, page)
+        return layout(journeys, persona, theme, page, index)
 
     plan = plan_deck(load("retail"), THEME, frame=frame, layout_journey=spy)
     assert set(pages) == {(860, 360)}

@@ -81,7 +81,8 @@ SlideKind = Literal[
 ]
 # The layout a slide is made from: "cover" (a title and a subtitle) or "content" (a title).
 LayoutRole = Literal["cover", "content"]
-JourneyLayout = Callable[["Journeys", Persona, "Theme", tuple[float, float]], "LayoutResult"]
+# (model, persona, theme, page size, the persona's index among all): its page-sized scenes.
+JourneyLayout = Callable[["Journeys", Persona, "Theme", tuple[float, float], int], "LayoutResult"]
 
 
 @dataclass(frozen=True)
@@ -364,11 +365,11 @@ def join_plans(
 
 
 def _layout_journey(
-    journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float]
+    journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], index: int
 ) -> LayoutResult:
     from mapgen.layout import layout_journey
 
-    return layout_journey(journeys, persona, theme, page=page, paginate=True)
+    return layout_journey(journeys, persona, theme, page=page, paginate=True, index=index)
 
 
 def scene_items(scene: Scene, box: Box) -> tuple[Primitive, ...]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from mapgen import text
 from mapgen.layout.scene import Box, Ellipse, Primitive, Rect, Scene, Tag, TextBlock
 from mapgen.layout.shapes import initials
-from mapgen.model import Journeys, Persona
+from mapgen.model import Persona
 from mapgen.renderers import pptx_notes as notes
 from mapgen.renderers.deck_plan import ChartSeries, LineChart, PlanItem, SlidePlan, TextFrame, scene_items
 from mapgen.renderers.pptx_common import (
@@ -249,7 +249,7 @@ def journey_slides(ctx: Ctx, persona: Persona, index: int) -> list[SlidePlan]:
     frame, theme = ctx.frame, ctx.theme
     full = not frame.template
     area = Box(0, 0, frame.width, frame.height) if full else frame.body
-    result = ctx.layout_journey(_at_index(ctx.journeys, persona, index), persona, theme, (area.w, area.h))
+    result = ctx.layout_journey(ctx.journeys, persona, theme, (area.w, area.h), index)
     ctx.problems.extend(result.problems)
     scenes = result.scenes
     slides = []
@@ -281,18 +281,6 @@ def journey_slides(ctx: Ctx, persona: Persona, index: int) -> list[SlidePlan]:
             )
         )
     return slides
-
-
-def _at_index(journeys: Journeys, persona: Persona, index: int) -> Journeys:
-    """Return the model with the persona at its index in the whole model, unnamed ones before it.
-
-    A part sees its own persona only, but the layout colours a persona's avatar by its place
-    among the personas (as the profile slide does); nameless stand-ins keep that place.
-    """
-    if index < len(journeys.personas) and journeys.personas[index] is persona:
-        return journeys
-    stand_in = Persona(name="", sheet="")
-    return dataclasses.replace(journeys, personas=(*(stand_in,) * index, persona))
 
 
 def _scene_title(items: Sequence[Primitive]) -> TextBlock | None:
