@@ -1,18 +1,20 @@
 """Time and peak memory of `mapgen build`: per phase in-process, and whole processes.
 
-    .venv/bin/python benchmarks/bench_build.py [--quick] [--jobs 2]
+    python benchmarks/bench_build.py [--quick] [--jobs 2] [--allocations]
 
-Per phase (read, layout, png, pptx, pdf, write) on the sample workbook and a synthetic
-60 personas x 10 stages x 3 steps workbook: wall time and the peak of Python allocations
-(tracemalloc). Whole process: `mapgen --help`; the sample, all formats; the 60-persona workbook
-with --jobs N (peak memory summed over the process and its workers, PSS and RSS, sampled from /proc);
-a rebuild after changing one persona; and 10, 30 and 60 personas to see that time grows linearly.
+Per phase (read; png; the deck's parts and join; the report's parts and join; a whole build in
+one process) on the sample workbook and a synthetic 60 personas x 10 stages x 3 steps workbook:
+wall time, and with --allocations the peak of Python allocations (tracemalloc). Whole process:
+`mapgen --help`; the sample, all formats; the 60-persona workbook with --jobs N (peak memory
+summed over the process and its workers, PSS and RSS, sampled from /proc); a rebuild after
+changing one persona; and 10, 30 and 60 personas to see that time grows linearly.
 Targets are in issue #7; results go in docs/performance.md. Builds use a fresh cache folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import subprocess
 import sys
@@ -22,7 +24,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -32,39 +34,65 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import write_workbook  # noqa: E402
 
+if TYPE_CHECKING:
+    from mapgen.tasks import Options, Rendered, Task
+    from mapgen.themes import Theme
 
-def phase(name: str, work: Callable[[], Any]) -> Any:
-    """Run one phase, print its time and allocation peak, and return its result."""
-    tracemalloc.start()
+
+def phase(name: str, work: Callable[[], Any], *, allocations: bool = False) -> Any:
+    """Run one phase, print its time (and its peak of Python allocations), and return its result.
+
+    tracemalloc slows Python several times over, so it runs only when allocations are asked for,
+    and then the time printed is not the time a build takes.
+    """
+    if allocations:
+        tracemalloc.start()
     started = time.perf_counter()
     result = work()
     seconds = time.perf_counter() - started
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    print(f"  {name:<8} {seconds:7.2f} s  {peak / 2**20:7.1f} MiB allocated at peak")
+    peak = ""
+    if allocations:
+        peak = f"  {tracemalloc.get_traced_memory()[1] / 2**20:7.1f} MiB allocated at peak"
+        tracemalloc.stop()
+    print(f"  {name:<12} {seconds:7.2f} s{peak}")
     return result
 
 
-def in_process(workbook: Path, out: Path) -> None:
-    """Time each phase of a build of one workbook in this process, one worker."""
+def in_process(workbook: Path, out: Path, *, allocations: bool = False) -> None:
+    """Time each phase of a build of one workbook in this process, one worker, no cache.
+
+    The phases are the build's own tasks: the PNGs (layout and paint), then for the deck and the
+    report their parts and their join, as the build's workers run them.
+    """
     import mapgen
     from mapgen.build import build_outputs, resolve_theme
-    from mapgen.formats import render_deck_file, render_report_file
-    from mapgen.layout import layout_journey
-    from mapgen.renderers.png import paint_png
-    from mapgen.tasks import Options
+    from mapgen.tasks import Options, plan_tasks
 
     print(f"{workbook.name}:")
-    journeys = phase("read", lambda: mapgen.load(workbook))
+    journeys = phase("read", lambda: mapgen.load(workbook), allocations=allocations)
     theme = resolve_theme(None, journeys)
-    page = theme.png.canvas(None)
-    scenes = phase(
-        "layout", lambda: [layout_journey(journeys, p, theme, page=page).scenes[0] for p in journeys.personas]
-    )
-    phase("png", lambda: [paint_png(s, theme, dpi=theme.png.resolution(None)) for s in scenes])
-    phase("pptx", lambda: render_deck_file(journeys, theme, Options()))
-    phase("pdf", lambda: render_report_file(journeys, theme, Options()))
-    phase("write", lambda: build_outputs(journeys, theme=theme, out=out))
+    options = Options()
+    for name in ("png", "pptx", "pdf"):
+        tasks = plan_tasks(journeys, [name], options)
+        if whole := [t for t in tasks if not t.parts]:
+            phase(name, functools.partial(_make, whole, theme, options), allocations=allocations)
+        for joined in (t for t in tasks if t.parts):
+            made = functools.partial(_make, joined.parts, theme, options)
+            parts = [r.data for r in phase(f"{name} parts", made, allocations=allocations)]
+            join = functools.partial(_join, joined, theme, options, parts)
+            phase(f"{name} join", join, allocations=allocations)
+    phase("build, 1 job", lambda: build_outputs(journeys, theme=theme, out=out), allocations=allocations)
+
+
+def _make(tasks: Sequence[Task], theme: Theme, options: Options) -> list[Rendered]:
+    """Make each task's file (or part) in this process."""
+    return [task.render(task.scope, theme, options) for task in tasks if task.render is not None]
+
+
+def _join(task: Task, theme: Theme, options: Options, parts: list[bytes]) -> Rendered:
+    """Join a file from its parts' bytes in this process."""
+    assert task.join is not None
+    return task.join(task.scope, theme, options, parts)
 
 
 class TreeMemory:
@@ -155,6 +183,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--quick", action="store_true", help="skip the in-process phases and linearity")
+    parser.add_argument(
+        "--allocations", action="store_true", help="trace Python allocations per phase (slows the phases)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temp:
         tmp = Path(temp)
@@ -162,8 +193,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         env = {**os.environ, "MAPGEN_CACHE_DIR": str(tmp / "cache")}
         if not args.quick:
             print("Phases, in-process, one worker:")
-            in_process(SAMPLE, tmp / "phases-sample")
-            in_process(big, tmp / "phases-sixty")
+            in_process(SAMPLE, tmp / "phases-sample", allocations=args.allocations)
+            in_process(big, tmp / "phases-sixty", allocations=args.allocations)
         print("Whole process:")
         whole("mapgen --help", ["--help"], env)
         whole("sample, all formats (cold cache)", ["build", str(SAMPLE), "--out", str(tmp / "s")], env)
