@@ -1,0 +1,126 @@
+"""Time mapgen.text on a synthetic workbook's text, and the layouts and the deck that call it.
+
+    python benchmarks/bench_text.py [--personas 60] [--stages 10] [--steps 3] [--repeat 3] [--deck]
+
+Every text of the workbook (actions, goals, thoughts, pain points, ...) is wrapped at three card
+widths with wrap's cache cleared, each wrapped line is split into runs and measured, and each text
+is fitted into a card; then every persona's map is laid out on slide pages (wrap's cache cleared
+first), and with --deck the deck is made. Prints the median of --repeat runs of each. To compare
+with another version of mapgen, run this script with PYTHONPATH pointing at that version's src/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import write_workbook
+
+from mapgen import text
+from mapgen.model import Journeys
+
+WIDTHS = (80.0, 150.0, 240.0)
+SIZE = 9.0
+
+
+def texts_of(journeys: Journeys) -> list[str]:
+    """Return every text of every step, one string per cell or list item."""
+    found: list[str] = []
+    for persona in journeys.personas:
+        for step in persona.steps:
+            single = (step.action, step.touchpoint, step.goal, step.thoughts, step.owner)
+            found.extend(t for t in single if t)
+            found.extend((*step.pain_points, *step.opportunities, *step.kpis, ", ".join(step.emotions)))
+    return found
+
+
+def median_time(work: Callable[[], object], repeat: int) -> float:
+    """Return the median wall time of work over repeat runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def micro(texts: list[str], chain: text.FontChain, repeat: int) -> dict[str, float]:
+    """Return the median times of wrap, runs, measure and fit over texts."""
+    lines = [line for t in texts for w in WIDTHS for line in text.wrap(t, chain, SIZE, w)]
+
+    def wrap_cold() -> None:
+        text._wrap.cache_clear()
+        for t in texts:
+            for w in WIDTHS:
+                text.wrap(t, chain, SIZE, w)
+
+    def fit_cold() -> None:
+        text._wrap.cache_clear()
+        for t in texts:
+            text.fit(t, chain, 150, 40, 11, 7)
+
+    return {
+        f"wrap x{len(texts) * len(WIDTHS)} (cache cleared)": median_time(wrap_cold, repeat),
+        f"runs x{len(lines)} lines": median_time(lambda: [text.runs(line, chain) for line in lines], repeat),
+        f"measure x{len(lines)} lines": median_time(
+            lambda: [text.measure(line, chain, SIZE) for line in lines], repeat
+        ),
+        f"fit x{len(texts)} (cache cleared)": median_time(fit_cold, repeat),
+    }
+
+
+def main() -> None:
+    """Run the benchmark and print a table."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--personas", type=int, default=60)
+    parser.add_argument("--stages", type=int, default=10)
+    parser.add_argument("--steps", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--deck", action="store_true", help="also time the deck (about 13 s a run)")
+    args = parser.parse_args()
+
+    import mapgen
+    from mapgen.layout import layout_journey
+    from mapgen.themes import load_theme
+
+    theme = load_theme("default")
+    with tempfile.TemporaryDirectory() as folder:
+        book = write_workbook(Path(folder) / "bench.xlsx", args.personas, args.stages, args.steps)
+        journeys = mapgen.load(book)
+    chain = theme.font_chain("body")
+    print(f"mapgen.text from {Path(text.__file__).parent}; median of {args.repeat}")
+    timings = micro(texts_of(journeys), chain, args.repeat)
+    timings["theme.font_chain x100000"] = median_time(
+        lambda: [theme.font_chain("body", bold=True) for _ in range(100_000)], args.repeat
+    )
+
+    def layouts() -> None:
+        text._wrap.cache_clear()
+        for persona in journeys.personas:
+            layout_journey(journeys, persona, theme, page=(960, 540), paginate=True)
+
+    timings[f"layout {args.personas} personas (slide pages)"] = median_time(layouts, args.repeat)
+    if args.deck:
+        from mapgen.formats import render_deck_file
+        from mapgen.tasks import Options
+
+        def deck() -> None:
+            text._wrap.cache_clear()
+            render_deck_file(journeys, theme, Options())
+
+        timings[f"deck {args.personas} personas"] = median_time(deck, args.repeat)
+    for name, seconds in timings.items():
+        print(f"{name:44} {seconds:8.3f} s")
+
+
+if __name__ == "__main__":
+    main()
