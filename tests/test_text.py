@@ -502,6 +502,17 @@ def test_same_results_as_the_reference(
             assert face_key(new.face_for(char)) == face_key(old.face_for(char))  # type: ignore[attr-defined]
 
 
+def test_character_classes_match_the_reference() -> None:
+    import text_reference as ref
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(text._IS_CJK.findall(every)) == {c for c in every if ref._is_cjk(c)}
+    in_words = set("".join(text._WORD.findall(every)))
+    assert set(every) - in_words == {c for c in every if ref._is_break_space(c)}
+    near = {c for c in every if ref._is_cjk(c) or c in ref._HYPHENS}
+    assert set(text._BREAK_NEAR.findall(every)) == near
+
+
 samples = st.one_of(
     st.text(alphabet=st.sampled_from(SPECIAL + LETTERS), max_size=120),
     st.text(max_size=60),  # any code point
