@@ -385,6 +385,22 @@ def test_chains_pickle_for_worker_processes(body: FontChain) -> None:
     assert copy == body and measure(CJK_SAMPLE, copy, 9) == measure(CJK_SAMPLE, body, 9)
 
 
+def test_a_theme_resolves_each_chain_once_and_pickles_without_them() -> None:
+    import pickle
+
+    from mapgen.themes import FontRole, load_theme
+
+    theme = load_theme("corporate")
+    roles: tuple[FontRole, ...] = ("heading", "body")
+    for role, bold, italic in itertools.product(roles, (None, False, True), (False, True)):
+        chain = theme.font_chain(role, bold=bold, italic=italic)
+        assert theme.font_chain(role, bold=bold, italic=italic) is chain
+        assert chain == theme._resolve_font_chain(role, bold, italic)
+    copy = pickle.loads(pickle.dumps(theme))
+    assert copy == theme and repr(copy) == repr(theme) and "_font_chains" not in vars(copy)
+    assert copy.font_chain("body", italic=True) == theme.font_chain("body", italic=True)
+
+
 # --- The same results as before the speed-ups -----------------------------------------------
 # text_reference is text.py as it was before it was made faster, kept verbatim. Every result of
 # the current module must equal the reference's exactly: lines, widths to the last bit, faces.
