@@ -527,6 +527,11 @@ def test_character_classes_match_the_reference() -> None:
     assert set(every) - in_words == {c for c in every if ref._is_break_space(c)}
     near = {c for c in every if ref._is_cjk(c) or c in ref._HYPHENS}
     assert set(text._BREAK_NEAR.findall(every)) == near
+    # Where a paragraph has none of _NOT_JUST_SPACES, str.split() splits it at the reference's spaces.
+    special = set(text._NOT_JUST_SPACES.findall(every))
+    assert special >= near
+    split_at = set(every) - set("".join(every.split()))
+    assert split_at - special == {c for c in every if ref._is_break_space(c)} - special
 
 
 samples = st.one_of(
