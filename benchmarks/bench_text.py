@@ -1,10 +1,12 @@
 """Time mapgen.text on a synthetic workbook's text, and the layouts and the deck that call it.
 
-    python benchmarks/bench_text.py [--personas 60] [--stages 10] [--steps 3] [--repeat 3] [--deck]
+    python benchmarks/bench_text.py [--personas 60] [--stages 10] [--steps 3] [--repeat 3]
+                                    [--deck] [--report]
 
 Every text of the workbook (actions, goals, thoughts, pain points, ...) is wrapped at three card
 widths, each wrapped line is split into runs and measured, and each text is fitted into a card;
-then every persona's map is laid out on slide pages, and with --deck the deck is made. The caches
+then every persona's map is laid out on slide pages, and with --deck and --report the deck and
+the report are made. The caches
 of wrapped and fitted text are cleared before each run (each chain's widths are not, as in a
 worker that has made one file). Prints the median of --repeat runs of each. To compare with
 another version of mapgen, run this script with PYTHONPATH pointing at that version's src/.
@@ -13,6 +15,7 @@ another version of mapgen, run this script with PYTHONPATH pointing at that vers
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import tempfile
@@ -26,6 +29,7 @@ from synthetic import write_workbook
 
 from mapgen import text
 from mapgen.model import Journeys
+from mapgen.themes import Theme
 
 WIDTHS = (80.0, 150.0, 240.0)
 SIZE = 9.0
@@ -85,6 +89,15 @@ def micro(texts: list[str], chain: text.FontChain, repeat: int) -> dict[str, flo
     }
 
 
+def make_file(name: str, journeys: Journeys, theme: Theme) -> None:
+    """Make the deck or the report in memory, with the caches of wrapped and fitted text cleared."""
+    from mapgen.formats import render_deck_file, render_report_file
+    from mapgen.tasks import Options
+
+    clear_caches()
+    (render_deck_file if name == "deck" else render_report_file)(journeys, theme, Options())
+
+
 def main() -> None:
     """Run the benchmark and print a table."""
     parser = argparse.ArgumentParser(
@@ -95,6 +108,7 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--deck", action="store_true", help="also time the deck (about 13 s a run)")
+    parser.add_argument("--report", action="store_true", help="also time the report (about 19 s a run)")
     args = parser.parse_args()
 
     import mapgen
@@ -118,15 +132,9 @@ def main() -> None:
             layout_journey(journeys, persona, theme, page=(960, 540), paginate=True)
 
     timings[f"layout {args.personas} personas (slide pages)"] = median_time(layouts, args.repeat)
-    if args.deck:
-        from mapgen.formats import render_deck_file
-        from mapgen.tasks import Options
-
-        def deck() -> None:
-            clear_caches()
-            render_deck_file(journeys, theme, Options())
-
-        timings[f"deck {args.personas} personas"] = median_time(deck, args.repeat)
+    for name in [name for name, wanted in (("deck", args.deck), ("report", args.report)) if wanted]:
+        work = functools.partial(make_file, name, journeys, theme)
+        timings[f"{name} {args.personas} personas"] = median_time(work, args.repeat)
     for name, seconds in timings.items():
         print(f"{name:44} {seconds:8.3f} s")
 
