@@ -8,7 +8,8 @@ widths, each wrapped line is split into runs and measured, and each text is fitt
 then every persona's map is laid out on slide pages, and with --deck and --report the deck and
 the report are made. The caches
 of wrapped and fitted text are cleared before each run (each chain's widths are not, as in a
-worker that has made one file). Prints the median of --repeat runs of each. To compare with
+worker that has made one file). Prints the median of --repeat runs of each, in wall time and in
+processor time (which other programs on a shared machine disturb less). To compare with
 another version of mapgen, run this script with PYTHONPATH pointing at that version's src/.
 """
 
@@ -54,17 +55,18 @@ def clear_caches() -> None:
             cache.cache_clear()
 
 
-def median_time(work: Callable[[], object], repeat: int) -> float:
-    """Return the median wall time of work over repeat runs, in seconds."""
-    times = []
+def median_time(work: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Return the median wall time and processor time of work over repeat runs, in seconds."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
-def micro(texts: list[str], chain: text.FontChain, repeat: int) -> dict[str, float]:
+def micro(texts: list[str], chain: text.FontChain, repeat: int) -> dict[str, tuple[float, float]]:
     """Return the median times of wrap, runs, measure and fit over texts."""
     lines = [line for t in texts for w in WIDTHS for line in text.wrap(t, chain, SIZE, w)]
 
@@ -135,8 +137,9 @@ def main() -> None:
     for name in [name for name, wanted in (("deck", args.deck), ("report", args.report)) if wanted]:
         work = functools.partial(make_file, name, journeys, theme)
         timings[f"{name} {args.personas} personas"] = median_time(work, args.repeat)
-    for name, seconds in timings.items():
-        print(f"{name:44} {seconds:8.3f} s")
+    print(f"{'':44} {'wall s':>8} {'cpu s':>8}")
+    for name, (wall, cpu) in timings.items():
+        print(f"{name:44} {wall:8.3f} {cpu:8.3f}")
 
 
 if __name__ == "__main__":

@@ -797,7 +797,7 @@ class FontChain:
     _sums: _Sums = field(init=False, repr=False)
     _primary_chars: set[str] = field(init=False, repr=False)  # those drawn with faces[0]
     _key: tuple[tuple[Face, ...], bool] = field(init=False, repr=False)
-    # Every wrap() hashes its chain for the cache: hashing the faces each time cost more than wrapping.
+    # wrap() and fit() hash their chain for their caches on every call: hash the faces only once.
     _hash: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -986,6 +986,7 @@ def runs(text: str, chain: FontChain) -> list[tuple[Face, str]]:
                     buffer.append(" ")
                 continue
             face = chain.primary
+        # Identity first: the faces are shared objects, and equality compares every field.
         if face is not current and face != current and buffer:
             assert current is not None
             out.append((current, "".join(buffer)))
@@ -1130,7 +1131,7 @@ def wrap(text: str, chain: FontChain, size: float, max_width: float) -> list[str
 
 @functools.lru_cache(maxsize=32768)
 def _wrap(text: str, chain: FontChain, size: float, max_width: float) -> tuple[str, ...]:
-    widths = chain._sums
+    sums = chain._sums
     limit = max_width / size + 1e-9  # compare in 1-pt units: one multiplication per line
     space = chain._widths[" "]
     lines: list[str] = []
@@ -1141,7 +1142,7 @@ def _wrap(text: str, chain: FontChain, size: float, max_width: float) -> tuple[s
         line = ""
         line_width = 0.0
         for space_before, piece in _pieces(paragraph):
-            piece_width = widths[piece]
+            piece_width = sums[piece]
             gap = space if space_before and line else 0.0
             if line_width + gap + piece_width <= limit:
                 line += (" " if gap else "") + piece
@@ -1154,7 +1155,7 @@ def _wrap(text: str, chain: FontChain, size: float, max_width: float) -> tuple[s
                 line, line_width = piece, piece_width
                 continue
             for cluster in _clusters(piece):
-                cluster_width = widths[cluster]
+                cluster_width = sums[cluster]
                 if line and line_width + cluster_width > limit:
                     lines.append(line)
                     line, line_width = "", 0.0
