@@ -8,6 +8,7 @@ import re
 import struct
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -382,3 +383,185 @@ def test_chains_pickle_for_worker_processes(body: FontChain) -> None:
 
     copy = pickle.loads(pickle.dumps(body))
     assert copy == body and measure(CJK_SAMPLE, copy, 9) == measure(CJK_SAMPLE, body, 9)
+
+
+def test_a_theme_resolves_each_chain_once_and_pickles_without_them() -> None:
+    import pickle
+
+    from mapgen.themes import FontRole, load_theme
+
+    theme = load_theme("corporate")
+    roles: tuple[FontRole, ...] = ("heading", "body")
+    for role, bold, italic in itertools.product(roles, (None, False, True), (False, True)):
+        chain = theme.font_chain(role, bold=bold, italic=italic)
+        assert theme.font_chain(role, bold=bold, italic=italic) is chain
+        assert chain == theme._resolve_font_chain(role, bold, italic)
+    copy = pickle.loads(pickle.dumps(theme))
+    assert copy == theme and repr(copy) == repr(theme) and "_font_chains" not in vars(copy)
+    assert copy.font_chain("body", italic=True) == theme.font_chain("body", italic=True)
+
+
+# --- The same results as before the speed-ups -----------------------------------------------
+# text_reference is text.py as it was before it was made faster, kept verbatim. Every result of
+# the current module must equal the reference's exactly: lines, widths to the last bit, faces.
+
+# Characters whose handling differs: every kind of space (breaking and not), newlines, soft
+# hyphen, joiners and selectors, combining marks, hyphens and slashes, closing and opening
+# punctuation, CJK, kana, Hangul, Thai, Arabic, Hebrew, emoji, controls and unassigned points.
+SPECIAL = list(
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2003\u2007\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe0f\ufe0e\U000e0100\u0301\u0308\u0327\u20dd\u0903"
+    "-‐–—/.,;:!?%()[]{}«»“”‘’…'\"0123456789"
+    "中文顾客旅程「」『』。，、！？ーぁァ々한국어กขค"
+    "عربيשלוםΕλληνικάКириллица"
+    "😀👍🏽❤✓★\x00\x07\x7f\ue000\U0010fffd\u0378"
+)
+LETTERS = list("abcdefghijklmnopqrstuvwxyzAMWéüßøł")
+# Chains built the same way in both modules: with and without fallbacks and system fonts.
+CHAIN_RECIPES = {
+    "lato": lambda m: m.font_chain("Lato"),
+    "lato-only": lambda m: m.FontChain.of(LATO),
+    "carlito-bold": lambda m: m.font_chain("Carlito", bold=True),
+    "caladea-italic-no-system": lambda m: m.font_chain("Caladea", italic=True, system_fallback=False),
+    "dejavu": lambda m: m.font_chain("DejaVu Sans"),
+}
+HAND_PICKED = [
+    "",
+    " ",
+    "\n\n",
+    "Hello world",
+    SENTENCE,
+    "Donaudampfschifffahrtsgesellschaftskapitänsmütze und Rindfleischetikettierung",
+    "customer-journey and/or self-service -5 well--known a-b-c-d a/ /b x- -y",
+    "Renée Dubois, Łódź – “quoted” (aside) [note] «guillemets»",
+    "Rene\u0301e Zoe\u0308 cafe\u0301\u0301\u0301 \u0301leading mark",
+    CJK_SAMPLE,
+    "这是第一句话。这是第二句话，还有「引号」。ーぁ々「」",
+    "한국어 문장입니다 กขคงจฉชซ ภาษาไทยไม่มีช่องว่าง",
+    "Emma 中文 ok, 中-文 a中b 中/文",
+    "العربية مكتوبة حرفا حرفا שלום עולם",
+    "Ελληνικά και Кириллица",
+    "😀 ok 👍🏽 ❤\ufe0f 👩\u200d💻 family 👨\u200d👩\u200d👧",
+    "tab\tseparated\tvalues and\u00a0no\u2007break\u202fspaces\u2060here",
+    "all\u2000kinds\u2003of\u3000space\u1680and\u205fmore\x85next\u2028line\u2029para",
+    "soft\u00adhyphen\u00adated and zero\u200bwidth\u200bspace",
+    "line one\r\nline two\rline three\n\n\nline four\n",
+    "   leading and trailing   ",
+    "\x00\x07control\x7f \ue000private \U0010fffd \u0378unassigned",
+    "a" * 300,
+    "W" * 40 + " " + "i" * 40,
+    "…" * 20 + "." * 30,
+    "(" * 10 + "word" + ")" * 10,
+    "Has to enter the same details twice\nDelivery costs appear only at checkout",
+]
+SIZES_WIDTHS = [(10, 120), (7.5, 33.3), (11, 400), (24, 12), (5, 1)]
+
+
+def face_key(face: text.Face | None) -> tuple[str, int] | None:
+    """Return what identifies a face across the two modules."""
+    return None if face is None else (str(face.path), face.index)
+
+
+@pytest.fixture(scope="module")
+def chain_pairs() -> dict[str, tuple[FontChain, object]]:
+    import text_reference
+
+    # Its copy would look for mapgen's fonts beside itself, in tests/.
+    text_reference.bundled_fonts_dir = text.bundled_fonts_dir
+    return {name: (recipe(text), recipe(text_reference)) for name, recipe in CHAIN_RECIPES.items()}
+
+
+def outcome(function: Callable[..., object], *args: object, **kwargs: object) -> object:
+    """Return what a call gives, made comparable across the two modules, or the error it raises."""
+    try:
+        result = function(*args, **kwargs)
+    except Exception as error:  # the reference's errors are part of its behaviour
+        return ("raises", type(error).__name__, str(error))
+    if isinstance(result, list) and result and isinstance(result[0], tuple):
+        return [(face_key(face), part) for face, part in result]  # runs
+    if hasattr(result, "truncated"):
+        return (result.lines, result.size, result.truncated, result.line_height)  # type: ignore[attr-defined]
+    return result
+
+
+def assert_same_results(
+    sample: str, new: FontChain, old: object, size: float, width: float, height: float
+) -> None:
+    """Assert that every text function gives the reference's result for sample."""
+    import text_reference as ref
+
+    calls: list[tuple[str, tuple[object, ...], dict[str, object]]] = [
+        ("measure", (sample, size), {}),
+        ("runs", (sample,), {}),
+        ("missing_glyphs", (sample,), {}),
+        ("wrap", (sample, size, width), {}),
+        ("fit", (sample, width, height, size, size * 0.6, 1.2), {}),
+        ("fit", (sample, width, height, size, size * 0.6, 1.5), {"max_lines": 2, "step": 0.25}),
+    ]
+    for name, (first, *rest), kwargs in calls:
+        expected = outcome(getattr(ref, name), first, old, *rest, **kwargs)
+        assert outcome(getattr(text, name), first, new, *rest, **kwargs) == expected, name
+    lines = outcome(wrap, sample, new, size, width)
+    assert isinstance(lines, list)
+    assert [measure(line, new, size) for line in lines] == [ref.measure(line, old, size) for line in lines]
+
+
+@pytest.mark.parametrize("chain_name", sorted(CHAIN_RECIPES))
+@pytest.mark.parametrize("sample", HAND_PICKED, ids=range(len(HAND_PICKED)))
+def test_same_results_as_the_reference(
+    chain_pairs: dict[str, tuple[FontChain, object]], chain_name: str, sample: str
+) -> None:
+    new, old = chain_pairs[chain_name]
+    for size, width in SIZES_WIDTHS:
+        assert_same_results(sample, new, old, size, width, 3 * size)
+        for char in set(sample):
+            assert face_key(new.face_for(char)) == face_key(old.face_for(char))  # type: ignore[attr-defined]
+
+
+def test_character_classes_match_the_reference() -> None:
+    import text_reference as ref
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(text._IS_CJK.findall(every)) == {c for c in every if ref._is_cjk(c)}
+    in_words = set("".join(text._WORD.findall(every)))
+    assert set(every) - in_words == {c for c in every if ref._is_break_space(c)}
+    near = {c for c in every if ref._is_cjk(c) or c in ref._HYPHENS}
+    assert set(text._BREAK_NEAR.findall(every)) == near
+    # Where a paragraph has none of _NOT_JUST_SPACES, str.split() splits it at the reference's spaces.
+    special = set(text._NOT_JUST_SPACES.findall(every))
+    assert special >= near
+    split_at = set(every) - set("".join(every.split()))
+    assert split_at - special == {c for c in every if ref._is_break_space(c)} - special
+
+
+samples = st.one_of(
+    st.text(alphabet=st.sampled_from(SPECIAL + LETTERS), max_size=120),
+    st.text(max_size=60),  # any code point
+    st.lists(
+        st.text(alphabet=st.sampled_from(LETTERS + list("-/'.,")), min_size=1, max_size=30),
+        max_size=25,
+    ).map(" ".join),
+    st.lists(st.text(alphabet=st.sampled_from(SPECIAL + LETTERS), min_size=1, max_size=12)).map(
+        lambda words: " ".join(words)
+    ),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    sample=samples,
+    chain_name=st.sampled_from(sorted(CHAIN_RECIPES)),
+    size=st.sampled_from([5.0, 7.5, 9.0, 10.5, 11.0, 14.0, 24.0]) | st.floats(min_value=1, max_value=40),
+    width=st.floats(min_value=0.5, max_value=500),
+    height=st.floats(min_value=0, max_value=200),
+)
+def test_same_results_as_the_reference_for_any_text(
+    chain_pairs: dict[str, tuple[FontChain, object]],
+    sample: str,
+    chain_name: str,
+    size: float,
+    width: float,
+    height: float,
+) -> None:
+    new, old = chain_pairs[chain_name]
+    assert_same_results(sample, new, old, size, width, height)

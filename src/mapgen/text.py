@@ -34,6 +34,7 @@ import bisect
 import functools
 import math
 import os
+import re
 import struct
 import sys
 import unicodedata
@@ -756,28 +757,58 @@ class _Widths(dict[str, float]):
         return width
 
 
+class _Sums(dict[str, float]):
+    """Width at 1 pt of each string measured with one chain (words, lines), filled on first use.
+
+    Words and lines repeat all through a workbook, so a string is summed once, not once per
+    character per call. The sum is math.fsum's, correctly rounded, so it does not depend on how
+    the string was reached.
+    """
+
+    # Enough for every word and line of a large workbook; forgetting everything at once when full
+    # keeps a long-running `mapgen watch` bounded without the bookkeeping of an LRU.
+    LIMIT: Final = 1 << 17
+
+    def __init__(self, widths: _Widths) -> None:
+        super().__init__()
+        self._widths = widths
+
+    def __missing__(self, text: str) -> float:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        width = self[text] = math.fsum(map(self._widths.__getitem__, text))
+        return width
+
+
 @dataclass(frozen=True, eq=False)
 class FontChain:
     """A primary face and its fallbacks: each character is drawn with the first face that has it.
 
     `faces` are tried in order; when `system_fallback` is set, a character none of them has is
     looked up in every other usable installed font. Chains compare and hash by their faces, and
-    cache each character's face and width, so measuring a string costs a dict look-up per
-    character.
+    cache each character's face and width and each measured string's width, so measuring a word
+    or a line seen before costs one dict look-up.
     """
 
     faces: tuple[Face, ...]
     system_fallback: bool = True
     _widths: _Widths = field(init=False, repr=False)
     _faces: dict[str, Face | None] = field(init=False, repr=False)
+    _sums: _Sums = field(init=False, repr=False)
+    _primary_chars: set[str] = field(init=False, repr=False)  # those drawn with faces[0]
     _key: tuple[tuple[Face, ...], bool] = field(init=False, repr=False)
+    # wrap() and fit() hash their chain for their caches on every call: hash the faces only once.
+    _hash: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.faces:
             raise ValueError("a font chain needs at least one face")
         object.__setattr__(self, "_widths", _Widths(self))
         object.__setattr__(self, "_faces", {})
+        object.__setattr__(self, "_sums", _Sums(self._widths))
+        object.__setattr__(self, "_primary_chars", set())
         object.__setattr__(self, "_key", (self.faces, self.system_fallback))
+        object.__setattr__(self, "_hash", hash(self._key))
 
     @classmethod
     def of(cls, *faces: Face | str | Path, system_fallback: bool = False) -> FontChain:
@@ -796,14 +827,16 @@ class FontChain:
         return cls(tuple(resolved), system_fallback=system_fallback)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, FontChain) and self._key == other._key
+        if self is other:
+            return True
+        return isinstance(other, FontChain) and self._hash == other._hash and self._key == other._key
 
     def __reduce__(self) -> tuple[type[FontChain], tuple[tuple[Face, ...], bool]]:
         # Rebuilt, not copied, in another process: the caches hold nothing worth sending.
         return (FontChain, (self.faces, self.system_fallback))
 
     def __hash__(self) -> int:
-        return hash(self._key)
+        return self._hash
 
     @property
     def primary(self) -> Face:
@@ -850,6 +883,8 @@ class FontChain:
                 width = _data(self.faces[0]).data.notdef_width
         assert width is not None
         self._faces[char] = found
+        if found is self.faces[0]:
+            self._primary_chars.add(char)
         return found, width
 
 
@@ -929,7 +964,7 @@ def check_font(spec: str | Path, *, base_dir: Path | None = None) -> str | None:
 
 def measure(text: str, chain: FontChain, size: float) -> float:
     """Return the width of one line of text in points at size pt (newlines are not special)."""
-    return math.fsum(map(chain._widths.__getitem__, text)) * size
+    return chain._sums[text] * size
 
 
 def runs(text: str, chain: FontChain) -> list[tuple[Face, str]]:
@@ -938,6 +973,8 @@ def runs(text: str, chain: FontChain) -> list[tuple[Face, str]]:
     Zero-width characters no face has (variation selectors, joiners) are dropped, so no painter
     draws a box for them; characters no font has stay, in the primary face.
     """
+    if chain._primary_chars.issuperset(text):  # almost all text: one run in the primary face
+        return [(chain.primary, text)] if text else []
     out: list[tuple[Face, str]] = []
     current: Face | None = None
     buffer: list[str] = []
@@ -949,7 +986,8 @@ def runs(text: str, chain: FontChain) -> list[tuple[Face, str]]:
                     buffer.append(" ")
                 continue
             face = chain.primary
-        if face != current and buffer:
+        # Identity first: the faces are shared objects, and equality compares every field.
+        if face is not current and face != current and buffer:
             assert current is not None
             out.append((current, "".join(buffer)))
             buffer = []
@@ -996,20 +1034,29 @@ _NO_START = frozenset(
 # ... and none may end with these (opening punctuation).
 _NO_END = frozenset("([{«‹“‘（［｛「『【〈《〔〖〘〚")
 _HYPHENS = frozenset("-‐–—/")
-_NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f\u2060")
+# Scripts written without spaces, breakable anywhere.
+_CJK = (
+    "\u2e80-\u9fff"  # radicals, kana, CJK symbols and unified ideographs
+    "\uac00-\ud7af"  # Hangul syllables
+    "\uf900-\ufaff"  # compatibility ideographs
+    "\uff00-\uffef"  # full-width forms
+    "\U00020000-\U0003ffff"  # supplementary ideographs
+    "\u0e00-\u0e7f"  # Thai has no spaces either; without a dictionary, any place
+)
+_IS_CJK = re.compile(f"[{_CJK}]")
+_NO_BREAK_SPACES = "\u00a0\u2007\u202f"  # spaces (str.isspace) that join words
+# A word is what lies between spaces that break (re's \s is exactly str.isspace).
+_WORD = re.compile(rf"[\S{_NO_BREAK_SPACES}]+")
+# Where a line may break inside a word: next to a hyphen or slash, or next to CJK or Thai.
+_BREAK_NEAR_CLASS = re.escape("".join(sorted(_HYPHENS))) + _CJK
+_BREAK_NEAR = re.compile(f"[{_BREAK_NEAR_CLASS}]")
+# A paragraph with none of these breaks only at spaces, where str.split() (str.isspace) splits.
+_NOT_JUST_SPACES = re.compile(f"[{_BREAK_NEAR_CLASS}{_NO_BREAK_SPACES}]")
 
 
 def _is_cjk(char: str) -> bool:
     """Return True for characters of scripts written without spaces, breakable anywhere."""
-    code = ord(char)
-    return (
-        0x2E80 <= code <= 0x9FFF  # radicals, kana, CJK symbols and unified ideographs
-        or 0xAC00 <= code <= 0xD7AF  # Hangul syllables
-        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
-        or 0xFF00 <= code <= 0xFFEF  # full-width forms
-        or 0x20000 <= code <= 0x3FFFF  # supplementary ideographs
-        or 0x0E00 <= code <= 0x0E7F  # Thai has no spaces either; without a dictionary, any place
-    )
+    return _IS_CJK.match(char) is not None
 
 
 def _can_break(before: str, prev: str, char: str) -> bool:
@@ -1022,37 +1069,32 @@ def _can_break(before: str, prev: str, char: str) -> bool:
     return prev in _HYPHENS and before.isalnum() and char.isalpha()
 
 
-def _is_break_space(char: str) -> bool:
-    return char.isspace() and char not in _NO_BREAK_SPACES
-
-
 def _pieces(paragraph: str) -> list[tuple[bool, str]]:
     """Split a paragraph into unbreakable pieces, each flagged when a space precedes it."""
+    if _NOT_JUST_SPACES.search(paragraph) is None:  # almost all text
+        return [(i > 0, word) for i, word in enumerate(paragraph.split())]
     pieces: list[tuple[bool, str]] = []
-    buffer: list[str] = []
-    space_before = False
-    pending_space = False
-    prev = before = ""
-    for char in paragraph:
-        if _is_break_space(char):
-            if buffer:
-                pieces.append((space_before, "".join(buffer)))
-                buffer = []
-            pending_space = True
-            prev = before = ""
-            continue
-        if buffer and _can_break(before, prev, char) and not _attaches(char):
-            pieces.append((space_before, "".join(buffer)))
-            buffer = []
-            space_before = False
-        if not buffer:
-            space_before = pending_space and bool(pieces)
-            pending_space = False
-        buffer.append(char)
-        before, prev = prev, char
-    if buffer:
-        pieces.append((space_before, "".join(buffer)))
+    for word in _WORD.findall(paragraph):
+        start = 0
+        space_before = bool(pieces)
+        for i in _breaks(word):
+            pieces.append((space_before, word[start:i]))
+            start, space_before = i, False
+        pieces.append((space_before, word[start:]))
     return pieces
+
+
+def _breaks(word: str) -> list[int]:
+    """Return the positions inside a word (no breaking spaces) where a line may break."""
+    # Only a hyphen or a CJK character can allow a break, on either side of it: test just there.
+    near = {i for match in _BREAK_NEAR.finditer(word) for i in (match.start(), match.end())}
+    return [
+        i
+        for i in sorted(near)
+        if 0 < i < len(word)
+        and _can_break(word[i - 2] if i > 1 else "", word[i - 1], word[i])
+        and not _attaches(word[i])
+    ]
 
 
 def _attaches(char: str) -> bool:
@@ -1089,9 +1131,9 @@ def wrap(text: str, chain: FontChain, size: float, max_width: float) -> list[str
 
 @functools.lru_cache(maxsize=32768)
 def _wrap(text: str, chain: FontChain, size: float, max_width: float) -> tuple[str, ...]:
-    widths = chain._widths
+    sums = chain._sums
     limit = max_width / size + 1e-9  # compare in 1-pt units: one multiplication per line
-    space = widths[" "]
+    space = chain._widths[" "]
     lines: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
@@ -1100,7 +1142,7 @@ def _wrap(text: str, chain: FontChain, size: float, max_width: float) -> tuple[s
         line = ""
         line_width = 0.0
         for space_before, piece in _pieces(paragraph):
-            piece_width = math.fsum(map(widths.__getitem__, piece))
+            piece_width = sums[piece]
             gap = space if space_before and line else 0.0
             if line_width + gap + piece_width <= limit:
                 line += (" " if gap else "") + piece
@@ -1113,7 +1155,7 @@ def _wrap(text: str, chain: FontChain, size: float, max_width: float) -> tuple[s
                 line, line_width = piece, piece_width
                 continue
             for cluster in _clusters(piece):
-                cluster_width = math.fsum(map(widths.__getitem__, cluster))
+                cluster_width = sums[cluster]
                 if line and line_width + cluster_width > limit:
                     lines.append(line)
                     line, line_width = "", 0.0
@@ -1159,6 +1201,24 @@ def fit(
     """
     if min_size <= 0 or size <= 0 or line_height <= 0 or step <= 0:
         raise ValueError("sizes, line height and step must be positive")
+    return _fit(text, chain, max_width, max_height, size, min_size, line_height, max_lines, step)
+
+
+# Layout fits the same cards again as it tries bands and pages, and so do the planners: laying out
+# 60 personas asks for 22k fits but only 6k different ones, making their deck 26k for 7k.
+# typed: an int and a float of equal value must not share a result (line_height is kept as given).
+@functools.lru_cache(maxsize=32768, typed=True)
+def _fit(
+    text: str,
+    chain: FontChain,
+    max_width: float,
+    max_height: float,
+    size: float,
+    min_size: float,
+    line_height: float,
+    max_lines: int | None,
+    step: float,
+) -> FittedText:
     min_size = min(min_size, size)
     sizes = []
     current = float(size)

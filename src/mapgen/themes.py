@@ -417,6 +417,22 @@ class Theme:
 
     def font_chain(self, role: FontRole, *, bold: bool | None = None, italic: bool = False) -> FontChain:
         """Return the font chain for a role; bold None means the role's own weight."""
+        # Layout and the planners ask for a chain hundreds of thousands of times a build: resolve
+        # each once per theme, in a cache beside the fields (not one of them, and not pickled).
+        key = (role, bold, italic)
+        chains: dict[tuple[FontRole, bool | None, bool], FontChain]
+        chains = self.__dict__.setdefault("_font_chains", {})
+        try:
+            return chains[key]
+        except KeyError:
+            chain = chains[key] = self._resolve_font_chain(role, bold, italic)
+            return chain
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Return what pickling a theme keeps: its values, not the chains it resolved."""
+        return {name: value for name, value in self.__dict__.items() if name != "_font_chains"}
+
+    def _resolve_font_chain(self, role: FontRole, bold: bool | None, italic: bool) -> FontChain:
         from mapgen import text
 
         spec = self.fonts.heading if role == "heading" else self.fonts.body
