@@ -390,3 +390,16 @@ def test_a_cache_key_tells_apart_what_a_partial_binds(tmp_path: Path) -> None:
 def render_indexed(index: int, journeys: Journeys, _theme: object, _options: Options) -> Rendered:
     """Write a persona's name and its place among all personas."""
     return Rendered(f"{index}: {journeys.personas[0].name}".encode())
+
+
+def test_a_workbook_saved_after_its_last_build_is_stale(tmp_path: Path) -> None:
+    from mapgen.batch import is_stale
+
+    workbook, out = tmp_path / "shop.xlsx", tmp_path / "out"
+    workbook.write_bytes(b"PK")
+    assert is_stale(out, workbook), "never built"
+    build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out)
+    os.utime(workbook, ns=(0, (out / "manifest.json").stat().st_mtime_ns - 1))
+    assert not is_stale(out, workbook)
+    os.utime(workbook, ns=(0, (out / "manifest.json").stat().st_mtime_ns + 1))
+    assert is_stale(out, workbook), "saved since"

@@ -2,4 +2,5 @@
 
 from mapgen.cli import main
 
-main()
+if __name__ == "__main__":  # importing the module (as tools and process pools may) runs nothing
+    main()

@@ -44,6 +44,20 @@ def output_folder(workbook: Path, out: Path | None, *, batch: bool) -> Path:
     return out / workbook.stem if batch else out
 
 
+def is_stale(out: Path, workbook: Path) -> bool:
+    """Return True when a workbook was saved after its last build into out (or never built there).
+
+    A guess made before reading the workbook, so that worker processes start early only when
+    they are likely to be needed; the cache decides what is really made.
+    """
+    from mapgen.build import MANIFEST
+
+    try:
+        return workbook.stat().st_mtime_ns > (out / MANIFEST).stat().st_mtime_ns
+    except OSError:
+        return True
+
+
 def build_workbook(
     workbook: Path,
     out: Path,

@@ -236,7 +236,8 @@ def build(
     """Build the deliverables of a workbook or a folder of workbooks (default: the sample)."""
     import time
 
-    from mapgen.batch import build_workbook, output_folder, workbooks_in
+    from mapgen.batch import build_workbook, is_stale, output_folder, workbooks_in
+    from mapgen.formats import worker_modules
     from mapgen.progress import progress_for
 
     started = time.perf_counter()
@@ -247,6 +248,8 @@ def build(
     manifests, failed = [], []
     written = unchanged = warnings = 0
     with _runner(jobs, force) as runner:
+        if force or any(is_stale(output_folder(book, out, batch=batch), book) for book in books):
+            runner.warm_up(worker_modules(request.formats))
         for book in books:
             try:
                 result = build_workbook(
@@ -309,6 +312,7 @@ def watch(
     import time
 
     from mapgen.batch import build_workbook, output_folder
+    from mapgen.formats import worker_modules
     from mapgen.progress import progress_for
     from mapgen.watch import watch as watch_file
 
@@ -334,6 +338,7 @@ def watch(
     if not quiet:
         click.echo(f"Watching {workbook} (Ctrl-C stops).")
     with _runner(jobs, force) as runner:
+        runner.warm_up(worker_modules(request.formats))
         try:
             watch_file(workbook, build_once, show, debounce=debounce)
         except KeyboardInterrupt:

@@ -27,6 +27,18 @@ DECK_SETTINGS = ("template",)
 REPORT_PART_SETTINGS: tuple[str, ...] = ()  # a chapter records no date: stamped builds reuse it
 REPORT_SETTINGS = ("timestamp",)
 PartRenderer = Callable[[PartSpec, Journeys, "Theme", Options], Rendered]
+# What a worker imports to make each format's files (see Runner.warm_up).
+WORKER_MODULES = {
+    "png": ("mapgen.layout", "mapgen.renderers.png", "matplotlib.backends.backend_agg", "zlib_ng.zlib_ng"),
+    "pptx": ("mapgen.layout", "mapgen.renderers.pptx_part", "mapgen.renderers.pptx_join", "pptx"),
+    "pdf": ("mapgen.layout", "mapgen.renderers.pdf", "reportlab.platypus", "pikepdf"),
+}
+
+
+def worker_modules(formats: Sequence[str] | None) -> list[str]:
+    """Return the modules workers import to make the given formats (None: every format)."""
+    chosen = WORKER_MODULES if formats is None else [f for f in formats if f in WORKER_MODULES]
+    return list(dict.fromkeys(module for name in chosen for module in WORKER_MODULES[name]))
 
 
 def deliverable_stem(journeys: Journeys) -> str:

@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 __all__ = ["Done", "OnDone", "Runner", "default_jobs", "execute", "execute_join", "part_path"]
 
 PARTS_FOLDER = ".parts"
-# Past this much resident memory, a process collects its garbage after a task (see _tidy).
+# Past this much resident memory, and this much more than after its last collection, a process
+# collects its garbage after a task (see _Tidy).
 WORKER_MEMORY_BUDGET = 160 * 2**20
+MEMORY_GROWTH = 48 * 2**20
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class Runner:
         self.cache = cache
         self.reuse = reuse  # False (--force): make every file again, and refresh the cache
         self._pool: ProcessPoolExecutor | None = None
+        self._preload: tuple[str, ...] = ()
 
     def __enter__(self) -> Runner:
         return self
@@ -80,6 +83,21 @@ class Runner:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close(cancel=kind is not None)
+
+    def warm_up(self, modules: Sequence[str]) -> None:
+        """Start the workers' server now, importing modules, while this process reads the workbook.
+
+        A worker of a 60-persona build needs matplotlib, python-pptx and reportlab: imported once
+        in the server, and in the time the workbook takes to read, every worker starts with them.
+        """
+        if self.jobs == 1 or self._pool is not None:
+            return
+        self._preload = tuple(modules)
+        if _worker_context().get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            self._workers()
+            forkserver.ensure_running()
 
     def close(self, *, cancel: bool = False) -> None:
         """Stop the worker processes; with cancel, drop the work they have not started."""
@@ -106,21 +124,22 @@ class Runner:
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=_worker_context(), initializer=_start_worker
+                max_workers=self.jobs, mp_context=_worker_context(self._preload), initializer=_start_worker
             )
         return self._pool
 
 
-def _worker_context() -> Any:
-    """Return how to start workers: from a small server process, where the system has one.
+def _worker_context(preload: Sequence[str] = ()) -> Any:
+    """Return how to start workers: from a server process, where the system has one.
 
     Forking the main process would copy the workbook it read into every worker; a fork server
-    starts each worker from a process that has imported only mapgen's light modules.
+    starts each worker from a process that has imported mapgen's light modules and the preload
+    ones (the server is started once per process: a later preload changes nothing).
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context()
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["mapgen.runner", "mapgen.formats"])
+    context.set_forkserver_preload(["mapgen.runner", "mapgen.formats", *preload])
     return context
 
 
@@ -313,23 +332,30 @@ def _keep(rendered: Rendered, target: Path, cache: Cache | None, key: str) -> No
     target.write_bytes(rendered.data)
     if cache is not None:
         cache.put(key, rendered)
-    _tidy()
+    _Tidy.after_task()
 
 
-def _tidy() -> None:
+class _Tidy:
     """Give memory back to the system when a process has grown past its budget.
 
     python-pptx and reportlab leave their trees in reference cycles that only a full collection
     frees, and C libraries (libxml2) keep freed memory in the heap: a worker that made 20 deck parts
-    holds 240 MB, of which 80 MB is in use. A collection costs tens of milliseconds, so it runs
-    only when the process is over budget, not after every task.
+    holds 240 MB, of which 80 MB is in use. A full collection costs tens of milliseconds, so it runs
+    only when the process is over budget and has grown since the last one, not after every task.
     """
-    if _resident_bytes() < WORKER_MEMORY_BUDGET:
-        return
-    import gc
 
-    gc.collect()
-    _trim_heap()
+    settled = 0  # resident bytes after the last collection
+
+    @classmethod
+    def after_task(cls) -> None:
+        """Collect and trim when resident memory is past the budget and has grown since last time."""
+        if _resident_bytes() < max(WORKER_MEMORY_BUDGET, cls.settled + MEMORY_GROWTH):
+            return
+        import gc
+
+        gc.collect()
+        _trim_heap()
+        cls.settled = _resident_bytes()
 
 
 def _resident_bytes() -> int:
