@@ -30,6 +30,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SAMPLE = ROOT / "inputs" / "example.xlsx"
 MAPGEN = [sys.executable, "-m", "mapgen"]
+# Sampling /proc costs CPU the build would use: every 20 ms made a 2-core build of 18 s take 22 s.
+SAMPLE_SECONDS = 0.1
 sys.path.insert(0, str(HERE))
 
 from synthetic import write_workbook  # noqa: E402
@@ -110,7 +112,7 @@ class TreeMemory:
         self._thread.start()
 
     def _sample(self) -> None:
-        while not self._stop.wait(0.02):
+        while not self._stop.wait(SAMPLE_SECONDS):
             pids = _tree(self.pid)
             self.peak_rss = max(self.peak_rss, sum(_status_kib(pid, "VmRSS:") for pid in pids) * 1024)
             self.peak_pss = max(self.peak_pss, sum(_pss_kib(pid) for pid in pids) * 1024)

@@ -403,3 +403,23 @@ def test_a_workbook_saved_after_its_last_build_is_stale(tmp_path: Path) -> None:
     assert not is_stale(out, workbook)
     os.utime(workbook, ns=(0, (out / "manifest.json").stat().st_mtime_ns + 1))
     assert is_stale(out, workbook), "saved since"
+
+
+def test_a_model_digest_sees_every_persona_and_photo_and_keeps_each_personas_hash() -> None:
+    from mapgen.cache import model_digest
+    from mapgen.model import Photo
+
+    memo: dict[int, tuple[Persona, str]] = {}
+    first = model_digest(JOURNEYS, memo)
+    assert len(memo) == 2
+    assert model_digest(JOURNEYS, memo) == first == model_digest(JOURNEYS)
+    renee, tom = JOURNEYS.personas
+    pictured = dataclasses.replace(renee, photo=Photo(b"\x89PNG one", "png"))
+    repictured = dataclasses.replace(renee, photo=Photo(b"\x89PNG two", "png"))
+    digests = {
+        model_digest(dataclasses.replace(JOURNEYS, personas=personas), memo)
+        for personas in ((renee, tom), (tom, renee), (pictured, tom), (repictured, tom), (renee,))
+    }
+    assert len(digests) == 5, "order, photos and each persona count"
+    warned = dataclasses.replace(JOURNEYS, problems=())
+    assert model_digest(warned, memo) != first, "so do the workbook's problems"

@@ -14,12 +14,12 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapgen import __version__
-from mapgen.model import Problem
+from mapgen.model import Journeys, Persona, Problem
 from mapgen.tasks import Options, Rendered, Task
 
 if TYPE_CHECKING:
@@ -56,6 +56,33 @@ def _paths_in(value: Any) -> set[Path]:
     return set()
 
 
+DigestMemo = dict[int, tuple[Persona, str]]
+
+
+def model_digest(journeys: Journeys, memo: DigestMemo | None = None) -> str:
+    """Return a hash of everything a model holds, photos included.
+
+    A build hashes the same personas for many files (a PNG, a deck part, a report chapter and the
+    whole-model files): memo keeps each persona's hash by identity, so each is hashed once.
+    """
+    memo = {} if memo is None else memo
+    rest = replace(journeys, personas=()).to_json()
+    digest = hashlib.sha256(json.dumps(rest, sort_keys=True, ensure_ascii=False).encode())
+    for persona in journeys.personas:
+        known = memo.get(id(persona))
+        if known is None or known[0] is not persona:
+            known = memo[id(persona)] = (persona, _persona_digest(persona))
+        digest.update(known[1].encode())
+    return digest.hexdigest()
+
+
+def _persona_digest(persona: Persona) -> str:
+    digest = hashlib.sha256(json.dumps(persona.to_json(), sort_keys=True, ensure_ascii=False).encode())
+    if persona.photo is not None:
+        digest.update(persona.photo.format.encode() + b"\0" + persona.photo.data)
+    return digest.hexdigest()
+
+
 def _describe(function: Any) -> str:
     """Return a stable name of what makes a file: the function, and the arguments a partial binds.
 
@@ -81,10 +108,10 @@ class Cache:
     folder: Path
     limit: int = DEFAULT_LIMIT
 
-    def key(self, task: Task, theme_hash: str, options: Options) -> str:
-        """Return the key of a task's file under a theme and options."""
+    def key(self, task: Task, theme_hash: str, options: Options, memo: DigestMemo | None = None) -> str:
+        """Return the key of a task's file under a theme and options (memo: persona digests so far)."""
         digest = hashlib.sha256()
-        model = json.dumps(task.scope.to_json(include_photos=True), sort_keys=True, ensure_ascii=False)
+        model = model_digest(task.scope, memo)
         settings = tuple(
             (name, _file_digest(options.template) if name == "template" else getattr(options, name))
             for name in task.settings

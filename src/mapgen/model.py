@@ -136,6 +136,10 @@ class Persona:
         """Return the persona's steps in one stage, in order."""
         return tuple(step for step in self.steps if step.stage == stage)
 
+    def to_json(self, *, include_photo: bool = False) -> dict[str, Any]:
+        """Return the persona as it appears in the model's JSON contract."""
+        return _persona_to_json(self, include_photo)
+
 
 @dataclass(frozen=True)
 class SkippedSheet:
@@ -173,7 +177,7 @@ class Journeys:
             "source": self.source,
             "project": {name: getattr(self.project, name) for name in _PROJECT_FIELDS},
             "stages": [{"name": s.name, "description": s.description} for s in self.stages],
-            "personas": [_persona_to_json(p, include_photos) for p in self.personas],
+            "personas": [p.to_json(include_photo=include_photos) for p in self.personas],
             "skipped_sheets": [{"sheet": s.sheet, "reason": s.reason} for s in self.skipped_sheets],
             "problems": [
                 {"severity": p.severity, "sheet": p.sheet, "cell": p.cell, "message": p.message}

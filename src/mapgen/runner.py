@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from mapgen.cache import Cache, theme_fingerprint
+from mapgen.cache import Cache, DigestMemo, theme_fingerprint
 from mapgen.model import Problem
 from mapgen.tasks import Options, Rendered, Task
 
@@ -187,6 +187,7 @@ class _Build:
         self.folder = folder
         self.on_done = on_done
         self.theme_hash = theme_fingerprint(theme) if self.cache else ""
+        self.digests: DigestMemo = {}  # each persona's hash, made once for all the files that show it
         self.outcomes: dict[int, Done] = {}
         self.ready: list[_Job] = []
         self._order = itertools.count()
@@ -197,7 +198,7 @@ class _Build:
         return len(self.ready)
 
     def _key(self, task: Task) -> str:
-        return self.cache.key(task, self.theme_hash, self.options) if self.cache else ""
+        return self.cache.key(task, self.theme_hash, self.options, self.digests) if self.cache else ""
 
     def _cached(self, key: str, target: Path) -> Rendered | None:
         """Return the cache's entry for key, written to target, or None."""
