@@ -199,7 +199,8 @@ def _paragraph(para: Paragraph, theme: Theme, color: bool, align: bool) -> str:
         for face, chunk in text.runs(line, chain):
             chunk = _CONTROL.sub("", chunk)
             if chunk:
-                family = office if face == chain.primary else face.family
+                # Identity first: faces are shared objects, and equality compares every field.
+                family = office if face is chain.primary or face == chain.primary else face.family
                 props = _run_props("a:rPr", size, bold, para.italic, family, ink)
                 out.append(f"<a:r>{props}<a:t>{escape(chunk)}</a:t></a:r>")
     out.append(_run_props("a:endParaRPr", size, bold, para.italic, office, ink))
