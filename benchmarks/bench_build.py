@@ -171,10 +171,12 @@ def whole(label: str, args: Sequence[str], env: dict[str, str]) -> float:
     rss, pss = memory.stop()
     if process.returncode:
         raise SystemExit(f"{label} failed:\n{err.decode()}")
-    print(
-        f"  {label:<44} {seconds:7.2f} s  peak of all processes: "
-        f"{pss / 2**20:5.0f} MiB PSS, {rss / 2**20:5.0f} MiB RSS"
+    memory_line = (
+        f"peak of all processes: {pss / 2**20:5.0f} MiB PSS, {rss / 2**20:5.0f} MiB RSS"
+        if rss
+        else f"(gone before the first memory sample, {SAMPLE_SECONDS} s)"
     )
+    print(f"  {label:<44} {seconds:7.2f} s  {memory_line}")
     return seconds
 
 
