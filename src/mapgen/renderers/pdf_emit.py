@@ -56,6 +56,7 @@ from mapgen.layout.scene import Box, Picture, Scene
 from mapgen.model import Problem
 from mapgen.renderers import pdf_figures, pdf_fonts, pdf_images
 from mapgen.renderers import report_plan as rp
+from mapgen.renderers.pdf_cells import CellText
 from mapgen.renderers.pdf_scene import SceneFlowable, ScenePainter
 
 if TYPE_CHECKING:
@@ -589,34 +590,17 @@ class _Emitter:
     # -- tables ----------------------------------------------------------------------------
 
     def cell(self, cell: rp.Cell, size: float) -> Any:
-        """Return a cell's flowables: one paragraph, or one per bullet with a hanging indent."""
+        """Return a cell's text, wrapped by mapgen.text; bullet lines get a hanging indent."""
         if not cell.text.strip():
             return ""
-        color = cell.color or self.theme.colours.text
-        lines = cell.text.split("\n")
-        if not any(line.startswith(_BULLET) for line in lines):
-            return self.styles.paragraph(
-                cell.text,
-                size=size,
-                color=color,
-                bold=cell.bold or None,
-                italic=cell.italic,
-                align=cell.align,
-            )
-        out = []
-        for line in lines:
-            bulleted = line.startswith(_BULLET)
-            style, chain = self.styles.get(
-                size=size,
-                color=color,
-                bold=cell.bold or None,
-                italic=cell.italic,
-                align=cell.align,
-                bullet=bulleted,
-            )
-            body = line[len(_BULLET) :] if bulleted else line
-            out.append(Paragraph(pdf_fonts.markup(body, chain), style, bulletText="•" if bulleted else None))
-        return out
+        chain = self.theme.font_chain("body", bold=cell.bold or None, italic=cell.italic)
+        items = [
+            (line[len(_BULLET) :], True) if line.startswith(_BULLET) else (line, False)
+            for line in cell.text.split("\n")
+        ]
+        leading = round(size * self.theme.sizes.line_height, 2)
+        color = self.painter.rgb(cell.color or self.theme.colours.text)
+        return CellText(items, chain, size, leading, color, cell.align)
 
     def table(self, block: rp.Table) -> Any:
         theme, c, sizes = self.theme, self.theme.colours, self.theme.sizes
