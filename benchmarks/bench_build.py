@@ -42,38 +42,56 @@ if TYPE_CHECKING:
 
 
 def phase(name: str, work: Callable[[], Any], *, allocations: bool = False) -> Any:
-    """Run one phase, print its time (and its peak of Python allocations), and return its result.
+    """Run one phase, print its time and the process's peak memory in it, and return its result.
 
-    tracemalloc slows Python several times over, so it runs only when allocations are asked for,
-    and then the time printed is not the time a build takes.
+    The peak is the resident set's high-water mark, reset before the phase (Linux's clear_refs);
+    with allocations, also the peak of Python allocations. tracemalloc slows Python several times
+    over, so it runs only when asked for, and the time printed is then not a build's.
     """
     if allocations:
         tracemalloc.start()
+    fresh_peak = _reset_peak_rss()
     started = time.perf_counter()
     result = work()
     seconds = time.perf_counter() - started
-    peak = ""
+    peak = f"  {_status_kib(os.getpid(), 'VmHWM:') / 2**10:7.0f} MiB peak RSS" if fresh_peak else ""
     if allocations:
-        peak = f"  {tracemalloc.get_traced_memory()[1] / 2**20:7.1f} MiB allocated at peak"
+        peak += f"  {tracemalloc.get_traced_memory()[1] / 2**20:7.1f} MiB allocated at peak"
         tracemalloc.stop()
     print(f"  {name:<12} {seconds:7.2f} s{peak}")
     return result
 
 
-def in_process(workbook: Path, out: Path, *, allocations: bool = False) -> None:
-    """Time each phase of a build of one workbook in this process, one worker, no cache.
+def _reset_peak_rss() -> bool:
+    """Reset this process's resident high-water mark; return False where the system cannot."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
 
-    The phases are the build's own tasks: the PNGs (layout and paint), then for the deck and the
-    report their parts and their join, as the build's workers run them.
+
+def in_process(workbook: Path, out: Path, *, allocations: bool = False) -> None:
+    """Time each phase of a build of one workbook in this process, one worker.
+
+    The phases are the build's own tasks: the maps' layout alone, the PNGs (layout and paint),
+    then for the deck and the report their parts and their join, as the build's workers run them;
+    then a whole build with a cache, and again with everything in it (staging, manifest, moving
+    the files: the write phase).
     """
     import mapgen
     from mapgen.build import build_outputs, resolve_theme
+    from mapgen.cache import Cache
+    from mapgen.layout import layout_journey
+    from mapgen.runner import Runner
     from mapgen.tasks import Options, plan_tasks
 
     print(f"{workbook.name}:")
     journeys = phase("read", lambda: mapgen.load(workbook), allocations=allocations)
     theme = resolve_theme(None, journeys)
     options = Options()
+    page = theme.png.canvas(None)
+    phase("layout", lambda: [layout_journey(journeys, p, theme, page=page) for p in journeys.personas])
     for name in ("png", "pptx", "pdf"):
         tasks = plan_tasks(journeys, [name], options)
         if whole := [t for t in tasks if not t.parts]:
@@ -83,7 +101,10 @@ def in_process(workbook: Path, out: Path, *, allocations: bool = False) -> None:
             parts = [r.data for r in phase(f"{name} parts", made, allocations=allocations)]
             join = functools.partial(_join, joined, theme, options, parts)
             phase(f"{name} join", join, allocations=allocations)
-    phase("build, 1 job", lambda: build_outputs(journeys, theme=theme, out=out), allocations=allocations)
+    runner = Runner(jobs=1, cache=Cache(out.parent / f"{out.name}-cache"))
+    build = functools.partial(build_outputs, journeys, theme=theme, out=out, runner=runner)
+    phase("build, 1 job", build, allocations=allocations)
+    phase("write", build, allocations=allocations)
 
 
 def _make(tasks: Sequence[Task], theme: Theme, options: Options) -> list[Rendered]:
