@@ -423,3 +423,53 @@ def test_a_model_digest_sees_every_persona_and_photo_and_keeps_each_personas_has
     assert len(digests) == 5, "order, photos and each persona count"
     warned = dataclasses.replace(JOURNEYS, problems=())
     assert model_digest(warned, memo) != first, "so do the workbook's problems"
+
+
+def render_modules(journeys: Journeys, _theme: object, _options: Options) -> Rendered:
+    """Write whether the worker had the warm-up's module before this task ran."""
+    import sys
+
+    return Rendered(f"{'colorsys' in sys.modules} pid={os.getpid()}".encode())
+
+
+WARM_UP = """
+import os, sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+import test_build
+from mapgen import tasks
+from mapgen.build import build_outputs
+from mapgen.runner import Runner
+from mapgen.tasks import Task
+
+def plan(journeys, _options):
+    render = test_build.render_modules
+    return [Task("mods", f"{{p.sheet}}.txt", p.name, render, journeys) for p in journeys.personas]
+
+if __name__ == "__main__":
+    tasks._FORMATS.clear()
+    tasks.register_format("mods", plan)
+    with Runner(jobs=2) as runner:
+        runner.warm_up({modules!r})
+        journeys, theme = test_build.JOURNEYS, test_build.THEME
+        build_outputs(journeys, formats=["mods"], theme=theme, out=Path({out!r}), runner=runner)
+"""
+
+
+def test_warmed_up_workers_start_with_the_modules_they_were_given(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "warm.py"
+
+    def build(modules: list[str]) -> list[str]:
+        out = tmp_path / f"out-{len(modules)}"
+        script.write_text(WARM_UP.format(tests=str(Path(__file__).parent), out=str(out), modules=modules))
+        subprocess.run([sys.executable, str(script)], check=True, capture_output=True, timeout=120)
+        return [p.read_text() for p in sorted(out.glob("*.txt"))]
+
+    warm = build(["colorsys"])
+    assert len(warm) == 2
+    assert all(text.startswith("True pid=") for text in warm), warm
+    assert f"pid={os.getpid()}" not in "".join(warm)
+    assert all(text.startswith("False pid=") for text in build([])), "nothing imports it otherwise"
