@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -137,3 +138,77 @@ def test_plain_progress_lines_name_each_file_when_not_on_a_terminal(tmp_path: Pa
     assert sorted(line.split(": ", 1)[1] for line in lines) == sorted(
         p.name for p in (tmp_path / "o").iterdir() if p.suffix == ".png"
     )
+
+
+def test_an_edit_to_one_persona_remakes_its_parts_of_the_deck_and_report_and_the_joins(
+    tmp_path: Path,
+) -> None:
+    from pptx import Presentation
+
+    from mapgen.batch import Request, build_workbook
+    from mapgen.cache import Cache
+    from mapgen.runner import Done, Runner
+
+    book, out = tmp_path / "example.xlsx", tmp_path / "out"
+    shutil.copy(INPUTS / "example.xlsx", book)
+    made: list[str] = []
+
+    class Made:
+        def start(self, label: str, total: int) -> None:
+            made.clear()
+
+        def done(self, outcome: Done) -> None:
+            if not outcome.cached:
+                made.append(outcome.task.file)
+
+        def finish(self) -> None:
+            pass
+
+    runner = Runner(jobs=1, cache=Cache(tmp_path / "cache"))
+    build_workbook(book, out, Request(), runner=runner, progress=Made())
+    assert len(made) == 4 + 2 * 6, "every PNG, the deck's and the report's 5 parts each, and their joins"
+    before = hashes(out)
+
+    workbook = openpyxl.load_workbook(book)
+    edited = _first_long_text_cell(workbook["Marcus"])
+    edited.value = "Asks the shop whether the harness fits a 10-year-old climber"
+    workbook.save(book)
+    build_workbook(book, out, Request(), runner=runner, progress=Made())
+
+    marcus = 2  # the third persona
+    assert sorted(made) == sorted(
+        [
+            "marcus-okafor.png",
+            "overview.png",
+            f"example.pptx#persona-{marcus:04d}",
+            "example.pptx#head",
+            "example.pptx#tail",
+            "example.pptx",
+            f"example.pdf#persona-{marcus:04d}",
+            "example.pdf#summary",
+            "example.pdf#overview",
+            "example.pdf",
+        ]
+    )
+    after = hashes(out)
+    assert [name for name in after if after[name] != before[name]] == [
+        "example.pdf",
+        "example.pptx",
+        "manifest.json",
+        "marcus-okafor.png",
+    ], "the overview was made again, but the edit did not change it"
+    deck = Presentation(str(out / "example.pptx"))
+    shown = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+    shown += [
+        cell.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    ]
+    assert "harness fits a 10-year-old" in " ".join(" ".join(shown).split()), "the joined deck shows the edit"
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (Debian package poppler-utils)")
+    report = subprocess.run(["pdftotext", str(out / "example.pdf"), "-"], capture_output=True, check=True)
+    assert "harness fits a 10-year-old" in " ".join(report.stdout.decode().split()), "so does the report"
