@@ -93,11 +93,14 @@ def micro(texts: list[str], chain: text.FontChain, repeat: int) -> dict[str, tup
 
 def make_file(name: str, journeys: Journeys, theme: Theme) -> None:
     """Make the deck or the report in memory, with the caches of wrapped and fitted text cleared."""
-    from mapgen.formats import render_deck_file, render_report_file
-    from mapgen.tasks import Options
+    from mapgen.renderers.pdf import render_report
+    from mapgen.renderers.pptx import render_deck
 
     clear_caches()
-    (render_deck_file if name == "deck" else render_report_file)(journeys, theme, Options())
+    if name == "deck":
+        render_deck(journeys, theme)
+    else:
+        render_report(journeys, theme)
 
 
 def main() -> None:

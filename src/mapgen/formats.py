@@ -165,14 +165,6 @@ def join_deck_file(journeys: Journeys, theme: Theme, options: Options, parts: Se
     return Rendered(deck.data, deck.problems)
 
 
-def render_deck_file(journeys: Journeys, theme: Theme, options: Options) -> Rendered:
-    """Make the whole PowerPoint deck in this process, on the client's template when one is given."""
-    from mapgen.renderers.pptx import render_deck
-
-    deck = render_deck(journeys, theme, template=options.template)
-    return Rendered(deck.data, deck.problems)
-
-
 def render_report_part_file(spec: PartSpec, scope: Journeys, theme: Theme, options: Options) -> Rendered:
     """Make one persona's chapter of the report."""
     from mapgen.renderers.pdf import render_report_part
@@ -188,12 +180,4 @@ def join_report_file(journeys: Journeys, theme: Theme, options: Options, parts: 
     data, problems = assemble_report(
         journeys, theme, parts, warnings=theme.warnings, timestamp=options.timestamp
     )
-    return Rendered(data, tuple(problems))
-
-
-def render_report_file(journeys: Journeys, theme: Theme, options: Options) -> Rendered:
-    """Make the whole PDF report in this process; its appendix lists the theme's warnings too."""
-    from mapgen.renderers.pdf import render_report
-
-    data, problems = render_report(journeys, theme, warnings=theme.warnings, timestamp=options.timestamp)
     return Rendered(data, tuple(problems))

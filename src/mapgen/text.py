@@ -52,6 +52,7 @@ __all__ = [
     "FontChain",
     "FontError",
     "LineMetrics",
+    "bullet_indent",
     "bundled_fonts_dir",
     "check_font",
     "describe_char",
@@ -1113,6 +1114,11 @@ def _clusters(piece: str) -> list[str]:
             clusters.append(char)
         joined = char == "\u200d"
     return clusters
+
+
+def bullet_indent(chain: FontChain, size: float, bullet: str) -> float:
+    """Return the hanging indent that holds a bullet (or a list number) and the space after it."""
+    return round(measure(bullet, chain, size) + size * 0.6, 2)
 
 
 def wrap(text: str, chain: FontChain, size: float, max_width: float) -> list[str]:

@@ -6,7 +6,7 @@ the time a chapter took. A cell's text has one font, size and colour (and bullet
 no markup: mapgen.text wraps it, with the cache and the line breaks the map, the deck and the
 rest of the report use, and pdf_fonts draws each line run by run in its faces. It is placed as a
 Paragraph of the same style would be: the first baseline one font size below the top, a line
-every `leading`; a bullet's lines all start where a bulleted Paragraph started its first.
+every `leading`; a bullet's lines all start at the deck's hanging indent (text.bullet_indent).
 """
 
 from __future__ import annotations
@@ -72,9 +72,8 @@ class CellText(Flowable):  # type: ignore[misc]  # reportlab is untyped
         return self._lines
 
     def _wrap(self, source: str, bulleted: bool, width: float) -> list[Line]:
-        # The text clears the bullet by 0.6 of the size (where reportlab started a bulleted
-        # Paragraph's first line), and the lines after it align with it: a hanging indent.
-        indent = text.measure(BULLET, self.chain, self.size) + self.size * 0.6 if bulleted else 0.0
+        # The deck's hanging indent, which is also where reportlab began a bulleted Paragraph.
+        indent = text.bullet_indent(self.chain, self.size, BULLET) if bulleted else 0.0
         wrapped = text.wrap(source, self.chain, self.size, max(width - indent, self.size)) or [""]
         return [Line(line, indent, bulleted and k == 0) for k, line in enumerate(wrapped)]
 

@@ -283,17 +283,15 @@ class _Styles:
         align: str = "left",
         space_before: float = 0.0,
         space_after: float = 0.0,
-        bullet: bool = False,
         keep_with_next: bool = False,
     ) -> tuple[ParagraphStyle, FontChain]:
         """Return a style and its font chain."""
-        key = (role, size, color, bold, italic, align, space_before, space_after, bullet, keep_with_next)
+        key = (role, size, color, bold, italic, align, space_before, space_after, keep_with_next)
         try:
             return self._cache[key]
         except KeyError:
             pass
         chain = self.theme.font_chain("heading" if role == "heading" else "body", bold=bold, italic=italic)
-        indent = size * 0.9 if bullet else 0.0
         style = ParagraphStyle(
             name=f"mapgen-{len(self._cache)}",
             fontName=pdf_fonts.register(chain.primary),
@@ -303,10 +301,6 @@ class _Styles:
             alignment=_ALIGN[align],
             spaceBefore=space_before,
             spaceAfter=space_after,
-            leftIndent=indent,
-            bulletIndent=0,
-            bulletFontName=pdf_fonts.register(chain.primary),
-            bulletFontSize=size,
             splitLongWords=1,
             keepWithNext=int(keep_with_next),
             allowWidows=0,

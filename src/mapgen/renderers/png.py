@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from matplotlib.transforms import Affine2D, Transform
 
     from mapgen.layout.scene import Primitive
-    from mapgen.text import FontChain
     from mapgen.themes import Theme
 
 __all__ = ["paint_png"]
@@ -195,7 +194,6 @@ class _Painter:
         self.scene = scene
         self.theme = theme
         self.canvas = canvas
-        self._chains: dict[tuple[str, bool | None, bool], FontChain] = {}
         self._writers: dict[tuple[str, bool | None, bool, float], Writer] = {}
         # What a primitive reaching over several strips costs to make: made once, kept until
         # the strips have passed it.
@@ -242,18 +240,9 @@ class _Painter:
         """Return the glyph writer of a text block's font and size, kept for the painting."""
         key = (item.font, item.bold, item.italic, item.size)
         if key not in self._writers:
-            chain = self.chain(item.font, item.bold, item.italic)
+            chain = self.theme.font_chain(item.font, bold=item.bold, italic=item.italic)
             self._writers[key] = Writer(chain, item.size, self.canvas.px)
         return self._writers[key]
-
-    def chain(self, role: str, bold: bool | None, italic: bool) -> FontChain:
-        """Return the font chain of a text role, as the theme defines it."""
-        key = (role, bold, italic)
-        if key not in self._chains:
-            self._chains[key] = self.theme.font_chain(
-                "heading" if role == "heading" else "body", bold=bold, italic=italic
-            )
-        return self._chains[key]
 
     def paint(self, index: int, item: Primitive) -> None:
         """Paint the scene's primitive number index on the current strip."""
@@ -335,7 +324,7 @@ class _Painter:
         """Return the ink of a text block's lines, each on its baseline snapped to a whole pixel."""
         if not item.lines:
             return None
-        chain = self.chain(item.font, item.bold, item.italic)
+        chain = self.theme.font_chain(item.font, bold=item.bold, italic=item.italic)
         size, box, px = item.size, item.box, self.canvas.px
         pitch = size * item.line_height
         top = box.y

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FittedList",
-    "bullet_indent",
     "fit_block",
     "fit_list",
     "sizes_between",
@@ -89,11 +88,6 @@ def fit_block(
     return block
 
 
-def bullet_indent(chain: FontChain, size: float, bullet: str) -> float:
-    """Return the hanging indent that holds a bullet and the space after it."""
-    return round(text.measure(bullet, chain, size) + size * 0.6, 2)
-
-
 def wrap_paragraph(
     source: str,
     chain: FontChain,
@@ -110,7 +104,7 @@ def wrap_paragraph(
     align: Align = "left",
 ) -> Paragraph:
     """Return one paragraph wrapped at size into width (less the bullet's indent)."""
-    indent = bullet_indent(chain, size, bullet) if bullet else 0.0
+    indent = text.bullet_indent(chain, size, bullet) if bullet else 0.0
     lines = tuple(text.wrap(source, chain, size, max(width - indent, size)))
     return Paragraph(
         lines=lines,

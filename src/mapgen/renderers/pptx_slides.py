@@ -37,7 +37,7 @@ from mapgen.renderers.pptx_common import (
     slide_gap,
     slide_title,
 )
-from mapgen.renderers.pptx_fit import bullet_indent, fit_block, wrap_paragraph
+from mapgen.renderers.pptx_fit import fit_block, wrap_paragraph
 from mapgen.renderers.pptx_flow import Unit, column_boxes, columns_items, fit_flow, heading_unit
 from mapgen.renderers.pptx_persona import emotion_slide, journey_slides, profile_slide
 from mapgen.renderers.pptx_tabular import matrix_slides, overview_chart_slides, pain_table_slides
@@ -270,7 +270,7 @@ def _agenda_units(ctx: Ctx, sections: list[tuple[str, str]], size: float, width:
     """Return the agenda as numbered headings (PowerPoint numbers them), each with a line below."""
     c, theme = ctx.c, ctx.theme
     chain = theme.font_chain("heading", bold=True)
-    indent = bullet_indent(chain, size, f"{len(sections)}.")
+    indent = text.bullet_indent(chain, size, f"{len(sections)}.")
     detail_size = max(round(size / theme.sizes.scale**2, 2), theme.sizes.minimum)
     units: list[Unit] = []
     for n, (name, detail) in enumerate(sections, start=1):
