@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 from synthetic import write_workbook  # noqa: E402
 
 if TYPE_CHECKING:
-    from mapgen.tasks import Options, Rendered, Task
+    from mapgen.build.tasks import Options, Rendered, Task
     from mapgen.themes import Theme
 
 
@@ -80,11 +80,12 @@ def in_process(workbook: Path, out: Path, *, allocations: bool = False) -> None:
     the files: the write phase).
     """
     import mapgen
-    from mapgen.build import build_outputs, resolve_theme
-    from mapgen.cache import Cache
+    from mapgen.build.cache import Cache
+    from mapgen.build.formats import plan_tasks
+    from mapgen.build.pipeline import build_outputs, resolve_theme
+    from mapgen.build.runner import Runner
+    from mapgen.build.tasks import Options
     from mapgen.layout import layout_journey
-    from mapgen.runner import Runner
-    from mapgen.tasks import Options, plan_tasks
 
     print(f"{workbook.name}:")
     journeys = phase("read", lambda: mapgen.load(workbook), allocations=allocations)

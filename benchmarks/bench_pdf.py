@@ -71,15 +71,15 @@ def model(base: Journeys, personas: int) -> Journeys:
 
 
 def theme_of(journeys: Journeys) -> Theme:
-    from mapgen.build import resolve_theme
+    from mapgen.build.pipeline import resolve_theme
 
     return resolve_theme(None, journeys)
 
 
 def make_parts(journeys: Journeys, theme: Theme) -> tuple[list[bytes], list[float]]:
     """Return every part's bytes and the seconds each took."""
-    from mapgen.parts import part_scope
-    from mapgen.renderers.pdf import render_report_part, report_parts
+    from mapgen.renderers.parts import part_scope
+    from mapgen.renderers.pdf.writer import render_report_part, report_parts
 
     parts, seconds = [], []
     for spec in report_parts(journeys):
@@ -91,7 +91,7 @@ def make_parts(journeys: Journeys, theme: Theme) -> tuple[list[bytes], list[floa
 
 
 def assemble(journeys: Journeys, theme: Theme, parts: list[bytes]) -> tuple[bytes, float]:
-    from mapgen.renderers.pdf import assemble_report
+    from mapgen.renderers.pdf.writer import assemble_report
 
     start = time.perf_counter()
     data, _problems = assemble_report(journeys, theme, parts, warnings=theme.warnings)
@@ -118,8 +118,8 @@ def peak_in_fresh_process(mode: str, folder: Path) -> tuple[float, float]:
 
 def child(mode: str, folder: Path) -> None:
     """Make the last persona's part, or the join of saved parts; print the resident MiB before and at peak."""
-    from mapgen.parts import part_scope, persona_part
-    from mapgen.renderers.pdf import render_report_part
+    from mapgen.renderers.parts import part_scope, persona_part
+    from mapgen.renderers.pdf.writer import render_report_part
 
     journeys: Journeys = pickle.loads((folder / "journeys.pickle").read_bytes())
     theme = theme_of(journeys)

@@ -93,7 +93,7 @@ def _scene(journeys: Any, theme: Any, size: str) -> tuple[Any, int]:
 
 def _paint(journeys: Any, theme: Any, size: str) -> tuple[bytes, str]:
     """Lay out and paint the persona at a size preset; return the PNG and its size in pixels."""
-    from mapgen.renderers.png import paint_png
+    from mapgen.renderers.png.painter import paint_png
 
     scene, dpi = _scene(journeys, theme, size)
     pixels = f"{round(scene.width / 72 * dpi)}x{round(scene.height / 72 * dpi)}"
@@ -102,8 +102,8 @@ def _paint(journeys: Any, theme: Any, size: str) -> tuple[bytes, str]:
 
 def _timed(journeys: Any, theme: Any, size: str) -> dict[str, float]:
     """Return the seconds one map spends in each phase at a size preset."""
-    from mapgen.layout.scene import TextBlock
-    from mapgen.renderers import png
+    from mapgen.renderers.png import painter as png
+    from mapgen.scene import TextBlock
 
     clock = {"layout": 0.0, "shapes": 0.0, "text": 0.0, "encode": 0.0}
     # Strips are painted as the encoder asks for them: each primitive's painting and each
@@ -155,7 +155,7 @@ def _replaced(owner: Any, name: str, replacement: Callable[..., Any]) -> Iterato
 
 def _rss_growth(stages: int, steps: int, size: str) -> float:
     """Return how many MiB a fresh process's resident set grows at most while it paints one map."""
-    from mapgen.renderers.png import paint_png
+    from mapgen.renderers.png.painter import paint_png
 
     journeys, theme = _journeys(stages, steps)
     scene, dpi = _scene(journeys, theme, size)

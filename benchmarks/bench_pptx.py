@@ -38,8 +38,8 @@ def _peak_mb() -> float:
 def prepare(folder: Path) -> None:
     """Read the workbook; write the model as JSON and every part of the deck."""
     import mapgen
-    from mapgen.build import resolve_theme
-    from mapgen.parts import part_scope
+    from mapgen.build.pipeline import resolve_theme
+    from mapgen.renderers.parts import part_scope
     from mapgen.renderers.pptx import deck_parts, render_deck_part
 
     template = _template(folder)
@@ -59,10 +59,10 @@ def _template(folder: Path) -> str | None:
 
 def child(folder: Path, what: str, repeat: int) -> None:
     """Make one piece in this process and print its times and peak memory as JSON."""
-    from mapgen.build import resolve_theme
+    from mapgen.build.pipeline import resolve_theme
     from mapgen.model import Journeys
-    from mapgen.parts import part_scope
-    from mapgen.renderers.pptx import assemble_deck, deck_parts, render_deck_part
+    from mapgen.renderers.parts import part_scope
+    from mapgen.renderers.pptx.writer import assemble_deck, deck_parts, render_deck_part
 
     template = _template(folder)
     journeys = Journeys.from_json(json.loads((folder / "model.json").read_text("utf-8")))
@@ -130,9 +130,9 @@ def main() -> None:
                 ok = median <= JOIN_TARGET[0] and result["peak_mb"] <= JOIN_TARGET[1]
                 line += f"  (target {JOIN_TARGET[0]:g} s, {JOIN_TARGET[1]:g} MB: {'ok' if ok else 'OVER'})"
             print(line, flush=True)
-        from mapgen.build import resolve_theme
+        from mapgen.build.pipeline import resolve_theme
         from mapgen.model import Journeys
-        from mapgen.renderers.pptx import render_deck
+        from mapgen.renderers.pptx.writer import render_deck
 
         journeys = Journeys.from_json(json.loads((folder / "model.json").read_text("utf-8")))
         theme = resolve_theme(None, journeys)

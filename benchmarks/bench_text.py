@@ -93,8 +93,8 @@ def micro(texts: list[str], chain: text.FontChain, repeat: int) -> dict[str, tup
 
 def make_file(name: str, journeys: Journeys, theme: Theme) -> None:
     """Make the deck or the report in memory, with the caches of wrapped and fitted text cleared."""
-    from mapgen.renderers.pdf import render_report
-    from mapgen.renderers.pptx import render_deck
+    from mapgen.renderers.pdf.writer import render_report
+    from mapgen.renderers.pptx.writer import render_deck
 
     clear_caches()
     if name == "deck":

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image, ImageDraw, ImageFilter
 
-from mapgen.template import (
+from mapgen.starter import (
     BODY_ALIGNMENT,
     SCORE_FORMAT,
     fit_row_heights,

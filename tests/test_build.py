@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from mapgen import tasks
-from mapgen.build import Options, build_outputs, render
-from mapgen.cache import Cache
+from mapgen.build import formats
+from mapgen.build.cache import Cache
+from mapgen.build.pipeline import Options, build_outputs, render
+from mapgen.build.runner import Done, Runner
+from mapgen.build.tasks import Rendered, Task
 from mapgen.errors import InputError, MapgenError
 from mapgen.model import Journeys, Persona, Problem, Stage, Step
-from mapgen.runner import Done, Runner
-from mapgen.tasks import Rendered, Task
 from mapgen.themes import load_theme
 
 JOURNEYS = Journeys(
@@ -94,8 +94,8 @@ def plan_book(journeys: Journeys, _options: Options) -> list[Task]:
 
 
 @pytest.fixture(autouse=True)
-def formats(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tasks, "_FORMATS", {"txt": plan_txt, "book": plan_book})
+def only_test_formats(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formats, "FORMATS", {"txt": plan_txt, "book": plan_book})
 
 
 def names_and_bytes(folder: Path) -> dict[str, bytes]:
@@ -279,7 +279,7 @@ def test_unknown_format_is_refused(tmp_path: Path) -> None:
 
 def test_a_format_registers_once() -> None:
     with pytest.raises(ValueError, match="registered already"):
-        tasks.register_format("txt", plan_txt)
+        formats.register_format("txt", plan_txt)
 
 
 def test_render_is_the_python_api(tmp_path: Path) -> None:
@@ -393,7 +393,7 @@ def render_indexed(index: int, journeys: Journeys, _theme: object, _options: Opt
 
 
 def test_a_workbook_saved_after_its_last_build_is_stale(tmp_path: Path) -> None:
-    from mapgen.batch import is_stale
+    from mapgen.build.batch import is_stale
 
     workbook, out = tmp_path / "shop.xlsx", tmp_path / "out"
     workbook.write_bytes(b"PK")
@@ -406,7 +406,7 @@ def test_a_workbook_saved_after_its_last_build_is_stale(tmp_path: Path) -> None:
 
 
 def test_a_model_digest_sees_every_persona_and_photo_and_keeps_each_personas_hash() -> None:
-    from mapgen.cache import model_digest
+    from mapgen.build.cache import model_digest
     from mapgen.model import Photo
 
     memo: dict[int, tuple[Persona, str]] = {}
@@ -437,18 +437,18 @@ import os, sys
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 import test_build
-from mapgen import tasks
-from mapgen.build import build_outputs
-from mapgen.runner import Runner
-from mapgen.tasks import Task
+from mapgen.build import formats
+from mapgen.build.pipeline import build_outputs
+from mapgen.build.runner import Runner
+from mapgen.build.tasks import Task
 
 def plan(journeys, _options):
     render = test_build.render_modules
     return [Task("mods", f"{{p.sheet}}.txt", p.name, render, journeys) for p in journeys.personas]
 
 if __name__ == "__main__":
-    tasks._FORMATS.clear()
-    tasks.register_format("mods", plan)
+    formats.FORMATS.clear()
+    formats.register_format("mods", plan)
     with Runner(jobs=2) as runner:
         runner.warm_up({modules!r})
         journeys, theme = test_build.JOURNEYS, test_build.THEME

@@ -145,9 +145,9 @@ def test_an_edit_to_one_persona_remakes_its_parts_of_the_deck_and_report_and_the
 ) -> None:
     from pptx import Presentation
 
-    from mapgen.batch import Request, build_workbook
-    from mapgen.cache import Cache
-    from mapgen.runner import Done, Runner
+    from mapgen.build.batch import Request, build_workbook
+    from mapgen.build.cache import Cache
+    from mapgen.build.runner import Done, Runner
 
     book, out = tmp_path / "example.xlsx", tmp_path / "out"
     shutil.copy(INPUTS / "example.xlsx", book)

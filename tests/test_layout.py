@@ -11,8 +11,8 @@ import pytest
 from mapgen import text
 from mapgen.layout import layout_journey, layout_overview
 from mapgen.layout.lanes import lanes_for
-from mapgen.layout.scene import Ellipse, Polygon, Polyline, Rect, Scene, TextBlock
 from mapgen.model import Journeys, Persona, Project, Stage, Step
+from mapgen.scene import Ellipse, Polygon, Polyline, Rect, Scene, TextBlock
 from mapgen.themes import Theme, load_theme
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 
-from mapgen import __version__, text
-from mapgen.layout.scene import Box, Rect, Scene, Tag, TextBlock
+from mapgen import text
+from mapgen._version import __version__
 from mapgen.model import Journeys, Persona, Problem, Project, Stage, Step
-from mapgen.renderers.pdf import render_report, write_report
-from mapgen.renderers.report_plan import JourneyMap, ReportPlan, plan_report
+from mapgen.renderers.pdf.report import JourneyMap, ReportPlan, plan_report
+from mapgen.renderers.pdf.writer import render_report, write_report
+from mapgen.scene import Box, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -465,7 +466,7 @@ _BUILD_IN_A_PROCESS = """
 import sys
 sys.path.insert(0, sys.argv[1])
 import test_pdf
-from mapgen.renderers.pdf import render_report
+from mapgen.renderers.pdf.writer import render_report
 from mapgen.themes import load_theme
 data, _ = render_report(test_pdf.load("b2b"), load_theme("default"), layout=test_pdf.sample_layout())
 sys.stdout.buffer.write(data)

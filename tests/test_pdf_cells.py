@@ -12,7 +12,7 @@ import pytest
 from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 
 from mapgen import text
-from mapgen.renderers.pdf_cells import BULLET, CellText
+from mapgen.renderers.pdf.output.cells import BULLET, CellText
 from mapgen.themes import load_theme
 
 THEME = load_theme("default")

@@ -17,9 +17,9 @@ import pikepdf
 import pytest
 
 from mapgen.model import Journeys, Persona, Photo, Problem, Stage, Step
-from mapgen.parts import PartSpec, part_scope
-from mapgen.renderers.pdf import assemble_report, render_report, render_report_part, report_parts
-from mapgen.renderers.report_parts import ReportPart
+from mapgen.renderers.parts import PartSpec, part_scope
+from mapgen.renderers.pdf.output.part import ReportPart
+from mapgen.renderers.pdf.writer import assemble_report, render_report, render_report_part, report_parts
 from mapgen.themes import Theme, load_theme
 from test_pdf import load, outline, page_count, pdftext, run, sample_layout, squash, tool
 

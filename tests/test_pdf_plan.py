@@ -11,12 +11,11 @@ from typing import Any
 import pytest
 
 from mapgen import colors
-from mapgen.layout.scene import Box, Ellipse, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.model import Journeys, Persona, Problem, Stage, Step
-from mapgen.parts import part_scope
-from mapgen.renderers import pdf_summary as summary
-from mapgen.renderers.pdf_figures import avatar_scene, chart_scene, cover_scene
-from mapgen.renderers.report_plan import (
+from mapgen.renderers.parts import part_scope
+from mapgen.renderers.pdf.plan import findings as summary
+from mapgen.renderers.pdf.plan.figures import avatar_scene, chart_scene, cover_scene
+from mapgen.renderers.pdf.report import (
     Contents,
     Figure,
     Heading,
@@ -31,6 +30,7 @@ from mapgen.renderers.report_plan import (
     plan_report,
     report_language,
 )
+from mapgen.scene import Box, Ellipse, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme
 
 FIXTURES = Path(__file__).parent / "fixtures"

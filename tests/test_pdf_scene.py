@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from mapgen.layout.scene import Box, Ellipse, Picture, Polygon, Polyline, Rect, Scene, Tag, TextBlock
-from mapgen.renderers import pdf_images
-from mapgen.renderers.pdf_scene import SceneFlowable, ScenePainter
+from mapgen.renderers.pdf.output import images as pdf_images
+from mapgen.renderers.pdf.output.scene import SceneFlowable, ScenePainter
+from mapgen.scene import Box, Ellipse, Picture, Polygon, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme
 
 
@@ -37,7 +37,7 @@ def theme() -> Theme:
 def _paint(scene: Scene, theme: Theme, path: Path) -> Path:
     from reportlab.pdfgen.canvas import Canvas
 
-    from mapgen.renderers import pdf_fonts
+    from mapgen.renderers.pdf.output import fonts as pdf_fonts
 
     canvas = Canvas(
         str(path),

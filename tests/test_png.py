@@ -14,9 +14,9 @@ from PIL import Image
 
 from mapgen import text
 from mapgen.layout import layout_journey
-from mapgen.layout.scene import Box, Picture, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.model import Journeys
-from mapgen.renderers.png import paint_png
+from mapgen.renderers.png.painter import paint_png
+from mapgen.scene import Box, Picture, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.themes import load_theme
 
 THEME = load_theme("default")
@@ -189,7 +189,7 @@ def test_the_file_is_an_rgb_png_with_its_dpi_and_title() -> None:
 
 
 def test_the_encoder_keeps_every_pixel_across_strips_and_row_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mapgen.renderers import png_encode
+    from mapgen.renderers.png import encode as png_encode
 
     monkeypatch.setattr(png_encode, "BLOCK_BYTES", 100)  # a few rows per block
     rng = np.random.default_rng(7)
@@ -204,7 +204,7 @@ def test_the_encoder_keeps_every_pixel_across_strips_and_row_blocks(monkeypatch:
 
 
 def test_a_map_painted_in_strips_is_the_map_painted_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mapgen.renderers import png
+    from mapgen.renderers.png import painter as png
 
     journeys = Journeys.from_json(
         json.loads((Path(__file__).parent / "fixtures" / "deck-retail.json").read_text("utf-8"))
@@ -230,7 +230,7 @@ def test_a_map_painted_in_strips_is_the_map_painted_whole(monkeypatch: pytest.Mo
 def test_dashes_carry_on_round_a_corner() -> None:
     from matplotlib.path import Path as MplPath
 
-    from mapgen.renderers.png import _dashed
+    from mapgen.renderers.png.painter import _dashed
 
     path = _dashed(((0.0, 0.0), (10.0, 0.0), (10.0, 10.0)), (4.0, 3.0))
     dashes, dash = [], []

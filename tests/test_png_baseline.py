@@ -130,7 +130,7 @@ def _rms(a: Image.Image, b: Image.Image) -> float:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_png_matches_its_baseline(case: str, theme: Theme) -> None:
     from mapgen.layout import layout_journey
-    from mapgen.renderers.png import paint_png
+    from mapgen.renderers.png.painter import paint_png
 
     journeys = CASES[case]()
     result = layout_journey(journeys, journeys.personas[0], theme, page=theme.png.canvas("slide"))

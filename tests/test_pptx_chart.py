@@ -8,10 +8,10 @@ from pptx import Presentation
 from pptx.enum.chart import XL_LABEL_POSITION, XL_MARKER_STYLE
 from pptx.util import Pt
 
-from mapgen.layout.scene import Box
-from mapgen.renderers.deck_plan import ChartSeries, LineChart
-from mapgen.renderers.pptx_chart import add_line_chart
-from mapgen.renderers.pptx_xml import rgb
+from mapgen.renderers.pptx.deck import ChartSeries, LineChart
+from mapgen.renderers.pptx.output.chart import add_line_chart
+from mapgen.renderers.pptx.output.drawingml import rgb
+from mapgen.scene import Box
 
 
 def _chart(series: ChartSeries) -> LineChart:

@@ -36,7 +36,7 @@ from pptx.oxml.shapes.picture import CT_Picture
 
 from mapgen import text
 from mapgen.model import Journeys
-from mapgen.renderers.pptx import Deck, render_deck, write_deck
+from mapgen.renderers.pptx.writer import Deck, render_deck, write_deck
 from mapgen.themes import Theme, load_theme
 
 HERE = Path(__file__).parent

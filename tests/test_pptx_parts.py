@@ -26,9 +26,9 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from mapgen.model import Journeys, Photo
-from mapgen.parts import PartSpec, part_scope, persona_part
-from mapgen.renderers.pptx import Deck, assemble_deck, deck_parts, render_deck, render_deck_part
-from mapgen.renderers.pptx_package import PackageReader, PackageWriter
+from mapgen.renderers.parts import PartSpec, part_scope, persona_part
+from mapgen.renderers.pptx.package.reproducible import PackageReader, PackageWriter
+from mapgen.renderers.pptx.writer import Deck, assemble_deck, deck_parts, render_deck, render_deck_part
 from mapgen.themes import Theme, load_theme
 from test_pptx_deck import FIXTURES, THEME, _logo, load, make_template, package_parts
 
@@ -322,7 +322,7 @@ def test_the_join_runs_without_python_pptx(parts: list[bytes], tmp_path: Path) -
         "import json, sys\n"
         "from pathlib import Path\n"
         "from mapgen.model import Journeys\n"
-        "from mapgen.renderers.pptx import assemble_deck\n"
+        "from mapgen.renderers.pptx.writer import assemble_deck\n"
         "from mapgen.themes import load_theme\n"
         f"folder = Path({str(tmp_path)!r})\n"
         "journeys = Journeys.from_json(json.loads((folder / 'model.json').read_text('utf-8')))\n"

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from mapgen import colors, text
-from mapgen.layout.scene import Box, Picture, Rect, Scene, Tag, TextBlock
 from mapgen.model import Journeys, Persona, Problem, Project, Stage, Step
-from mapgen.renderers.deck_plan import (
+from mapgen.renderers.pptx.deck import (
     DeckPlan,
     Frame,
     LineChart,
@@ -23,8 +22,9 @@ from mapgen.renderers.deck_plan import (
     default_frame,
     plan_deck,
 )
-from mapgen.renderers.pptx_fit import fit_list
-from mapgen.renderers.pptx_tabular import severity, stage_means
+from mapgen.renderers.pptx.plan.fit import fit_list
+from mapgen.renderers.pptx.plan.tabular import severity, stage_means
+from mapgen.scene import Box, Picture, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme
 
 FIXTURES = Path(__file__).parent / "fixtures"

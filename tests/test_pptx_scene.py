@@ -11,10 +11,10 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
-from mapgen.layout.scene import Box, Ellipse, Picture, Polygon, Polyline, Rect, Scene, Tag, TextBlock
-from mapgen.renderers.deck_plan import Paragraph, TextFrame
-from mapgen.renderers.pptx_scene import paint_scene_items
-from mapgen.renderers.pptx_text import block_paragraphs
+from mapgen.renderers.pptx.deck import Paragraph, TextFrame
+from mapgen.renderers.pptx.output.scene import paint_scene_items
+from mapgen.renderers.pptx.output.text import block_paragraphs
+from mapgen.scene import Box, Ellipse, Picture, Polygon, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.themes import load_theme
 
 THEME = load_theme("default")

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from mapgen import template
+from mapgen import starter as template
 from mapgen.cli import main
 from mapgen.errors import InputError
 

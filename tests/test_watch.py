@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from mapgen.build.watch import watch
 from mapgen.errors import InputError, MapgenError
 from mapgen.model import Problem
-from mapgen.watch import watch
 
 TIMEOUT = 10.0
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from mapgen._version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from mapgen.build.tasks import Options
     from mapgen.model import Journeys
-    from mapgen.tasks import Options
     from mapgen.themes import Theme
 
 __all__ = ["__version__", "load", "render"]
@@ -37,6 +37,6 @@ def render(
     theme is a Theme, a built-in theme's name or a .toml path (default: the workbook's Theme
     field, else "default"). Files are written all or nothing.
     """
-    from mapgen.build import render as render_files
+    from mapgen.build.pipeline import render as render_files
 
     return render_files(journeys, formats=formats, theme=theme, out=out, options=options)

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from mapgen import __version__
+from mapgen._version import __version__
 from mapgen.errors import MapgenError
 from mapgen.model import Journeys, Problem
 
@@ -148,7 +148,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
     if not value:
         return None
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
-    from mapgen.tasks import format_names
+    from mapgen.build.formats import format_names
 
     unknown = [name for name in names if name not in format_names()]
     if unknown:
@@ -199,8 +199,8 @@ def _request(
 ) -> Any:
     import datetime as dt
 
-    from mapgen.batch import Request
-    from mapgen.tasks import Options
+    from mapgen.build.batch import Request
+    from mapgen.build.tasks import Options
 
     moment = dt.datetime.now(dt.UTC).replace(microsecond=0) if timestamp else None
     options = Options(png_size=size, dpi=dpi, template=template, personas=personas, timestamp=moment)  # type: ignore[arg-type]
@@ -208,8 +208,8 @@ def _request(
 
 
 def _runner(jobs: int | None, force: bool) -> Any:
-    from mapgen.cache import Cache, default_folder
-    from mapgen.runner import Runner
+    from mapgen.build.cache import Cache, default_folder
+    from mapgen.build.runner import Runner
 
     return Runner(jobs=jobs, cache=Cache(default_folder()), reuse=not force)
 
@@ -236,9 +236,9 @@ def build(
     """Build the deliverables of a workbook or a folder of workbooks (default: the sample)."""
     import time
 
-    from mapgen.batch import build_workbook, is_stale, output_folder, workbooks_in
-    from mapgen.formats import worker_modules
-    from mapgen.progress import progress_for
+    from mapgen.build.batch import build_workbook, is_stale, output_folder, workbooks_in
+    from mapgen.build.formats import worker_modules
+    from mapgen.build.progress import progress_for
 
     started = time.perf_counter()
     request = _request(theme_spec, formats, size, dpi, template, personas, timestamp)
@@ -311,10 +311,10 @@ def watch(
     """Rebuild a workbook every time it is saved; Ctrl-C stops."""
     import time
 
-    from mapgen.batch import build_workbook, output_folder
-    from mapgen.formats import worker_modules
-    from mapgen.progress import progress_for
-    from mapgen.watch import watch as watch_file
+    from mapgen.build.batch import build_workbook, output_folder
+    from mapgen.build.formats import worker_modules
+    from mapgen.build.progress import progress_for
+    from mapgen.build.watch import watch as watch_file
 
     request = _request(theme_spec, formats, size, dpi, template, personas, timestamp)
     target = output_folder(workbook, out, batch=False)
@@ -351,7 +351,7 @@ def watch(
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 def template(path: Path, force: bool) -> None:
     """Write a starter workbook to fill in."""
-    from mapgen.template import write_template
+    from mapgen.starter import write_template
 
     write_template(path, force=force)
     click.echo(f"Wrote {path}. Fill it in, then run: mapgen validate {path}")

@@ -7,7 +7,7 @@ from mapgen.layout.context import Context
 from mapgen.layout.curve import curve_height, emotion_lane
 from mapgen.layout.grid import Band, Column
 from mapgen.layout.lanes import Lane
-from mapgen.layout.scene import Box, Ellipse, Polygon, Polyline, Primitive, Rect, Tag
+from mapgen.scene import Box, Ellipse, Polygon, Polyline, Primitive, Rect, Tag
 
 GUTTER = 4.0  # between neighbouring cards, in points
 LANE_GAP = 5.0

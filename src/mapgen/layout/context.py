@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mapgen.layout.scene import Box, FontRole, Tag, TextBlock
 from mapgen.layout.shapes import fitted_block
 from mapgen.model import Journeys, Persona, Problem, Step
+from mapgen.scene import Box, FontRole, Tag, TextBlock
 
 if TYPE_CHECKING:
-    from mapgen.layout.scene import Align, VAlign
+    from mapgen.scene import Align, VAlign
     from mapgen.themes import Theme
 
 

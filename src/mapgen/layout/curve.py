@@ -5,8 +5,8 @@ from __future__ import annotations
 from mapgen import text
 from mapgen.layout.context import Context
 from mapgen.layout.grid import Column
-from mapgen.layout.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Tag
 from mapgen.layout.shapes import emotion_marker, smooth
+from mapgen.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Tag
 
 MOMENTS = 2  # at most this many lowest points are called out, so the call-out keeps its weight
 

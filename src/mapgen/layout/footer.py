@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mapgen.layout.scene import Box, Polyline, Primitive, Tag
 from mapgen.layout.shapes import fitted_block, logo_picture
+from mapgen.scene import Box, Polyline, Primitive, Tag
 
 if TYPE_CHECKING:
     from mapgen.model import Journeys

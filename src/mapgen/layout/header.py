@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from mapgen.layout.context import Context
-from mapgen.layout.scene import Box, Ellipse, Primitive, Rect, Tag
 from mapgen.layout.shapes import initials, picture_in
+from mapgen.scene import Box, Ellipse, Primitive, Rect, Tag
 
 
 def _items(ctx: Context, key: str) -> list[str]:

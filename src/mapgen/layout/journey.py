@@ -14,8 +14,8 @@ from mapgen.layout.grid import Band, plan_bands, stage_order
 from mapgen.layout.header import header_height, persona_header
 from mapgen.layout.lanes import Lane, lanes_for
 from mapgen.layout.result import LayoutResult
-from mapgen.layout.scene import Box, Scene
 from mapgen.model import Journeys, Persona, Problem
+from mapgen.scene import Box, Scene
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme

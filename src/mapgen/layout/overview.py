@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from mapgen import text
 from mapgen.layout.footer import footer, footer_height
 from mapgen.layout.result import LayoutResult
-from mapgen.layout.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Scene, Tag, TextBlock
 from mapgen.layout.shapes import fitted_block, smooth
 from mapgen.model import Journeys, Persona, Problem
+from mapgen.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Scene, Tag, TextBlock
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mapgen.layout.scene import Scene
 from mapgen.model import Problem
+from mapgen.scene import Scene
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mapgen import text
-from mapgen.layout.scene import (
+from mapgen.scene import (
     Align,
     Box,
     Ellipse,

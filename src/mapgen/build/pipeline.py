@@ -1,0 +1,177 @@
+"""The build pipeline: pick the theme, run the writers, and move their files into place atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mapgen._version import __version__
+from mapgen.errors import InputError, MapgenError
+from mapgen.model import Journeys, Problem
+from mapgen.build.formats import format_names, plan_tasks
+from mapgen.build.tasks import Options
+
+if TYPE_CHECKING:
+    from mapgen.build.progress import Progress
+    from mapgen.build.runner import Done, Runner
+    from mapgen.themes import Theme
+
+__all__ = ["MANIFEST", "BuildResult", "Options", "build_outputs", "render", "resolve_theme"]
+
+MANIFEST = "manifest.json"
+
+
+def resolve_theme(spec: str | None, journeys: Journeys, workbook: Path | None = None) -> Theme:
+    """Return --theme if given, else the workbook's Theme field, else the default theme."""
+    from mapgen.themes import load_theme
+
+    if spec:
+        return load_theme(spec)
+    if journeys.project.theme:
+        # A theme path written in the workbook is relative to the workbook's folder.
+        base = workbook.parent if workbook is not None else None
+        return load_theme(journeys.project.theme, base_dir=base)
+    return load_theme("default")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did: the files it replaced, those already up to date, and its warnings."""
+
+    out: Path
+    written: tuple[Path, ...]
+    unchanged: tuple[Path, ...]
+    problems: tuple[Problem, ...]  # layout and painting warnings, not the workbook's own
+    manifest: dict[str, Any]
+
+
+def render(
+    journeys: Journeys,
+    *,
+    formats: Sequence[str] | None = None,
+    theme: Theme | str | None = None,
+    out: str | Path,
+    options: Options | None = None,
+) -> list[Path]:
+    """Write the deliverables of a model into out, all or nothing; return the paths of its files."""
+    result = build_outputs(journeys, formats=formats, theme=theme, out=out, options=options)
+    return sorted((*result.written, *result.unchanged))
+
+
+def build_outputs(
+    journeys: Journeys,
+    *,
+    formats: Sequence[str] | None = None,
+    theme: Theme | str | None = None,
+    out: str | Path,
+    options: Options | None = None,
+    runner: Runner | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Write the deliverables of a model into out, all or nothing; report what was written."""
+    from mapgen.build.runner import Runner
+
+    if journeys.errors:
+        raise InputError(
+            f"{journeys.source} has {len(journeys.errors)} error(s); fix them and build again",
+            journeys.errors,
+        )
+    names = list(formats) if formats else format_names()
+    unknown = [name for name in names if name not in format_names()]
+    if unknown:
+        raise MapgenError(f"unknown format {', '.join(unknown)}; choose from {', '.join(format_names())}")
+    if theme is None or isinstance(theme, str):
+        theme = resolve_theme(theme, journeys)
+    options = options or Options()
+    journeys = _select_personas(journeys, options.personas)
+    tasks = plan_tasks(journeys, names, options)
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # The temporary folder sits beside OUT so that os.replace never crosses a file system.
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    own_runner = runner is None
+    runner = runner or Runner(jobs=1)
+    try:
+        if progress is not None:
+            # The bar counts parts too: a deck of 60 personas is 62 steps of work, not one.
+            progress.start(Path(journeys.source).name, sum(1 + len(t.parts) for t in tasks))
+        outcomes = runner.run(tasks, theme, options, staging, progress.done if progress else None)
+        # The same layout warning can come from several files: keep it once.
+        found = (p for done in outcomes for p in done.problems)
+        problems = tuple(dict.fromkeys(replace(p, file=p.file or journeys.source) for p in found))
+        manifest = _manifest(journeys, theme, staging, outcomes, problems)
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        written, unchanged = _move_into_place(staging, out, [d.task.file for d in outcomes] + [MANIFEST])
+        return BuildResult(out, tuple(written), tuple(unchanged), problems, manifest)
+    finally:
+        if progress is not None:
+            progress.finish()
+        if own_runner:
+            runner.close()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _select_personas(journeys: Journeys, wanted: Iterable[str]) -> Journeys:
+    wanted = [w.casefold() for w in wanted]
+    if not wanted:
+        return journeys
+    chosen = tuple(
+        p for p in journeys.personas if p.name.casefold() in wanted or p.sheet.casefold() in wanted
+    )
+    found = {p.name.casefold() for p in chosen} | {p.sheet.casefold() for p in chosen}
+    missing = [w for w in wanted if w not in found]
+    if missing:
+        names = ", ".join(p.name for p in journeys.personas)
+        raise MapgenError(f"no persona named {', '.join(missing)} in {journeys.source}; it has {names}")
+    return replace(journeys, personas=chosen)
+
+
+def _manifest(
+    journeys: Journeys, theme: Theme, folder: Path, outcomes: list[Done], problems: tuple[Problem, ...]
+) -> dict[str, Any]:
+    return {
+        "workbook": journeys.source,
+        "theme": theme.name,
+        "mapgen_version": __version__,
+        "outputs": [
+            {"path": t.file, "format": t.format, "persona": t.persona, "sha256": _sha256(folder / t.file)}
+            for t in (done.task for done in outcomes)
+        ],
+        "problems": [
+            {"severity": p.severity, "sheet": p.sheet, "cell": p.cell, "message": p.message}
+            for p in (*journeys.problems, *problems)
+        ],
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _move_into_place(staging: Path, out: Path, names: list[str]) -> tuple[list[Path], list[Path]]:
+    """Move the finished files into out, leaving alone those already there byte for byte.
+
+    Files in out that mapgen did not write are never touched. Return (replaced, unchanged).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    written, unchanged = [], []
+    for name in names:
+        source, target = staging / name, out / name
+        if target.is_file() and _same_bytes(source, target):
+            unchanged.append(target)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source.replace(target)
+        written.append(target)
+    return written, unchanged
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    return a.stat().st_size == b.stat().st_size and _sha256(a) == _sha256(b)

@@ -1,0 +1,1 @@
+"""reportlab emitters: the plan's blocks as PDF sections, cells, figures, fonts and images."""

@@ -1,0 +1,1 @@
+"""The report's parts joined into one PDF with pikepdf."""

@@ -1,0 +1,1 @@
+"""The PNG painter: a Scene onto Agg with cached glyphs, encoded by zlib-ng."""

@@ -1,0 +1,1 @@
+"""The deck: plan (pure data), output (python-pptx emitters) and package (the zip-level join)."""

@@ -1,0 +1,377 @@
+"""The deck plan: every slide of the deck as plain frozen data, decided before python-pptx is touched.
+
+pandoc's habit (Powerpoint/Presentation.hs builds slides as data, Output.hs writes the zip): here
+plan_deck() decides the slides, their titles, speaker notes and alt texts, and where every text,
+shape, chart and table goes, with every text already wrapped and sized by mapgen.text. The emitter
+(mapgen.renderers.pptx.writer) then only draws. Nothing here imports python-pptx, so the plan is tested on
+its own and the emitted deck is checked against it.
+
+The deck is planned in parts (deck_parts: the front matter, a part per persona, the back matter),
+each from its scope (mapgen.renderers.parts.part_scope), so a part can be made and cached on its own; only
+what depends on the whole deck, the page numbers of the built-in look, is added when the parts'
+plans are joined (join_plans). plan_deck() is exactly that: plan every part, then join.
+
+Coordinates are points on the slide, origin top-left, y down, as in mapgen.scene.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from mapgen.model import Journeys, Persona, Problem
+from mapgen.renderers.parts import PartSpec, part_scope, persona_part
+from mapgen.scene import (
+    Align,
+    Box,
+    Ellipse,
+    FontRole,
+    Picture,
+    Point,
+    Polygon,
+    Polyline,
+    Primitive,
+    Rect,
+    Scene,
+    Tag,
+    TextBlock,
+    VAlign,
+)
+
+if TYPE_CHECKING:
+    from mapgen.layout import LayoutResult
+    from mapgen.themes import Theme
+
+__all__ = [
+    "ChartSeries",
+    "DeckPlan",
+    "Frame",
+    "JourneyLayout",
+    "LayoutRole",
+    "LineChart",
+    "Paragraph",
+    "PartPlan",
+    "PlanItem",
+    "SlideKind",
+    "SlidePlan",
+    "Table",
+    "TableCell",
+    "TextFrame",
+    "deck_parts",
+    "default_frame",
+    "join_plans",
+    "plan_deck",
+    "plan_part",
+    "scene_items",
+    "translate",
+]
+
+SlideKind = Literal[
+    "title",
+    "agenda",
+    "profile",
+    "journey",
+    "emotion",
+    "pain_table",
+    "overview_chart",
+    "matrix",
+    "next_steps",
+]
+# The layout a slide is made from: "cover" (a title and a subtitle) or "content" (a title).
+LayoutRole = Literal["cover", "content"]
+# (model, persona, theme, page size, the persona's index among all): its page-sized scenes.
+JourneyLayout = Callable[["Journeys", Persona, "Theme", tuple[float, float], int], "LayoutResult"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a text frame: its lines already wrapped, in one font, size and colour."""
+
+    lines: tuple[str, ...]
+    size: float
+    color: str
+    font: FontRole = "body"
+    bold: bool | None = None  # None: the role's own weight
+    italic: bool = False
+    align: Align = "left"
+    line_height: float = 1.2  # multiple of size
+    bullet: str | None = None  # a bullet character hung in `indent`
+    number: int | None = None  # or a number ("3.") hung in `indent`, as PowerPoint numbers lists
+    indent: float = 0.0  # points the lines are indented by (the bullet sits in this space)
+    space_before: float = 0.0  # points above the paragraph (never on a frame's first paragraph)
+
+    @property
+    def height(self) -> float:
+        """Return the height the paragraph takes, space before included."""
+        return self.space_before + len(self.lines) * self.size * self.line_height
+
+    @property
+    def text(self) -> str:
+        """Return the visible text, lines joined by spaces."""
+        return " ".join(self.lines)
+
+
+@dataclass(frozen=True)
+class TextFrame:
+    """A text box holding several paragraphs (bullet lists, agendas), each already fitted."""
+
+    box: Box
+    paragraphs: tuple[Paragraph, ...]
+    valign: VAlign = "top"
+    source: str = ""  # the whole text before wrapping and cuts
+    truncated: bool = False
+    tag: Tag = dataclasses.field(default_factory=lambda: Tag("text"))
+
+    @property
+    def text_height(self) -> float:
+        """Return the height the paragraphs take, in points."""
+        return sum(p.height for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One line of a line chart: a value per category (None: a gap) and how each point looks."""
+
+    name: str
+    values: tuple[float | None, ...]
+    color: str
+    line_width: float
+    marker_colors: tuple[str, ...] = ()  # one per point; empty: the series colour
+    labels: tuple[str, ...] = ()  # a data label per point ("" for none)
+    emphasis: tuple[int, ...] = ()  # points called out (the moment that matters)
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """A native line chart with markers; its data stays editable in PowerPoint."""
+
+    box: Box
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    y_min: float
+    y_max: float
+    y_step: float
+    y_format: str  # an Excel number format for the value axis
+    font: str  # the family the chart's text is set in
+    axis_size: float
+    label_size: float
+    text_color: str
+    muted_color: str
+    grid_color: str
+    emphasis_color: str  # the marker and label of called-out points
+    legend: bool
+    smooth: bool
+    alt: str
+    name: str = "Chart"
+    plot: Box | None = None  # the plot area on the slide, fixed; None: the application places it
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One cell: paragraphs already fitted to the column, and its fill."""
+
+    paragraphs: tuple[Paragraph, ...]
+    fill: str | None = None
+
+    @property
+    def text(self) -> str:
+        """Return the cell's visible text, paragraphs joined by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A native table: column widths and row heights from measured text, fills from the theme."""
+
+    box: Box  # its height is the sum of the row heights
+    widths: tuple[float, ...]
+    heights: tuple[float, ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+    header_rows: int
+    margin_x: float  # cell insets, left and right
+    margin_y: float  # cell insets, top and bottom
+    border: str
+    border_width: float
+    alt: str
+    name: str = "Table"
+
+
+PlanItem = Primitive | TextFrame | LineChart | Table
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a slide's parts go: from the theme for the built-in look, or from a client template."""
+
+    width: float
+    height: float
+    title: Box  # a content slide's title
+    body: Box  # a content slide's content
+    cover_title: Box
+    cover_subtitle: Box
+    footer: Box | None  # the footer line: our own text box, or inside the template's footer placeholder
+    template: bool = False  # True: a client's masters draw the background, logo and footers
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide: what it is, its title, what is on it and what the presenter says."""
+
+    kind: SlideKind
+    title: str
+    notes: str
+    layout: LayoutRole
+    title_block: TextBlock  # the title, fitted to the frame's title box: it goes into the title placeholder
+    items: tuple[PlanItem, ...] = ()
+    subtitle_block: TextBlock | None = None  # the cover's subtitle placeholder
+    persona: str | None = None
+    background: str | None = None  # None: the master's background
+    footer_block: TextBlock | None = None  # the template's footer placeholder's text
+
+    @property
+    def alt_texts(self) -> tuple[str, ...]:
+        """Return the alt text of every picture and chart, in paint order."""
+        return tuple(item.alt for item in self.items if isinstance(item, Picture | LineChart))
+
+    def texts(self) -> Iterator[str]:
+        """Yield every visible text of the slide: title, subtitle, text boxes and table cells."""
+        yield self.title_block.text
+        if self.subtitle_block is not None:
+            yield self.subtitle_block.text
+        for item in self.items:
+            if isinstance(item, TextBlock):
+                yield item.text
+            elif isinstance(item, TextFrame):
+                yield from ("\n".join(p.lines) for p in item.paragraphs)
+            elif isinstance(item, Table):
+                yield from ("\n".join(p.text for p in cell.paragraphs) for row in item.rows for cell in row)
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """The whole deck: slide size, slides in order, document properties and what went wrong."""
+
+    width: float
+    height: float
+    slides: tuple[SlidePlan, ...]
+    background: str | None  # the master's background (None: the template's own)
+    title: str  # document properties
+    author: str
+    subject: str
+    footer: str = ""  # the footer line of content slides
+    description: str = ""  # the document's comments: the project's description
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """Return the slide titles in order."""
+        return tuple(slide.title for slide in self.slides)
+
+
+@dataclass(frozen=True)
+class PartPlan:
+    """The slides of one part of the deck, before page numbers, and the problems met planning them."""
+
+    spec: PartSpec
+    slides: tuple[SlidePlan, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+def default_frame(theme: Theme, width: float | None = None, height: float | None = None) -> Frame:
+    """Return the built-in look's frame for the theme's slide size (or the size given)."""
+    w = theme.slide.width if width is None else width
+    h = theme.slide.height if height is None else height
+    margin = h / 15  # 36 pt on a 540 pt slide: the half inch of PowerPoint's own layouts
+    sizes = theme.sizes
+    title_h = 2 * sizes.size("h1") * sizes.line_height
+    title = Box(margin, margin * 0.75, w - 2 * margin, title_h)
+    footer_h = sizes.size("small") * sizes.line_height
+    footer = Box(margin, h - margin * 0.5 - footer_h, w - 2 * margin, footer_h)
+    body_top = title.bottom + margin * 0.5
+    body = Box(margin, body_top, w - 2 * margin, footer.y - margin * 0.35 - body_top)
+    cover_title = Box(margin * 1.75, h * 0.30, w * 0.72, h * 0.30)
+    cover_subtitle = Box(margin * 1.75, cover_title.bottom + margin * 0.5, w * 0.72, h * 0.22)
+    return Frame(w, h, title, body, cover_title, cover_subtitle, footer, template=False)
+
+
+def translate(item: Primitive, dx: float, dy: float) -> Primitive:
+    """Return a scene primitive moved by (dx, dy) points."""
+    if dx == 0 and dy == 0:
+        return item
+    if isinstance(item, Rect | Ellipse | TextBlock | Picture):
+        box = item.box
+        return dataclasses.replace(item, box=Box(box.x + dx, box.y + dy, box.w, box.h))
+    moved: tuple[Point, ...] = tuple((x + dx, y + dy) for x, y in item.points)
+    if isinstance(item, Polygon):
+        return dataclasses.replace(item, points=moved)
+    if isinstance(item, Polyline):
+        return dataclasses.replace(item, points=moved)
+    raise TypeError(f"not a scene primitive: {type(item).__name__}")
+
+
+def deck_parts(journeys: Journeys) -> list[PartSpec]:
+    """Return the parts of the deck in deck order: the front matter, a part per persona, the back matter."""
+    personas = (persona_part(index) for index in range(len(journeys.personas)))
+    return [PartSpec("head"), *personas, PartSpec("tail")]
+
+
+def plan_deck(
+    journeys: Journeys,
+    theme: Theme,
+    *,
+    frame: Frame | None = None,
+    layout_journey: JourneyLayout | None = None,
+) -> DeckPlan:
+    """Return the deck's plan: the slides, in order, with their contents fitted to the frame.
+
+    frame: where titles and content go (default: the built-in look for the theme's slide size).
+    layout_journey: lays out one persona's journey map into page-sized scenes (default:
+    mapgen.layout.layout_journey with paginate=True).
+    """
+    parts = [
+        plan_part(part_scope(journeys, spec), spec, theme, frame=frame, layout_journey=layout_journey)
+        for spec in deck_parts(journeys)
+    ]
+    return join_plans(journeys, theme, parts, frame=frame)
+
+
+def plan_part(
+    scope: Journeys,
+    spec: PartSpec,
+    theme: Theme,
+    *,
+    frame: Frame | None = None,
+    layout_journey: JourneyLayout | None = None,
+) -> PartPlan:
+    """Return the plan of one part of the deck, made from its scope (mapgen.renderers.parts.part_scope)."""
+    # The slide builders need the plan's types, so they are imported here, not at the top.
+    from mapgen.renderers.pptx.plan import slides as pptx_slides
+
+    frame = frame or default_frame(theme)
+    if layout_journey is None:
+        layout_journey = _layout_journey
+    return pptx_slides.build_part(scope, spec, theme, frame, layout_journey)
+
+
+def join_plans(
+    journeys: Journeys, theme: Theme, parts: Sequence[PartPlan], *, frame: Frame | None = None
+) -> DeckPlan:
+    """Return the deck's plan from its parts' plans, in deck order, with page numbers added."""
+    from mapgen.renderers.pptx.plan import slides as pptx_slides
+
+    return pptx_slides.join_parts(journeys, theme, frame or default_frame(theme), parts)
+
+
+def _layout_journey(
+    journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], index: int
+) -> LayoutResult:
+    from mapgen.layout import layout_journey
+
+    return layout_journey(journeys, persona, theme, page=page, paginate=True, index=index)
+
+
+def scene_items(scene: Scene, box: Box) -> tuple[Primitive, ...]:
+    """Return a scene's primitives moved into a box on the slide (the scene is laid out at its size)."""
+    return tuple(translate(item, box.x, box.y) for item in scene.items)

@@ -1,0 +1,1 @@
+"""python-pptx and DrawingML emitters: the plan's slides as native shapes, text, charts, tables."""

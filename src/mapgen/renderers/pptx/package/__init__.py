@@ -1,0 +1,1 @@
+"""Parts of a deck packed and joined at the zip level, reproducibly."""

@@ -1,0 +1,1 @@
+"""Which slides, in which order, with which words: pure data, no python-pptx."""

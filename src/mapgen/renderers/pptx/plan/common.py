@@ -1,0 +1,221 @@
+"""What every slide builder of the deck plan shares: the context, titles, pictures, profile values.
+
+Pure: no python-pptx. The builders live in pptx_slides (cover, agenda, next steps), pptx_persona
+(profile, journey map, emotion curve) and pptx_tabular (tables and the comparison of personas).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mapgen.model import Journeys, Persona, Problem, Step
+from mapgen.renderers.pptx.deck import Frame, JourneyLayout
+from mapgen.renderers.pptx.plan.fit import fit_block
+from mapgen.scene import Box, Picture, Tag, TextBlock
+
+if TYPE_CHECKING:
+    from mapgen.themes import Colours, SizeRole, Theme
+
+__all__ = [
+    "Ctx",
+    "contain",
+    "continued",
+    "deck_image",
+    "deck_title",
+    "document_properties",
+    "footer_text",
+    "image_size",
+    "indexed_steps",
+    "logo",
+    "ordered_stages",
+    "picture",
+    "profile_list",
+    "profile_text",
+    "slide_gap",
+    "slide_title",
+]
+
+# Formats a deck can hold as they are; anything else is converted to PNG first.
+_DECK_IMAGE_FORMATS = frozenset({"png", "jpeg", "gif"})
+
+
+@dataclass
+class Ctx:
+    """What every builder needs, and the problems they find."""
+
+    journeys: Journeys
+    theme: Theme
+    frame: Frame
+    layout_journey: JourneyLayout
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def c(self) -> Colours:
+        """Return the theme's colours."""
+        return self.theme.colours
+
+    def size(self, role: SizeRole) -> float:
+        """Return the theme's type size of a role, in points."""
+        return self.theme.sizes.size(role)
+
+    @property
+    def lh(self) -> float:
+        """Return the theme's line height, a multiple of the size."""
+        return self.theme.sizes.line_height
+
+    @property
+    def gap(self) -> float:
+        """Return the space between boxes on a slide."""
+        return slide_gap(self.frame)
+
+    def warn(self, message: str, persona: Persona | None = None, cell: str | None = None) -> None:
+        """Report a warning, located at the persona's sheet (and a cell) when known."""
+        self.problems.append(
+            Problem("warning", message, sheet=persona.sheet if persona else None, cell=cell or None)
+        )
+
+
+def slide_gap(frame: Frame) -> float:
+    """Return the space between boxes on a slide of the frame."""
+    return round(frame.height / 36, 2)  # 15 pt on a 540 pt slide
+
+
+def deck_title(journeys: Journeys) -> str:
+    """Return the deck's title: the project's, else the workbook's name."""
+    if journeys.project.title and journeys.project.title.strip():
+        return " ".join(journeys.project.title.split())
+    return Path(journeys.source).stem or "mapgen"
+
+
+def document_properties(journeys: Journeys) -> tuple[str, str, str, str]:
+    """Return the deck's title, author, subject and description (the project's, white space tidied)."""
+    p = journeys.project
+    return deck_title(journeys), p.prepared_by or "", p.client or "", " ".join((p.description or "").split())
+
+
+def footer_text(journeys: Journeys, theme: Theme) -> str:
+    """Return the footer line of the deck's slides."""
+    p = journeys.project
+    return theme.footer.render(
+        title=deck_title(journeys),
+        client=p.client,
+        prepared_by=p.prepared_by,
+        date=p.date,
+        version=p.version,
+        confidentiality=p.confidentiality,
+    )
+
+
+def slide_title(ctx: Ctx, source: str) -> TextBlock:
+    """Return a content slide's title fitted to the frame's title box (title size down to h2)."""
+    block = fit_block(
+        source,
+        ctx.theme,
+        ctx.frame.title,
+        size=ctx.size("title"),
+        min_size=ctx.size("h2"),
+        color=ctx.c.text,
+        font="heading",
+        valign="bottom",
+        tag=Tag("title"),
+    )
+    if block.truncated:
+        ctx.warn(f"the slide title {source!r} is too long for the slide and is cut")
+    return block
+
+
+def continued(ctx: Ctx, title: str, part: int) -> str:
+    """Return the title of a slide's continuation: "Title (continued)" after the first part."""
+    return f"{title} ({ctx.theme.labels.continued})" if part else title
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Return an image's pixel size, or None when Pillow cannot read it."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+
+
+def contain(box: Box, size: tuple[int, int], align: str = "center") -> Box:
+    """Return the largest box of the image's aspect ratio inside box (centred, or left/right)."""
+    w, h = size
+    scale = min(box.w / w, box.h / h)
+    fw, fh = w * scale, h * scale
+    x = box.x + (box.w - fw) / 2
+    if align == "left":
+        x = box.x
+    elif align == "right":
+        x = box.right - fw
+    return Box(round(x, 3), round(box.y + (box.h - fh) / 2, 3), round(fw, 3), round(fh, 3))
+
+
+def deck_image(data: bytes, fmt: str) -> tuple[bytes, str]:
+    """Return image bytes in a format a deck holds (PNG for anything unusual)."""
+    fmt = fmt.lower()
+    if fmt in _DECK_IMAGE_FORMATS:
+        return data, fmt
+    from PIL import Image
+
+    out = io.BytesIO()
+    with Image.open(io.BytesIO(data)) as image:
+        image.save(out, format="PNG")
+    return out.getvalue(), "png"
+
+
+def picture(data: bytes, fmt: str, box: Box, alt: str, tag: Tag, align: str = "center") -> Picture | None:
+    """Return an image fitted into box, or None when it cannot be read."""
+    size = image_size(data)
+    if size is None or not size[0] or not size[1]:
+        return None
+    data, fmt = deck_image(data, fmt)
+    return Picture(contain(box, size, align), data, fmt, alt=alt, tag=tag)
+
+
+def logo(ctx: Ctx, box: Box, align: str = "right") -> Picture | None:
+    """Return the theme's logo fitted into box, or None when the theme has none."""
+    path = ctx.theme.logo
+    if path is None:
+        return None
+    data = path.read_bytes()
+    fmt = "png" if data.startswith(b"\x89PNG") else "jpeg"
+    alt = f"{ctx.journeys.project.client} logo" if ctx.journeys.project.client else "Logo"
+    return picture(data, fmt, box, alt, Tag("logo"), align)
+
+
+def profile_text(persona: Persona, key: str) -> str:
+    """Return a one-line profile value, white space collapsed ("" when absent or a list)."""
+    value = persona.get(key)
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return ""
+
+
+def profile_list(persona: Persona, key: str) -> list[str]:
+    """Return a profile value as a list of items (a single text is a list of one)."""
+    value = persona.get(key)
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [" ".join(v.split()) for v in items if v and v.strip()]
+
+
+def ordered_stages(journeys: Journeys, persona: Persona | None = None) -> list[str]:
+    """Return the global stage order, then any stage a persona uses that the order lacks."""
+    names = [s.name for s in journeys.stages]
+    steps = persona.steps if persona else [s for p in journeys.personas for s in p.steps]
+    for step in steps:
+        if step.stage not in names:
+            names.append(step.stage)
+    return names
+
+
+def indexed_steps(persona: Persona, stage: str) -> list[tuple[int, Step]]:
+    """Return the persona's steps in a stage, each with its index in the whole journey."""
+    return [(i, s) for i, s in enumerate(persona.steps) if s.stage == stage]

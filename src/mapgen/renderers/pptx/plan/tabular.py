@@ -1,0 +1,421 @@
+"""Tables and the comparison of personas: pain points per persona, the emotion curves of all
+personas as one chart, and the pain-point matrix; pure, no python-pptx.
+
+Rows are measured with mapgen.text at an explicit size, so each row is exactly as tall as its
+text; tables longer than a slide continue on the next one, header repeated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mapgen import colors, text
+from mapgen.model import Journeys, Persona
+from mapgen.renderers.pptx.deck import ChartSeries, LineChart, Paragraph, SlidePlan, Table, TableCell
+from mapgen.renderers.pptx.plan import notes
+from mapgen.renderers.pptx.plan.common import Ctx, continued, indexed_steps, ordered_stages, slide_title
+from mapgen.renderers.pptx.plan.fit import fit_block, fit_list, sizes_between, wrap_paragraph
+from mapgen.scene import Box, Tag
+
+__all__ = [
+    "matrix_cells",
+    "matrix_slides",
+    "overview_chart_slides",
+    "pain_table_slides",
+    "severity",
+    "stage_means",
+]
+
+_EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A paragraph of a cell before it is wrapped: its text and how it looks."""
+
+    text: str
+    color: str
+    bold: bool | None = None
+    small: bool = False
+    bullets: bool = False  # split on newlines into bulleted items
+
+
+@dataclass(frozen=True)
+class _Row:
+    cells: tuple[tuple[tuple[_Text, ...], str | None], ...]  # (paragraphs, fill) per column
+    key: str = ""  # what a cut is reported against
+    persona: Persona | None = None
+    cell: str = ""
+
+
+def _cell_paragraphs(ctx: Ctx, texts: Sequence[_Text], width: float, size: float) -> tuple[Paragraph, ...]:
+    out: list[Paragraph] = []
+    for t in texts:
+        s = round(size / ctx.theme.sizes.scale, 2) if t.small else size
+        s = max(s, ctx.theme.sizes.minimum)
+        chain = ctx.theme.font_chain("body", bold=t.bold)
+        items = [i for i in t.text.split("\n") if i.strip()] if t.bullets else [t.text]
+        for item in items:
+            out.append(
+                wrap_paragraph(
+                    item,
+                    chain,
+                    s,
+                    width,
+                    color=t.color,
+                    font="body",
+                    bold=t.bold,
+                    line_height=ctx.lh,
+                    bullet="•" if t.bullets and len(items) > 1 else None,
+                    space_before=s * 0.3 if out else 0.0,
+                )
+            )
+    return tuple(out)
+
+
+def _tables(
+    ctx: Ctx,
+    header: Sequence[str],
+    rows: Sequence[_Row],
+    fractions: Sequence[float],
+    box: Box,
+    alt: str,
+    name: str,
+    sizes: Sequence[float],
+) -> list[Table]:
+    """Return the rows as tables of at most box.h each, at the largest size in sizes that fits one."""
+    c = ctx.c
+    total = sum(fractions)
+    widths = [round(box.w * f / total, 2) for f in fractions]
+    for size in sizes:
+        margin_x = round(size * 0.6, 2)
+        margin_y = round(size * 0.45, 2)
+        inner = [w - 2 * margin_x for w in widths]
+        head_cells = tuple(
+            TableCell(_cell_paragraphs(ctx, [_Text(h, c.on_primary, bold=True)], inner[k], size), c.primary)
+            for k, h in enumerate(header)
+        )
+        head_h = _row_height(head_cells, margin_y)
+        built = []
+        for row in rows:
+            cells = tuple(
+                TableCell(_cell_paragraphs(ctx, texts, inner[k], size), fill)
+                for k, (texts, fill) in enumerate(row.cells)
+            )
+            built.append((row, cells, _row_height(cells, margin_y)))
+        if size == sizes[-1] or head_h + sum(h for _, _, h in built) <= box.h + _EPS:
+            break
+    pages: list[list[tuple[tuple[TableCell, ...], float]]] = []
+    current: list[tuple[tuple[TableCell, ...], float]] = []
+    used = head_h
+    room = box.h - head_h
+    for row, cells, height in built:
+        if height > room + _EPS:
+            cells, height = _cut_row(ctx, row, cells, inner, room, margin_y, size)
+        if current and used + height > box.h + _EPS:
+            pages.append(current)
+            current, used = [], head_h
+        current.append((cells, height))
+        used += height
+    if current or not pages:
+        pages.append(current)
+    tables = []
+    for part, page in enumerate(pages):
+        heights = (head_h, *(h for _, h in page))
+        tables.append(
+            Table(
+                box=Box(box.x, box.y, round(sum(widths), 2), round(sum(heights), 2)),
+                widths=tuple(widths),
+                heights=tuple(round(h, 2) for h in heights),
+                rows=(head_cells, *(cells for cells, _ in page)),
+                header_rows=1,
+                margin_x=margin_x,
+                margin_y=margin_y,
+                border=c.border,
+                border_width=0.75,
+                alt=alt + (f" (part {part + 1} of {len(pages)})" if len(pages) > 1 else ""),
+                name=name,
+            )
+        )
+    return tables
+
+
+def _row_height(cells: Sequence[TableCell], margin_y: float) -> float:
+    return round(
+        max((sum(p.height for p in cell.paragraphs) for cell in cells), default=0.0) + 2 * margin_y, 2
+    )
+
+
+def _cut_row(
+    ctx: Ctx,
+    row: _Row,
+    cells: tuple[TableCell, ...],
+    inner: Sequence[float],
+    room: float,
+    margin_y: float,
+    size: float,
+) -> tuple[tuple[TableCell, ...], float]:
+    """Return a row taller than a whole slide shrunk, then cut, to the room there is; report it."""
+    out = []
+    for k, cell in enumerate(cells):
+        if sum(p.height for p in cell.paragraphs) + 2 * margin_y <= room + _EPS:
+            out.append(cell)
+            continue
+        first = cell.paragraphs[0]
+        items = [p.text for p in cell.paragraphs]
+        fitted = fit_list(
+            items,
+            ctx.theme,
+            inner[k],
+            room - 2 * margin_y,
+            size=size,
+            min_size=ctx.theme.sizes.minimum,
+            color=first.color,
+            bold=first.bold,
+        )
+        out.append(TableCell(fitted.paragraphs, cell.fill))
+        if fitted.truncated:
+            ctx.warn(f"{row.key}: text cut in the table: it is longer than a slide", row.persona, row.cell)
+    return tuple(out), _row_height(out, margin_y)
+
+
+def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
+    theme, c = ctx.theme, ctx.c
+    rows: list[_Row] = []
+    stages_seen: list[str] = []
+    for stage in ordered_stages(ctx.journeys, persona):
+        for index, step in indexed_steps(persona, stage):
+            if not step.pain_points and not step.opportunities:
+                continue
+            if stage not in stages_seen:
+                stages_seen.append(stage)
+            rows.append(
+                _Row(
+                    cells=(
+                        (
+                            (
+                                _Text(stage, c.text, bold=True),
+                                _Text(notes.step_label(step, index, theme), c.muted, small=True),
+                            ),
+                            None,
+                        ),
+                        (
+                            (_Text("\n".join(step.pain_points), c.text, bullets=True),),
+                            c.pain_surface if step.pain_points else None,
+                        ),
+                        (
+                            (_Text("\n".join(step.opportunities), c.text, bullets=True),),
+                            c.opportunity_surface if step.opportunities else None,
+                        ),
+                        ((_Text(step.owner or "", c.text),), None),
+                    ),
+                    key=f"{persona.name}, {stage}, {notes.step_label(step, index, theme)}",
+                    persona=persona,
+                    cell=step.cell,
+                )
+            )
+    if not rows:
+        return []
+    header = (
+        theme.labels.stage,
+        theme.lanes.label("pain_points"),
+        theme.lanes.label("opportunities"),
+        theme.labels.owner,
+    )
+    title = f"{theme.lanes.label('pain_points')} & {theme.lanes.label('opportunities')}: {persona.name}"
+    tables = _tables(
+        ctx,
+        header,
+        rows,
+        (0.2, 0.34, 0.34, 0.12),
+        ctx.frame.body,
+        alt=f"Table of the pain points and opportunities of {persona.name}, by stage and step",
+        name=f"{theme.lanes.label('pain_points')} {persona.name}",
+        sizes=sizes_between(ctx.size("h3"), ctx.size("body")),
+    )
+    slides = []
+    for part, table in enumerate(tables):
+        page_rows = len(table.rows) - 1
+        stages = []
+        for row in table.rows[1:]:
+            stage = row[0].paragraphs[0].text if row[0].paragraphs else ""
+            if stage not in stages:
+                stages.append(stage)
+        slides.append(
+            SlidePlan(
+                kind="pain_table",
+                title=continued(ctx, title, part),
+                notes=notes.pain_table_notes(persona, theme, page_rows, stages, part, len(tables)),
+                layout="content",
+                title_block=slide_title(ctx, continued(ctx, title, part)),
+                items=(table,),
+                persona=persona.name,
+            )
+        )
+    return slides
+
+
+def stage_means(journeys: Journeys, persona: Persona) -> tuple[float | None, ...]:
+    """Return the persona's mean score per stage (None where the stage has no score)."""
+    out: list[float | None] = []
+    for stage in ordered_stages(journeys):
+        scores = [s.score for s in persona.steps_in(stage) if s.score is not None]
+        out.append(round(sum(scores) / len(scores), 4) if scores else None)
+    return tuple(out)
+
+
+def overview_chart_slides(ctx: Ctx) -> list[SlidePlan]:
+    theme, c, labels = ctx.theme, ctx.c, ctx.theme.labels
+    personas = ctx.journeys.personas
+    stages = ordered_stages(ctx.journeys)
+    chunk = max(1, min(len(c.series), 8))  # a colour each: more lines than colours do not read
+    groups = [personas[i : i + chunk] for i in range(0, len(personas), chunk)]
+    body = ctx.frame.body
+    axis = ctx.size("small")
+    chain = theme.font_chain("body")
+    cat_w = body.w * 0.85 / max(1, len(stages))
+    categories = tuple(
+        "\n".join(text.fit(s, chain, cat_w - axis, axis * 2 * ctx.lh, axis, axis, ctx.lh, max_lines=2).lines)
+        or s
+        for s in stages
+    )
+    slides = []
+    base = f"{labels.emotion_curve}: {labels.all_personas}"
+    for part, group in enumerate(groups):
+        means = [stage_means(ctx.journeys, p) for p in group]
+        series = tuple(
+            ChartSeries(
+                name=p.name,
+                values=m,
+                color=c.series_colour(k),
+                line_width=max(1.5, theme.style.curve_width * 0.8),
+            )
+            for k, (p, m) in enumerate(zip(group, means, strict=True))
+        )
+        names = notes.series_list([p.name for p in group])
+        alt = (
+            f"Line chart comparing the average emotion per stage of {names}, "
+            f"across {notes.series_list(stages)}, on a scale from −1 to +1."
+        )
+        chart = LineChart(
+            box=body,
+            categories=categories,
+            series=series,
+            y_min=-1.0,
+            y_max=1.0,
+            y_step=0.5,
+            y_format="+0.0;-0.0;0",
+            font=theme.office_font("body"),
+            axis_size=axis,
+            label_size=axis,
+            text_color=c.text,
+            muted_color=c.muted,
+            grid_color=c.border,
+            emphasis_color=c.accent,
+            legend=True,
+            smooth=False,  # a smoothed line overshoots the scores it passes through
+            alt=alt,
+            name=base,
+        )
+        title = continued(ctx, base, part)
+        slides.append(
+            SlidePlan(
+                kind="overview_chart",
+                title=title,
+                notes=notes.overview_notes(group, theme, means, stages),
+                layout="content",
+                title_block=slide_title(ctx, title),
+                items=(chart,),
+            )
+        )
+    return slides
+
+
+def matrix_cells(journeys: Journeys, persona: Persona) -> list[tuple[int, float | None, bool]]:
+    """Return per stage: the persona's pain point count, worst score, and whether it has steps there."""
+    out = []
+    for stage in ordered_stages(journeys):
+        steps = persona.steps_in(stage)
+        scores = [s.score for s in steps if s.score is not None]
+        out.append((sum(len(s.pain_points) for s in steps), min(scores) if scores else None, bool(steps)))
+    return out
+
+
+def severity(count: int, worst: float | None, most: int) -> float:
+    """Return how much a cell of the matrix hurts, from 0 to 1: pain points and a low score."""
+    by_count = count / most if most else 0.0
+    by_score = max(0.0, -worst) if worst is not None else 0.0
+    if not count and by_score == 0.0:
+        return 0.0
+    return round(min(1.0, 0.6 * by_count + 0.4 * by_score), 4)
+
+
+def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
+    theme, c, labels = ctx.theme, ctx.c, ctx.theme.labels
+    stages = ordered_stages(ctx.journeys)
+    personas = ctx.journeys.personas
+    grid = [matrix_cells(ctx.journeys, p) for p in personas]
+    most = max((count for row in grid for count, _, _ in row), default=0)
+    rows: list[_Row] = []
+    flat: list[tuple[str, str, int, float | None]] = []
+    for persona, row in zip(personas, grid, strict=True):
+        cells: list[tuple[tuple[_Text, ...], str | None]] = [
+            ((_Text(persona.name, c.text, bold=True),), None)
+        ]
+        for stage, (count, worst, present) in zip(stages, row, strict=True):
+            flat.append((persona.name, stage, count, worst))
+            if not present:
+                cells.append(((_Text("–", c.muted),), None))
+                continue
+            level = severity(count, worst, most)
+            fill = colors.mix(c.background, c.pain, 0.1 + 0.75 * level) if level > 0 else c.surface
+            ink = colors.best_on(fill, (c.text, c.background, c.on_primary))
+            texts = [_Text(str(count), ink, bold=True)]
+            if worst is not None:
+                texts.append(_Text(notes.format_score(worst), ink, small=True))
+            cells.append((tuple(texts), fill))
+        rows.append(_Row(cells=tuple(cells), key=persona.name, persona=persona))
+    body = ctx.frame.body
+    caption_h = round(ctx.size("small") * ctx.lh, 2)
+    box = Box(body.x, body.y, body.w, round(body.h - caption_h - ctx.gap * 0.5, 2))
+    first = 0.22 if len(stages) > 4 else 0.25
+    fractions = (first, *([(1 - first) / max(1, len(stages))] * len(stages)))
+    tables = _tables(
+        ctx,
+        (labels.persona, *stages),
+        rows,
+        fractions,
+        box,
+        alt=(
+            f"Table of pain points by stage and persona: {labels.count.lower()} and "
+            f"{labels.worst_score.lower()} per cell, shaded by severity"
+        ),
+        name=labels.pain_point_matrix,
+        sizes=sizes_between(ctx.size("h3"), ctx.size("body")),
+    )
+    slides = []
+    for part, table in enumerate(tables):
+        caption = fit_block(
+            f"{labels.count} · {labels.worst_score} ({notes.format_score(-1.0)} … {notes.format_score(1.0)})",
+            theme,
+            Box(body.x, round(box.y + table.box.h + ctx.gap * 0.5, 2), body.w, caption_h),
+            size=ctx.size("small"),
+            min_size=theme.sizes.minimum,
+            color=c.muted,
+            max_lines=1,
+            tag=Tag("caption"),
+        )
+        names = {cells[0].text for cells in table.rows[1:]}
+        title = continued(ctx, labels.pain_point_matrix, part)
+        slides.append(
+            SlidePlan(
+                kind="matrix",
+                title=title,
+                notes=notes.matrix_notes(theme, [f for f in flat if f[0] in names], part, len(tables)),
+                layout="content",
+                title_block=slide_title(ctx, title),
+                items=(table, caption),
+            )
+        )
+    return slides
