@@ -13,14 +13,13 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from mapgen.model import Journeys, Problem
 
 if TYPE_CHECKING:
-    from mapgen.themes import Theme
-
-PngSize = Literal["slide", "a4", "poster"]
+    # Annotations only: a runtime import would load the whole themes package with every task.
+    from mapgen.themes import PngSize, Theme
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,52 @@
+"""Read the files a theme names besides fonts (the logo, the deck template) and check each is usable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from mapgen.themes.values import Reader, string_value
+
+
+def optional_file(r: Reader, key: str, check: Callable[[Path], str | None]) -> Path | None:
+    """Return the resolved file a key names, or None when it names none or check rejects it."""
+    raw = r.get(key, string_value, "").strip()
+    if not raw:
+        return None
+    path = Path(raw).expanduser()
+    if not path.is_absolute():
+        path = r.path_of(key) / path
+    if not path.is_file():
+        r.problems.error(key, f"file not found: {path}")
+        return None
+    message = check(path)
+    if message is not None:
+        r.problems.error(key, f"{path}: {message}")
+        return None
+    return path.resolve()
+
+
+def check_image(path: Path) -> str | None:
+    """Return why a logo cannot be used, or None for a PNG or JPEG file."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
+        return None
+    return "the logo must be a PNG or JPEG image (all three renderers embed those)"
+
+
+def check_template(path: Path) -> str | None:
+    """Return why a deck template cannot be used, or None for a .pptx or .potx file."""
+    if path.suffix.lower() not in (".pptx", ".potx"):
+        return "a deck template must be a .pptx or .potx file"
+    try:
+        with path.open("rb") as f:
+            head = f.read(4)
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    if head != b"PK\x03\x04":
+        return "is not a PowerPoint file (not a zip archive)"
+    return None

@@ -1,0 +1,406 @@
+"""Define the Theme: the frozen dataclasses every renderer reads, one per table of a theme file."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mapgen import colors
+from mapgen.model import Problem
+from mapgen.scene import FontRole
+from mapgen.themes.vocabulary import (
+    FOOTER_FIELDS,
+    MM,
+    PAGE_SIZES,
+    PNG_SIZES,
+    SLIDE_SIZES,
+    Contrast,
+    Lane,
+    Markers,
+    PageSize,
+    PngSize,
+    SizeRole,
+    SlideSize,
+    StageShape,
+    Weight,
+)
+
+if TYPE_CHECKING:
+    from mapgen.text import FontChain
+
+
+@dataclass(frozen=True)
+class Colours:
+    """Every colour a renderer may use, as "#rrggbb"; text only in the pairs of Theme.text_pairs()."""
+
+    background: str  # the page, slide and canvas
+    surface: str  # cards and lane backgrounds
+    border: str  # card outlines, grid and zero lines
+    text: str
+    muted: str  # secondary text: captions, footers, lane labels
+    primary: str  # title bands, table headers, the emotion line
+    on_primary: str  # text on primary
+    accent: str  # call-outs such as the moment that matters
+    on_accent: str
+    header: str  # the header band of a journey map (the background when there is no band)
+    on_header: str
+    stages: tuple[str, ...]  # stage chevrons, in journey order, repeated when there are more stages
+    on_stage: tuple[str, ...]  # text on each stage colour, same length as stages
+    series: tuple[str, ...]  # one per persona on overview charts
+    pain: str  # marks pain points (a bar or icon beside the card)
+    pain_surface: str  # pain point cards
+    opportunity: str
+    opportunity_surface: str
+    emotion_negative: str
+    emotion_neutral: str
+    emotion_positive: str
+
+    def stage_colour(self, index: int) -> str:
+        """Return the fill of the stage at index (0-based), cycling through the palette."""
+        return self.stages[index % len(self.stages)]
+
+    def on_stage_colour(self, index: int) -> str:
+        """Return the text colour for the stage at index."""
+        return self.on_stage[index % len(self.on_stage)]
+
+    def series_colour(self, index: int) -> str:
+        """Return the colour of the index-th persona on overview charts."""
+        return self.series[index % len(self.series)]
+
+    def emotion_colour(self, score: float | None) -> str:
+        """Return the colour of an emotion score in [-1, 1]; None (no score) is neutral."""
+        if score is None or math.isnan(score):
+            return self.emotion_neutral
+        score = max(-1.0, min(1.0, score))
+        if score < 0:
+            return colors.mix(self.emotion_neutral, self.emotion_negative, -score)
+        return colors.mix(self.emotion_neutral, self.emotion_positive, score)
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    """A font role: a family name or a font file (absolute Path), and optional style files."""
+
+    family: str | Path
+    bold: Path | None = None
+    italic: Path | None = None
+    bold_italic: Path | None = None
+    weight: Weight = "regular"  # the weight the role is drawn in
+    office: str | None = None  # the family a deck names, e.g. "Calibri" for metric-compatible Carlito
+    fallback: tuple[str | Path, ...] = ()  # tried for this role before Fonts.fallback
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The heading and body fonts and the fallbacks shared by both."""
+
+    heading: FontSpec
+    body: FontSpec
+    fallback: tuple[str | Path, ...] = ()
+    system_fallback: bool = True
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Type sizes in points: a base size, a heading scale and the size text never shrinks below."""
+
+    base: float
+    scale: float
+    minimum: float
+    line_height: float  # multiple of the size
+
+    def size(self, role: SizeRole) -> float:
+        """Return the size of a role: title > h1 > h2 > h3 > body > small, in points."""
+        steps = {"title": 4, "h1": 3, "h2": 2, "h3": 1, "body": 0, "small": -1}[role]
+        return round(max(self.minimum, self.base * self.scale**steps), 2)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The report's page: A4 or Letter, portrait, margins in millimetres (top, right, bottom, left)."""
+
+    size: PageSize
+    margins_mm: tuple[float, float, float, float]
+
+    @property
+    def width(self) -> float:
+        """Return the page width in points."""
+        return PAGE_SIZES[self.size][0]
+
+    @property
+    def height(self) -> float:
+        """Return the page height in points."""
+        return PAGE_SIZES[self.size][1]
+
+    @property
+    def margins(self) -> tuple[float, float, float, float]:
+        """Return the margins in points (top, right, bottom, left)."""
+        top, right, bottom, left = (m * MM for m in self.margins_mm)
+        return top, right, bottom, left
+
+
+@dataclass(frozen=True)
+class Slide:
+    """The deck's slide size and an optional client template (.pptx or .potx)."""
+
+    size: SlideSize
+    template: Path | None = None
+
+    @property
+    def width(self) -> float:
+        """Return the slide width in points."""
+        return SLIDE_SIZES[self.size][0]
+
+    @property
+    def height(self) -> float:
+        """Return the slide height in points."""
+        return SLIDE_SIZES[self.size][1]
+
+
+@dataclass(frozen=True)
+class Png:
+    """The infographic's canvas preset and resolution (None: the preset's own)."""
+
+    size: PngSize
+    dpi: int | None = None
+
+    def canvas(self, size: PngSize | None = None) -> tuple[float, float]:
+        """Return the canvas width and height in points for a preset (default: the theme's)."""
+        width, height, _dpi = PNG_SIZES[size or self.size]
+        return width, height
+
+    def resolution(self, size: PngSize | None = None) -> int:
+        """Return the dpi: the theme's, else 144 for slide (1920x1080 px) and 300 for a4 and poster."""
+        return self.dpi or PNG_SIZES[size or self.size][2]
+
+
+@dataclass(frozen=True)
+class LaneLabels:
+    """What each lane is called on the map (a theme may say "Friction" or "Schmerzpunkte")."""
+
+    actions: str
+    touchpoints: str
+    goals: str
+    thoughts: str
+    emotions: str
+    pain_points: str
+    opportunities: str
+    kpis: str
+    owner: str
+    evidence: str
+    extra: str  # a heading for the workbook's own columns where one is needed; each keeps its name
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """Which lanes a journey map shows, in order, and their labels."""
+
+    show: tuple[Lane, ...]
+    labels: LaneLabels
+
+    def label(self, lane: str) -> str:
+        """Return the label of a lane id such as "pain_points"."""
+        return str(getattr(self.labels, lane))
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The fixed words of the deliverables, so a theme can translate them."""
+
+    agenda: str
+    contents: str
+    page: str
+    of: str
+    executive_summary: str
+    overview: str
+    personas: str
+    persona: str
+    stages: str
+    stage: str
+    step: str
+    journey_map: str
+    emotion_curve: str
+    emotion: str
+    score: str
+    no_score: str
+    pain_points: str
+    opportunities: str
+    pain_point_matrix: str
+    moment_that_matters: str
+    highest_moment: str
+    lowest_moment: str
+    recurring_pain_points: str
+    top_opportunities: str
+    action_plan: str
+    next_steps: str
+    profile: str
+    name: str
+    role: str
+    age: str
+    location: str
+    quote: str
+    bio: str
+    goals: str
+    motivations: str
+    frustrations: str
+    behaviours: str
+    channels: str
+    owner: str
+    kpi: str
+    count: str
+    worst_score: str
+    all_personas: str
+    client: str
+    prepared_by: str
+    date: str
+    version: str
+    continued: str
+    appendix: str
+    source_workbook: str
+    generated: str
+    mapgen_version: str
+    theme: str
+    warnings: str
+    no_warnings: str
+
+    def page_x_of_y(self, page: int, pages: int) -> str:
+        """Return "Page 3 of 12" in the theme's words."""
+        return f"{self.page} {page} {self.of} {pages}"
+
+
+@dataclass(frozen=True)
+class Emotion:
+    """How emotion markers are drawn: "faces" (shape carries the valence) or "dots"."""
+
+    markers: Markers
+
+
+@dataclass(frozen=True)
+class Style:
+    """Shapes of the map: corner radius (pt), stage headers, the header band, the curve's width (pt)."""
+
+    corner_radius: float
+    stage_shape: StageShape
+    header_band: bool
+    curve_width: float
+
+
+@dataclass(frozen=True)
+class Footer:
+    """Footer text (placeholders {title} {client} {prepared_by} {date} {version} {confidentiality})
+    and the confidentiality label used when the workbook gives none."""
+
+    text: str
+    confidentiality: str
+
+    def render(self, **values: str | None) -> str:
+        """Return the footer text with its placeholders filled ("" for unknown values)."""
+        filled = {name: values.get(name) or "" for name in FOOTER_FIELDS}
+        if not filled["confidentiality"]:
+            filled["confidentiality"] = self.confidentiality
+        return " ".join(self.text.format_map(filled).split())
+
+
+@dataclass(frozen=True)
+class TextPair:
+    """A text colour on a background colour that renderers use, with its WCAG contrast ratio."""
+
+    foreground_key: str  # dotted key, e.g. "colours.on_stage[2]"
+    background_key: str
+    foreground: str
+    background: str
+
+    @property
+    def ratio(self) -> float:
+        """Return the WCAG 2.x contrast ratio of the pair."""
+        return colors.contrast_ratio(self.foreground, self.background)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A validated theme, after inheritance; every value is final."""
+
+    name: str
+    description: str
+    contrast: Contrast
+    logo: Path | None
+    colours: Colours
+    fonts: Fonts
+    sizes: Sizes
+    page: Page
+    slide: Slide
+    png: Png
+    lanes: Lanes
+    labels: Labels
+    emotion: Emotion
+    style: Style
+    footer: Footer
+    source: Path = field(compare=False)  # the theme file
+    files: tuple[Path, ...] = field(default=(), compare=False)  # source first, then what it extends
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+
+    def font_chain(self, role: FontRole, *, bold: bool | None = None, italic: bool = False) -> FontChain:
+        """Return the font chain for a role; bold None means the role's own weight."""
+        # Layout and the planners ask for a chain hundreds of thousands of times a build: resolve
+        # each once per theme, in a cache beside the fields (not one of them, and not pickled).
+        key = (role, bold, italic)
+        chains: dict[tuple[FontRole, bool | None, bool], FontChain]
+        chains = self.__dict__.setdefault("_font_chains", {})
+        try:
+            return chains[key]
+        except KeyError:
+            chain = chains[key] = self._resolve_font_chain(role, bold, italic)
+            return chain
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Return what pickling a theme keeps: its values, not the chains it resolved."""
+        return {name: value for name, value in self.__dict__.items() if name != "_font_chains"}
+
+    def _resolve_font_chain(self, role: FontRole, bold: bool | None, italic: bool) -> FontChain:
+        from mapgen import text
+
+        spec = self.fonts.heading if role == "heading" else self.fonts.body
+        if bold is None:
+            bold = spec.weight == "bold"
+        primary: str | Path = spec.family
+        if bold and italic and spec.bold_italic:
+            primary = spec.bold_italic
+        elif bold and not italic and spec.bold:
+            primary = spec.bold
+        elif italic and not bold and spec.italic:
+            primary = spec.italic
+        return text.font_chain(
+            primary,
+            fallback=(*spec.fallback, *self.fonts.fallback),
+            bold=bold,
+            italic=italic,
+            system_fallback=self.fonts.system_fallback,
+        )
+
+    def office_font(self, role: FontRole) -> str:
+        """Return the family name a deck gives a role (the theme's office name, else the font's)."""
+        spec = self.fonts.heading if role == "heading" else self.fonts.body
+        if spec.office:
+            return spec.office
+        return self.font_chain(role, bold=False).family
+
+    def text_pairs(self) -> tuple[TextPair, ...]:
+        """Return every text-on-background pair renderers draw, each checked for contrast."""
+        c = self.colours
+        pairs = [
+            ("text", "background"),
+            ("muted", "background"),
+            ("text", "surface"),
+            ("muted", "surface"),
+            ("on_primary", "primary"),
+            ("on_accent", "accent"),
+            ("on_header", "header"),
+            ("text", "pain_surface"),
+            ("text", "opportunity_surface"),
+        ]
+        out = [TextPair(f"colours.{f}", f"colours.{b}", getattr(c, f), getattr(c, b)) for f, b in pairs]
+        for i, fill in enumerate(c.stages):
+            out.append(TextPair(f"colours.on_stage[{i}]", f"colours.stages[{i}]", c.on_stage_colour(i), fill))
+        return tuple(out)
