@@ -20,7 +20,8 @@ import pytest
 from mapgen import text
 from mapgen._version import __version__
 from mapgen.model import Journeys, Persona, Problem, Project, Stage, Step
-from mapgen.renderers.pdf.report import JourneyMap, ReportPlan, plan_report
+from mapgen.renderers.pdf.plan.document import plan_report
+from mapgen.renderers.pdf.report import JourneyMap, ReportPlan
 from mapgen.renderers.pdf.writer import render_report, write_report
 from mapgen.scene import Box, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme

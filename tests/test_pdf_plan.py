@@ -14,7 +14,9 @@ from mapgen import colors
 from mapgen.model import Journeys, Persona, Problem, Stage, Step
 from mapgen.renderers.parts import part_scope
 from mapgen.renderers.pdf.plan import findings as summary
+from mapgen.renderers.pdf.plan.document import part_specs, plan_part, plan_report
 from mapgen.renderers.pdf.plan.figures import avatar_scene, chart_scene, cover_scene
+from mapgen.renderers.pdf.plan.front import report_language
 from mapgen.renderers.pdf.report import (
     Contents,
     Figure,
@@ -25,10 +27,6 @@ from mapgen.renderers.pdf.report import (
     ReportPlan,
     Table,
     Text,
-    part_specs,
-    plan_part,
-    plan_report,
-    report_language,
 )
 from mapgen.scene import Box, Ellipse, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme

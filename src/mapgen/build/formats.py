@@ -82,7 +82,7 @@ def plan_pptx(journeys: Journeys, _options: Options) -> list[Task]:
 
 def plan_pdf(journeys: Journeys, _options: Options) -> list[Task]:
     """Return the task that joins the report from its parts: summary, a chapter per persona, overview."""
-    from mapgen.renderers.pdf.report import part_specs
+    from mapgen.renderers.pdf.plan.document import part_specs
 
     file = f"{deliverable_stem(journeys)}.pdf"
     parts = _parts("pdf", file, journeys, part_specs(journeys), render_report_part_file, REPORT_PART_SETTINGS)

@@ -27,6 +27,9 @@ from mapgen.renderers.pdf import report as rp
 from mapgen.renderers.pdf.output.emit import Section, emit_page_numbers, emit_section, format_timestamp
 from mapgen.renderers.pdf.output.part import ReportPart
 from mapgen.renderers.pdf.package.join import Bookmark, Piece, join
+from mapgen.renderers.pdf.plan.context import JourneyLayout
+from mapgen.renderers.pdf.plan.document import missing_glyph_problems, part_specs, plan_part, plan_report
+from mapgen.renderers.pdf.plan.front import plan_page_setup
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -45,7 +48,7 @@ def write_report(
     source_name: str | None = None,
     warnings: Sequence[Problem] = (),
     timestamp: dt.datetime | None = None,
-    layout: rp.JourneyLayout | None = None,
+    layout: JourneyLayout | None = None,
 ) -> list[Problem]:
     """Write the PDF report of a model to path; return the layout and painting warnings.
 
@@ -68,7 +71,7 @@ def render_report(
     source_name: str | None = None,
     warnings: Sequence[Problem] = (),
     timestamp: dt.datetime | None = None,
-    layout: rp.JourneyLayout | None = None,
+    layout: JourneyLayout | None = None,
 ) -> tuple[bytes, list[Problem]]:
     """Return the PDF report's bytes and the layout and painting warnings."""
     parts = [
@@ -86,7 +89,7 @@ def report_parts(journeys: Journeys) -> list[PartSpec]:
     The executive summary and the overview see the whole model (so any edit remakes them); a
     persona's chapter (persona_part) sees that persona only.
     """
-    return rp.part_specs(journeys)
+    return part_specs(journeys)
 
 
 def render_report_part(
@@ -95,7 +98,7 @@ def render_report_part(
     theme: Theme,
     *,
     timestamp: dt.datetime | None = None,
-    layout: rp.JourneyLayout | None = None,
+    layout: JourneyLayout | None = None,
 ) -> tuple[bytes, list[Problem]]:
     """Return a part of the report as bytes for assemble_report, and its problems.
 
@@ -104,11 +107,11 @@ def render_report_part(
     left out), so it stays valid, and cached, whatever the build's timestamp.
     """
     del timestamp
-    plan = rp.plan_part(scope, theme, spec, layout=layout)
-    section = emit_section(plan.blocks, theme, rp.page_setup(scope, theme))
+    plan = plan_part(scope, theme, spec, layout=layout)
+    section = emit_section(plan.blocks, theme, plan_page_setup(scope, theme))
     problems = tuple(dict.fromkeys((*plan.problems, *section.problems)))
     made = ReportPart(replace(plan, blocks=(), problems=problems), section.pdf, section.pages, section.places)
-    glyphs = rp.missing_glyph_problems(plan.missing)
+    glyphs = missing_glyph_problems(plan.missing)
     return made.to_bytes(), list(dict.fromkeys((*problems, *glyphs)))
 
 
@@ -120,7 +123,7 @@ def assemble_report(
     source_name: str | None = None,
     warnings: Sequence[Problem] = (),
     timestamp: dt.datetime | None = None,
-    layout: rp.JourneyLayout | None = None,
+    layout: JourneyLayout | None = None,
 ) -> tuple[bytes, list[Problem]]:
     """Return the report made of its parts' bytes, and every warning of the report.
 
@@ -135,7 +138,7 @@ def assemble_report(
     made = [ReportPart.from_bytes(data) for data in parts]
     if [p.part.name for p in made] != [s.name for s in specs]:
         raise ValueError(f"assemble_report needs the {len(specs)} parts of report_parts(), in order")
-    plan = rp.plan_report(
+    plan = plan_report(
         journeys,
         theme,
         source_name=source_name,

@@ -1,8 +1,9 @@
 """Emit blocks of a report plan as one PDF section with reportlab platypus.
 
-Every choice is made in mapgen.renderers.pdf.report; this module turns blocks into flowables on
-three page templates (the cover, portrait pages and landscape pages for journey maps, each with a
-running header and footer) and builds them in one pass. A section is a piece of the report made on
+Every choice is made by the planners of mapgen.renderers.pdf.plan, as the data types of
+mapgen.renderers.pdf.report; this module turns blocks into flowables on three page templates (the
+cover, portrait pages and landscape pages for journey maps, each with a running header and footer)
+and builds them in one pass. A section is a piece of the report made on
 its own: the cover and contents, a part (the executive summary, a persona's chapter, the overview),
 the appendix. mapgen.renderers.pdf.package.join joins them; what a section cannot know is left to the join:
 
@@ -59,6 +60,7 @@ from mapgen.renderers.pdf.output import images as pdf_images
 from mapgen.renderers.pdf.output.cells import CellText
 from mapgen.renderers.pdf.output.scene import SceneFlowable, ScenePainter
 from mapgen.renderers.pdf.plan import figures as pdf_figures
+from mapgen.renderers.pdf.plan.front import CONTENTS_SPACE
 from mapgen.scene import Box, Picture, Scene
 
 if TYPE_CHECKING:
@@ -523,11 +525,12 @@ class _Emitter:
     def toc_style(self, level: int) -> tuple[ParagraphStyle, FontChain]:
         sizes, c = self.theme.sizes, self.theme.colours
         body = sizes.size("body")
+        # The spaces are the plan's, which counts on them to decide whether sections fit the contents.
         if level == 0:
             return self.styles.get(
-                role="heading", size=sizes.size("h3"), color=c.text, space_before=body * 0.8
+                role="heading", size=sizes.size("h3"), color=c.text, space_before=body * CONTENTS_SPACE[0]
             )
-        return self.styles.get(size=body, color=c.text, space_before=body * 0.15)
+        return self.styles.get(size=body, color=c.text, space_before=body * CONTENTS_SPACE[1])
 
     def contents(self, block: rp.Contents) -> list[Any]:
         sizes = self.theme.sizes

@@ -1,0 +1,242 @@
+"""Plan a persona's chapter: profile card, emotion curve, journey map, stage-by-stage tables, action plan.
+
+The profile card and the emotion curve share a portrait page (a card alone would leave half a page
+empty); the journey map follows on landscape pages, because a map is a landscape picture (stages
+run across) and a portrait frame would leave each stage a column too narrow to read; the
+stage-by-stage tables and the action plan return to portrait.
+"""
+
+from __future__ import annotations
+
+from mapgen.layout.shapes import initials
+from mapgen.model import PROFILE_KEYS, Persona, Problem, Step
+from mapgen.renderers.pdf.plan import findings
+from mapgen.renderers.pdf.plan.context import PlanContext, balanced, emotion_words, heading, profile_text
+from mapgen.renderers.pdf.report import (
+    Block,
+    Cell,
+    ChartPoint,
+    ChartSeries,
+    EmotionChart,
+    Figure,
+    JourneyMap,
+    ProfileCard,
+    Row,
+    StageBand,
+    Table,
+    Text,
+)
+
+__all__ = ["plan_chapter"]
+
+# A stage's steps go into tables of at most this many step columns: wider ones would wrap
+# every word onto its own line.
+_MIN_STEP_COLUMN = 105.0
+_LANE_COLUMN = 0.19  # share of the frame width for the lane labels of a stage table
+
+
+def plan_chapter(ctx: PlanContext, index: int, persona: Persona) -> tuple[list[Block], tuple[Problem, ...]]:
+    """Plan a persona's chapter, and return its blocks and the problems its journey map's layout met.
+
+    index: the persona's index in the whole model (its colour); the context sees this persona only.
+    """
+    labels, geometry = ctx.theme.labels, ctx.geometry
+    blocks: list[Block] = [heading(persona.name, 0, new_page=True), _profile_card(ctx, index, persona)]
+    blocks.append(heading(labels.emotion_curve, 1))
+    blocks.append(Figure(_persona_chart(ctx, persona)))
+
+    # The pages have the report's running footer: the map leaves out its own.
+    result = ctx.layout(
+        ctx.journeys,
+        persona,
+        ctx.theme,
+        geometry.landscape_frame,
+        paginate=True,
+        footer=False,
+        index=index,
+    )
+    blocks.append(JourneyMap(persona.name, labels.journey_map, "", tuple(result.scenes)))
+
+    blocks.append(heading(labels.stages, 1, new_page=True))
+    for i, stage in enumerate(ctx.journeys.stages):
+        blocks.extend(_stage_tables(ctx, i, stage.name, persona))
+    blocks.append(heading(labels.action_plan, 1))
+    blocks.append(_action_plan(ctx, persona))
+    return blocks, tuple(result.problems)
+
+
+def _profile_card(ctx: PlanContext, index: int, persona: Persona) -> ProfileCard:
+    """Return the persona's profile card, its avatar in the persona's stage colour."""
+    c, labels = ctx.theme.colours, ctx.theme.labels
+    subtitle = " · ".join(v for v in (profile_text(persona.get(k)) for k in ("role", "age", "location")) if v)
+    fields = []
+    for key in PROFILE_KEYS:
+        if key in ("role", "age", "location", "quote"):
+            continue
+        value = profile_text(persona.get(key), bullets=True)
+        if value:
+            fields.append((str(getattr(labels, key)), value))
+    return ProfileCard(
+        name=persona.name,
+        subtitle=subtitle,
+        quote=profile_text(persona.get("quote")),
+        photo=persona.photo,
+        initials=initials(persona.name),
+        avatar_fill=c.stage_colour(index),
+        avatar_color=c.on_stage_colour(index),
+        fields=tuple(fields),
+    )
+
+
+def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
+    """Return the persona's emotion curve, a step a unit, its lowest negative moment called out."""
+    c, labels = ctx.theme.colours, ctx.theme.labels
+    bands = []
+    points = []
+    x = 0.0
+    for i, stage in enumerate(ctx.journeys.stages):
+        steps = persona.steps_in(stage.name)
+        width = max(1, len(steps))  # an empty stage keeps its place: never a shorter journey
+        for j, step in enumerate(steps):
+            points.append(ChartPoint(x + j + 0.5, step.score, emotion_words(step)))
+        bands.append(StageBand(stage.name, x, x + width, c.stage_colour(i), c.on_stage_colour(i)))
+        x += width
+    scored = [p.value for p in points if p.value is not None]
+    low = min(scored) if scored else None
+    callouts = tuple((0, i) for i, p in enumerate(points) if low is not None and p.value == low and low < 0)
+    frame_width, _height = ctx.geometry.frame
+    series = ChartSeries(persona.name, c.primary, tuple(points), valence_markers=True)
+    return EmotionChart(
+        bands=tuple(bands),
+        series=(series,),
+        height=round(min(frame_width * 0.5, 250.0), 2),
+        callouts=callouts,
+        callout_label=labels.moment_that_matters,
+        point_labels=True,
+        description=_chart_description(persona.name, points, bands, labels.no_score),
+    )
+
+
+def _stage_tables(ctx: PlanContext, index: int, stage: str, persona: Persona) -> list[Block]:
+    """Return a stage's tables: its steps as columns (as few tables as fit the frame), its lanes as rows."""
+    c, labels, lanes = ctx.theme.colours, ctx.theme.labels, ctx.theme.lanes
+    fill, color = c.stage_colour(index), c.on_stage_colour(index)
+    numbered = [(i + 1, s) for i, s in enumerate(persona.steps) if s.stage == stage]
+    stage_cell = Cell(f"{index + 1} · {stage}", fill=fill, color=color, bold=True)
+    if not numbered:
+        header = Row((stage_cell, Cell("—", fill=fill, color=color)))
+        return [Table("stage", (_LANE_COLUMN, 1 - _LANE_COLUMN), header, (), size="small")]
+    frame_width, _h = ctx.geometry.frame
+    per_table = max(1, int(frame_width * (1 - _LANE_COLUMN) // _MIN_STEP_COLUMN))
+    tables: list[Block] = []
+    for chunk in balanced(numbered, per_table):
+        share = (1 - _LANE_COLUMN) / len(chunk)
+        widths = (_LANE_COLUMN, *(share for _ in chunk))
+        header_cells = [stage_cell] + [
+            Cell(
+                f"{number}. {findings.step_name(step, number, labels.step)}",
+                fill=fill,
+                color=color,
+                bold=True,
+            )
+            for number, step in chunk
+        ]
+        rows = []
+        for lane in lanes.show:
+            if lane == "actions":
+                continue  # the actions head the columns
+            for label, texts, lane_fill in _lane_rows(ctx, lane, [s for _n, s in chunk]):
+                if not any(t.strip() for t in texts):
+                    continue
+                cells = [Cell(label, color=c.muted, bold=True)]
+                cells += [Cell(t, fill=lane_fill if t.strip() else None) for t in texts]
+                rows.append(Row(tuple(cells)))
+        tables.append(Table("stage", widths, Row(tuple(header_cells)), tuple(rows), size="small"))
+    return tables
+
+
+def _lane_rows(ctx: PlanContext, lane: str, steps: list[Step]) -> list[tuple[str, list[str], str | None]]:
+    """Return (label, a text per step, fill) for a lane; each of the workbook's own columns is a row."""
+    c, lanes, labels = ctx.theme.colours, ctx.theme.lanes, ctx.theme.labels
+    label = lanes.label(lane)
+    if lane == "touchpoints":
+        return [(label, [s.touchpoint or "" for s in steps], None)]
+    if lane == "goals":
+        return [(label, [s.goal or "" for s in steps], None)]
+    if lane == "thoughts":
+        return [(label, [s.thoughts or "" for s in steps], None)]
+    if lane == "emotions":
+        texts = []
+        for s in steps:
+            words = emotion_words(s)
+            score = ctx.score(s.score) if s.score is not None else labels.no_score
+            texts.append(f"{words} ({score})" if words else score)
+        return [(label, texts, None)]
+    if lane == "pain_points":
+        return [(label, [_bullets(s.pain_points) for s in steps], c.pain_surface)]
+    if lane == "opportunities":
+        return [(label, [_bullets(s.opportunities) for s in steps], c.opportunity_surface)]
+    if lane == "kpis":
+        return [(label, [_bullets(s.kpis) for s in steps], None)]
+    if lane == "owner":
+        return [(label, [s.owner or "" for s in steps], None)]
+    if lane == "evidence":
+        return [(label, [s.evidence or "" for s in steps], None)]
+    if lane == "extra":
+        headers = list(dict.fromkeys(h for s in steps for h, _v in s.extra))
+        return [(h, [dict(s.extra).get(h, "") for s in steps], None) for h in headers]
+    return []
+
+
+def _action_plan(ctx: PlanContext, persona: Persona) -> Block:
+    """Return the persona's action plan: a row per pain point or opportunity, with owner and KPI."""
+    c, labels = ctx.theme.colours, ctx.theme.labels
+    rows = []
+    for row in findings.action_plan(ctx.journeys, persona):
+        i = _stage_index(ctx, row.stage)
+        rows.append(
+            Row(
+                (
+                    Cell(row.stage, bold=True, rule=c.stage_colour(i)),
+                    Cell(row.pain_point, fill=c.pain_surface if row.pain_point else None),
+                    Cell(row.opportunity, fill=c.opportunity_surface if row.opportunity else None),
+                    Cell(row.owner),
+                    Cell(row.kpi),
+                )
+            )
+        )
+    if not rows:
+        return Text("—", "muted")
+    header = Row(
+        tuple(
+            ctx.header_cell(t)
+            for t in (labels.stage, labels.pain_points, labels.opportunities, labels.owner, labels.kpi)
+        )
+    )
+    return Table("action_plan", (0.16, 0.27, 0.27, 0.13, 0.17), header, tuple(rows), size="small")
+
+
+def _stage_index(ctx: PlanContext, name: str) -> int:
+    """Return a stage's index in the model (its colour), 0 for a name the model lacks."""
+    for i, stage in enumerate(ctx.journeys.stages):
+        if stage.name == name:
+            return i
+    return 0
+
+
+def _bullets(items: tuple[str, ...]) -> str:
+    """Return one item as it is, more as one bullet a line."""
+    items = tuple(i.strip() for i in items if i.strip())
+    if len(items) == 1:
+        return items[0]
+    return "\n".join(f"• {i}" for i in items)
+
+
+def _chart_description(name: str, points: list[ChartPoint], bands: list[StageBand], no_score: str) -> str:
+    """Return the chart's alt text: each stage's scores in order."""
+    parts = []
+    for band in bands:
+        inside = [p for p in points if band.start <= p.x < band.end]
+        values = [findings.format_score(p.value, no_score) for p in inside]
+        parts.append(f"{band.name}: {', '.join(values) if values else '—'}")
+    return f"{name}: " + "; ".join(parts)

@@ -1,0 +1,142 @@
+"""What the report's planners share: the context they plan in, and the small text rules they agree on.
+
+Each section of the report is planned by its own module (front, summary, chapter, overview,
+appendix) from a PlanContext: the model it sees, the theme, the page geometry and the journey-map
+layout. Planners return blocks and never number bookmarks: mapgen.renderers.pdf.plan.document
+numbers the keys of a part once its blocks are known, in document order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from mapgen.model import Journeys, Persona, Problem, Step
+from mapgen.renderers.pdf.plan import findings
+from mapgen.renderers.pdf.report import Cell, Geometry, Heading
+from mapgen.scene import Align, Scene
+
+if TYPE_CHECKING:
+    from mapgen.themes import Theme
+
+__all__ = [
+    "JourneyLayout",
+    "LaidOut",
+    "PlanContext",
+    "balanced",
+    "clean",
+    "default_layout",
+    "emotion_words",
+    "heading",
+    "profile_text",
+    "report_geometry",
+]
+
+T = TypeVar("T")
+
+
+class LaidOut(Protocol):
+    """What a journey layout returns (mapgen.layout.LayoutResult)."""
+
+    @property
+    def scenes(self) -> tuple[Scene, ...]: ...
+
+    @property
+    def problems(self) -> tuple[Problem, ...]: ...
+
+
+class JourneyLayout(Protocol):
+    """mapgen.layout.layout_journey's signature."""
+
+    def __call__(
+        self,
+        journeys: Journeys,
+        persona: Persona,
+        theme: Theme,
+        page: tuple[float, float],
+        *,
+        paginate: bool = ...,
+        footer: bool = ...,
+        index: int | None = ...,
+    ) -> LaidOut: ...
+
+
+def default_layout(
+    journeys: Journeys,
+    persona: Persona,
+    theme: Theme,
+    page: tuple[float, float],
+    *,
+    paginate: bool = False,
+    footer: bool = True,
+    index: int | None = None,
+) -> LaidOut:
+    """Lay out a persona's journey map with mapgen.layout, imported only when a map is planned."""
+    from mapgen.layout import layout_journey  # type: ignore[attr-defined,unused-ignore]
+
+    result: LaidOut = layout_journey(
+        journeys, persona, theme, page=page, paginate=paginate, footer=footer, index=index
+    )
+    return result
+
+
+def report_geometry(theme: Theme) -> Geometry:
+    """Return the report's page and margins from the theme."""
+    page = theme.page
+    return Geometry(page.width, page.height, page.margins)
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """What a section's planner sees: the model (its part's scope), the theme, the page, the layout."""
+
+    journeys: Journeys
+    theme: Theme
+    geometry: Geometry
+    layout: JourneyLayout
+
+    def score(self, value: float | None) -> str:
+        """Return a score as the report writes it, or the theme's word for no score."""
+        return findings.format_score(value, self.theme.labels.no_score)
+
+    def header_cell(self, text: str, align: Align = "left") -> Cell:
+        """Return a table header cell in the theme's primary colour."""
+        c = self.theme.colours
+        return Cell(text, fill=c.primary, color=c.on_primary, bold=True, align=align)
+
+
+def heading(text: str, level: int, *, new_page: bool = False) -> Heading:
+    """Return a heading with its key left blank, for mapgen.renderers.pdf.plan.document to number."""
+    return Heading(text, level, "", new_page=new_page)
+
+
+def balanced(items: list[T], most: int) -> list[list[T]]:
+    """Return items in as few runs of at most `most` as possible, evenly: 7 by 3 makes 3 + 2 + 2."""
+    count = max(1, -(-len(items) // most))
+    size, extra = divmod(len(items), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + size + (1 if i < extra else 0)
+        out.append(items[start:end])
+        start = end
+    return out
+
+
+def clean(value: str | None) -> str:
+    """Return a workbook text stripped, or "" for none."""
+    return value.strip() if value else ""
+
+
+def profile_text(value: object, *, bullets: bool = False) -> str:
+    """Return a profile value as text: a list joined by commas, or one bullet a line."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        items = [str(v).strip() for v in value if str(v).strip()]
+        return "\n".join(f"• {v}" for v in items) if bullets else ", ".join(items)
+    return str(value).strip()
+
+
+def emotion_words(step: Step) -> str:
+    """Return a step's emotions as one comma-separated text."""
+    return ", ".join(e.strip() for e in step.emotions if e.strip())

@@ -1,0 +1,141 @@
+"""Plan the overview across personas: their emotion curves side by side and the pain-point matrix."""
+
+from __future__ import annotations
+
+from mapgen import colors
+from mapgen.renderers.pdf.plan import findings
+from mapgen.renderers.pdf.plan.context import PlanContext, balanced, emotion_words, heading
+from mapgen.renderers.pdf.report import (
+    Block,
+    Cell,
+    ChartPoint,
+    ChartSeries,
+    EmotionChart,
+    Figure,
+    Row,
+    StageBand,
+    Table,
+    Text,
+)
+
+__all__ = ["plan_overview"]
+
+_MATRIX_MIN_COLUMN = 58.0
+_MATRIX_NAME_COLUMN = 0.26  # share of the frame width for the personas' names
+
+
+def plan_overview(ctx: PlanContext) -> list[Block]:
+    """Plan the overview of the model the context sees (the whole model)."""
+    labels = ctx.theme.labels
+    return [
+        heading(labels.all_personas, 0, new_page=True),
+        heading(labels.emotion_curve, 1),
+        *_curves(ctx),
+        heading(labels.pain_point_matrix, 1),
+        *_matrix(ctx),
+    ]
+
+
+def _curves(ctx: PlanContext) -> list[Block]:
+    """Return the personas' emotion curves, a stage a unit, as few charts as the palette allows."""
+    labels, c, journeys = ctx.theme.labels, ctx.theme.colours, ctx.journeys
+    # One chart per as many personas as the palette has distinct colours: beyond that two
+    # curves would share a colour and the legend could no longer tell them apart.
+    group = max(1, len(c.series))
+    personas = list(enumerate(journeys.personas))
+    width, height = ctx.geometry.frame
+    figures: list[Block] = []
+    for start in range(0, len(personas), group):
+        chunk = personas[start : start + group]
+        series = []
+        for i, persona in chunk:
+            points = []
+            for s, stage in enumerate(journeys.stages):
+                steps = persona.steps_in(stage.name)
+                for j, step in enumerate(steps):
+                    points.append(ChartPoint(s + (j + 0.5) / len(steps), step.score, emotion_words(step)))
+            series.append(ChartSeries(persona.name, c.series_colour(i), tuple(points), valence_markers=False))
+        bands = tuple(
+            StageBand(stage.name, float(s), float(s + 1), c.stage_colour(s), c.on_stage_colour(s))
+            for s, stage in enumerate(journeys.stages)
+        )
+        figures.append(
+            Figure(
+                EmotionChart(
+                    bands=bands,
+                    series=tuple(series),
+                    height=round(min(width * 0.55, height * 0.42), 2),
+                    point_labels=False,
+                    legend=True,
+                    description=f"{labels.emotion_curve}: " + ", ".join(p.name for _i, p in chunk),
+                )
+            )
+        )
+    return figures
+
+
+def _matrix(ctx: PlanContext) -> list[Block]:
+    """Return the pain-point matrix (personas by stages, as few tables as fit the frame) and its legend."""
+    labels, c, theme, journeys = ctx.theme.labels, ctx.theme.colours, ctx.theme, ctx.journeys
+    cells = findings.pain_matrix(journeys)
+    most = max((cell.count for row in cells for cell in row), default=0)
+    minimum = colors.AAA_TEXT if theme.contrast == "AAA" else colors.AA_TEXT
+    strongest = _strongest_shade(c.pain_surface, c.pain, c.text, minimum)
+    frame_width, _h = ctx.geometry.frame
+    name_share = _MATRIX_NAME_COLUMN
+    per_table = max(1, int(frame_width * (1 - name_share) // _MATRIX_MIN_COLUMN))
+    stages = list(enumerate(journeys.stages))
+    if not stages:
+        return [Text("—", "muted")]
+    tables: list[Block] = []
+    for chunk in balanced(stages, per_table):
+        header = Row(
+            (
+                ctx.header_cell(labels.persona),
+                *(
+                    Cell(
+                        stage.name,
+                        fill=c.stage_colour(s),
+                        color=c.on_stage_colour(s),
+                        bold=True,
+                        align="center",
+                    )
+                    for s, stage in chunk
+                ),
+            )
+        )
+        rows = []
+        for p, persona in enumerate(journeys.personas):
+            row = [Cell(persona.name, bold=True)]
+            for s, _stage in chunk:
+                cell = cells[p][s]
+                if cell.count == 0:
+                    row.append(Cell("", align="center"))
+                    continue
+                shade = colors.mix(c.pain_surface, strongest, cell.count / most if most else 0)
+                shown = str(cell.count)
+                if cell.worst_score is not None:
+                    shown += "\n" + ctx.score(cell.worst_score)
+                row.append(Cell(shown, fill=shade, align="center", bold=cell.count == most))
+            rows.append(Row(tuple(row)))
+        share = (1 - name_share) / len(chunk)
+        tables.append(
+            Table("matrix", (name_share, *(share for _ in chunk)), header, tuple(rows), size="small")
+        )
+    legend = f"{labels.count} · {labels.worst_score}"
+    tables.append(Text(legend, "muted"))
+    return tables
+
+
+def _strongest_shade(light: str, dark: str, text: str, minimum: float) -> str:
+    """Return the darkest mix of light towards dark on which text still reaches the minimum contrast."""
+    lo, hi = 0.0, 1.0
+    if colors.contrast_ratio(text, colors.mix(light, dark, 1.0)) >= minimum:
+        return dark
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        if colors.contrast_ratio(text, colors.mix(light, dark, mid)) >= minimum:
+            lo = mid
+        else:
+            hi = mid
+    return colors.mix(light, dark, lo)
