@@ -29,8 +29,18 @@ REPORT_SETTINGS = ("timestamp",)
 PartRenderer = Callable[[PartSpec, Journeys, "Theme", Options], Rendered]
 # What a worker imports to make each format's files (see Runner.warm_up).
 WORKER_MODULES = {
-    "png": ("mapgen.layout", "mapgen.renderers.png.painter", "matplotlib.backends.backend_agg", "zlib_ng.zlib_ng"),
-    "pptx": ("mapgen.layout", "mapgen.renderers.pptx.output.part", "mapgen.renderers.pptx.package.join", "pptx"),
+    "png": (
+        "mapgen.layout",
+        "mapgen.renderers.png.painter",
+        "matplotlib.backends.backend_agg",
+        "zlib_ng.zlib_ng",
+    ),
+    "pptx": (
+        "mapgen.layout",
+        "mapgen.renderers.pptx.output.part",
+        "mapgen.renderers.pptx.package.join",
+        "pptx",
+    ),
     "pdf": ("mapgen.layout", "mapgen.renderers.pdf.writer", "reportlab.platypus", "pikepdf"),
 }
 

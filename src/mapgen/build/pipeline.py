@@ -36,7 +36,7 @@ def resolve_theme(spec: str | None, journeys: Journeys, workbook: Path | None = 
     if journeys.project.theme:
         # A theme path written in the workbook is relative to the workbook's folder.
         base = workbook.parent if workbook is not None else None
-        return load_theme(journeys.project.theme, base_dir=base)
+        return load_theme(journeys.project.theme, base_dir=base, confined_to="the workbook's folder")
     return load_theme("default")
 
 

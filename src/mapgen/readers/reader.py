@@ -106,7 +106,7 @@ def read(path: Path) -> Journeys:
         any_data = any_data or not grid.is_empty()
         _report_cells(grid, opened.scan, problems)
         if role.kind == "project":
-            project = read_project(grid, problems)
+            project = read_project(grid, problems, path.resolve().parent)
         elif role.kind == "stages":
             declared = read_stages_sheet(grid, problems)
         elif grid.is_empty() and not getattr(sheet, "_images", None):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+from mapgen.limits import MAX_PICTURE_PIXELS
+from mapgen.paths import Refused, inside
 from mapgen.themes.values import Reader, string_value
 
 
@@ -13,11 +16,10 @@ def optional_file(r: Reader, key: str, check: Callable[[Path], str | None]) -> P
     raw = r.get(key, string_value, "").strip()
     if not raw:
         return None
-    path = Path(raw).expanduser()
-    if not path.is_absolute():
-        path = r.path_of(key) / path
-    if not path.is_file():
-        r.problems.error(key, f"file not found: {path}")
+    try:
+        path = inside(raw, r.path_of(key), "file", "the theme's folder")
+    except Refused as error:
+        r.problems.error(key, str(error))
         return None
     message = check(path)
     if message is not None:
@@ -33,9 +35,24 @@ def check_image(path: Path) -> str | None:
             head = f.read(8)
     except OSError as error:
         return f"cannot be read: {error.strerror or error}"
-    if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
-        return None
-    return "the logo must be a PNG or JPEG image (all three renderers embed those)"
+    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+        return "the logo must be a PNG or JPEG image (all three renderers embed those)"
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns of a decompression bomb past its own limit; ours below is lower.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:  # reads the header only: the size, not the pixels
+                width, height = image.size
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
+        return f"cannot be read as an image ({error})"
+    if width * height > MAX_PICTURE_PIXELS:
+        return (
+            f"the logo is {width} x {height} pixels, over mapgen's limit of "
+            f"{MAX_PICTURE_PIXELS // 1_000_000} megapixels; save a smaller copy (1000 pixels wide is plenty)"
+        )
+    return None
 
 
 def check_template(path: Path) -> str | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mapgen.errors import ThemeError
 from mapgen.model import Problem
+from mapgen.paths import Refused, inside
 from mapgen.themes.problems import fail
 
 
@@ -52,14 +53,26 @@ def is_path_spec(spec: str) -> bool:
     return spec.lower().endswith(".toml") or "/" in spec or "\\" in spec
 
 
-def resolve_spec(spec: str, base_dir: Path | None) -> Path:
-    """Return the file a theme spec names (a path is relative to base_dir); raise if there is none."""
+def resolve_spec(spec: str, base_dir: Path | None, *, confined_to: str | None = None) -> Path:
+    """Return the file a theme spec names (a path is relative to base_dir); raise if there is none.
+
+    A path written inside a file (a workbook's Theme field, a theme's extends) is confined_to
+    base_dir, named so in messages ("the workbook's folder"); one given on the command line is not.
+    """
+    if is_path_spec(spec) and confined_to is not None:
+        folder = base_dir or Path.cwd()
+        try:
+            return inside(spec, folder, "theme file", confined_to)
+        except Refused as error:
+            raise fail(folder, str(error)) from None
     if is_path_spec(spec):
         path = Path(spec).expanduser()
         if not path.is_absolute():
             path = (base_dir or Path.cwd()) / path
         if not path.is_file():
-            raise fail(path, "theme file not found")
+            raise fail(path, "theme file not found (or not a regular file)")
+        if path.suffix.lower() != ".toml":
+            raise fail(path, "a theme file's name ends in .toml")
         return path.resolve()
     names = builtin_names()
     if spec not in names:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
+from mapgen.paths import Refused, inside
 from mapgen.themes.problems import describe
 from mapgen.themes.schema import Fonts, FontSpec
 from mapgen.themes.values import MISSING, Reader, boolean, choice, nonempty, string_value
@@ -88,9 +89,11 @@ def _font_file(r: Reader, key: str, spec: str) -> Path | None:
 
     name, sep, index = spec.rpartition("#")
     file, suffix = (name, f"#{index}") if sep and index.isdigit() else (spec, "")
-    path = Path(file).expanduser()
-    if not path.is_absolute():
-        path = r.path_of(key) / path
+    try:
+        path = inside(file, r.path_of(key), "font file", "the theme's folder")
+    except Refused as error:
+        r.problems.error(key, str(error))
+        return None
     try:
         face = text.load_face(f"{path}{suffix}")
     except text.FontError as error:

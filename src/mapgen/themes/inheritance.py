@@ -20,9 +20,19 @@ class Source:
     data: dict[str, Any]
 
 
+# A theme is a page of TOML: far larger is a mistake or an attack, and either would eat memory.
+MAX_THEME_BYTES = 1024 * 1024
+# Real themes extend one or two others; a chain this long is a generated file, never a design.
+MAX_EXTENDS = 20
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as f:
+            raw = f.read(MAX_THEME_BYTES + 1)
+        if len(raw) > MAX_THEME_BYTES:
+            raise fail(path, f"is over {MAX_THEME_BYTES // 1024} KB, too big for a theme file")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise fail(path, "is not UTF-8 text") from None
     except OSError as error:
@@ -33,15 +43,19 @@ def _read(path: Path) -> dict[str, Any]:
         raise fail(path, f"is not valid TOML: {error}") from None
 
 
-def read_chain(spec: str, base_dir: Path | None) -> list[Source]:
+def read_chain(spec: str, base_dir: Path | None, confined_to: str | None = None) -> list[Source]:
     """Return the theme file and every file it extends, the theme first; raise on a cycle."""
     default = builtin_theme_dir() / "default.toml"
     sources: list[Source] = []
-    path = resolve_spec(spec, base_dir)
+    path = resolve_spec(spec, base_dir, confined_to=confined_to)
     while True:
         if any(s.path == path for s in sources):
             cycle = " -> ".join(display(s.path) for s in [*sources, Source(path, {})])
             raise fail(sources[-1].path, f"'extends' makes a cycle: {cycle}", "extends")
+        if len(sources) > MAX_EXTENDS:
+            raise fail(
+                sources[0].path, f"'extends' chains more than {MAX_EXTENDS} themes; flatten them", "extends"
+            )
         data = _read(path)
         sources.append(Source(path, data))
         parent = data.get("extends")
@@ -51,6 +65,8 @@ def read_chain(spec: str, base_dir: Path | None) -> list[Source]:
             parent = "default"  # every theme inherits the defaults it does not override
         if not isinstance(parent, str) or not parent.strip():
             raise fail(path, "'extends' must be a theme name or a .toml path", "extends")
+        # extends may reach a shared brand theme in another folder (a team's common pattern): it
+        # names only a .toml file, which is read bounded and parsed, never shown or embedded.
         path = resolve_spec(parent.strip(), path.parent)
 
 

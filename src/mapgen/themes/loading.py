@@ -14,10 +14,13 @@ from mapgen.themes.schema import Theme
 from mapgen.themes.validate import read_theme
 
 
-def load_theme(spec: str | Path, *, base_dir: str | Path | None = None) -> Theme:
+def load_theme(
+    spec: str | Path, *, base_dir: str | Path | None = None, confined_to: str | None = None
+) -> Theme:
     """Return the validated theme for a built-in name or a .toml path (relative to base_dir).
 
-    Raise ThemeError carrying every problem (errors and warnings) when the theme has errors.
+    A path that a file wrote (a workbook's Theme field) is confined_to base_dir, named so in
+    messages. Raise ThemeError carrying every problem (errors and warnings) when the theme has errors.
     """
     spec_text = str(spec).strip()
     if isinstance(spec, Path) and not is_path_spec(spec_text):
@@ -29,7 +32,7 @@ def load_theme(spec: str | Path, *, base_dir: str | Path | None = None) -> Theme
             "no theme given", [Problem("error", "no theme given: a built-in name or a .toml path")]
         )
     base = Path(base_dir) if base_dir is not None else None
-    sources = read_chain(spec_text, base)
+    sources = read_chain(spec_text, base, confined_to)
     problems = Problems(sources[0].path)
     merged = merge(sources, problems)
     theme = read_theme(merged, problems, sources)

@@ -56,10 +56,18 @@ def _lane_list(value: Any) -> tuple[Lane, ...]:
 def _footer_text(value: Any) -> str:
     text = string_value(value)
     try:
-        names = [name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name is not None]
+        fields = [
+            (name, spec, conv)
+            for _lit, name, spec, conv in string.Formatter().parse(text)
+            if name is not None
+        ]
     except ValueError as error:
         raise Invalid(f"has a stray brace ({error}); write {{{{ or }}}} for a literal brace") from None
-    for name in names:
+    for name, spec, conversion in fields:
+        # A format spec or conversion ({title:>999999999}, {date!r}) could pad the line to gigabytes
+        # or fail at render time; a footer only ever needs the plain value.
+        if spec or conversion:
+            raise Invalid(f"placeholder {{{name}}} has a format or conversion; write it plain, as {{{name}}}")
         if name not in FOOTER_FIELDS:
             close = difflib.get_close_matches(name, FOOTER_FIELDS, n=1)
             hint = f"; did you mean {{{close[0]}}}?" if close else ""
