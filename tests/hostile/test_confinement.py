@@ -166,3 +166,27 @@ def test_a_theme_that_is_no_regular_file_never_blocks(tmp_path: Path, kind: str)
     assert done.returncode == 1
     assert "not a regular file" in done.stderr or "ends in .toml" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_workbook_name_never_becomes_a_path(tmp_path: Path) -> None:
+    """Parts of the deck and report are kept under digests: "#" and ".." in a file name lead nowhere."""
+    folder = tmp_path / "deep" / "er"
+    folder.mkdir(parents=True)
+    hostile = folder / "a#..#..#..#escaped.xlsx"
+    _workbook(folder, "default").rename(hostile)
+    before = set(tmp_path.rglob("*"))
+    env = {**os.environ, "MAPGEN_CACHE_DIR": str(tmp_path / "cache"), "MAPGEN_NO_SYSTEM_FONTS": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mapgen", "build", str(hostile), "--out", str(folder / "out"), "--jobs", "1",
+         "--format", "pptx,pdf", "--quiet"],
+        capture_output=True, text=True, timeout=120, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    new = set(tmp_path.rglob("*")) - before
+    outside = [
+        p for p in new if not p.is_relative_to(folder / "out") and not p.is_relative_to(tmp_path / "cache")
+    ]
+    assert outside == []
+    assert sorted(p.name for p in (folder / "out").iterdir()) == [
+        "a#..#..#..#escaped.pdf", "a#..#..#..#escaped.pptx", "manifest.json"
+    ]  # fmt: skip

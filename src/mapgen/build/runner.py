@@ -8,6 +8,7 @@ files, so that the joins are not left for the end of the build.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import itertools
 import multiprocessing
@@ -62,8 +63,12 @@ def default_jobs() -> int:
 
 
 def part_path(folder: Path, file: str) -> Path:
-    """Return where a part ("report.pdf#persona-0003") is kept while its file is made."""
-    return folder / PARTS_FOLDER / file.replace("#", os.sep)
+    """Return where a part ("report.pdf#persona-0003") is kept while its file is made.
+
+    The file's name comes from the workbook's (which may hold "#", "/" or ".."), so it never
+    becomes a path: the part is kept under a digest of the name, one level below the folder.
+    """
+    return folder / PARTS_FOLDER / hashlib.sha256(file.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class Runner:
