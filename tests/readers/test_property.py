@@ -13,7 +13,7 @@ from openpyxl.drawing.image import Image as SheetImage
 
 from mapgen.model import Journeys
 from mapgen.readers import read_workbook
-from workbooks import add_canvas_persona, add_row_persona, add_stages, new_book, png, save
+from tests.support.workbooks import add_canvas_persona, add_row_persona, add_stages, new_book, png, save
 
 HEADER_CHOICES = [
     "Stage",

@@ -16,12 +16,15 @@ from typing import Any
 import pikepdf
 import pytest
 
+from mapgen.layout import layout_journey
 from mapgen.model import Journeys, Persona, Photo, Problem, Stage, Step
 from mapgen.renderers.parts import PartSpec, part_scope
 from mapgen.renderers.pdf.output.part import ReportPart
 from mapgen.renderers.pdf.writer import assemble_report, render_report, render_report_part, report_parts
 from mapgen.themes import Theme, load_theme
-from test_pdf import load, outline, page_count, pdftext, run, sample_layout, squash, tool
+from tests import support
+from tests.support.models import load_model
+from tests.support.pdfs import make_parts, outline, page_count, pdftext, run, squash, tool
 
 
 @dataclass
@@ -31,17 +34,6 @@ class Joined:
     parts: list[bytes]
     journeys: Journeys
     theme: Theme
-
-
-def make_parts(journeys: Journeys, theme: Theme, order: list[int] | None = None) -> list[bytes]:
-    """Return the parts of the report, made one by one (in the given order) as a build would."""
-    specs = report_parts(journeys)
-    made: dict[int, bytes] = {}
-    for i in order if order is not None else range(len(specs)):
-        made[i], _problems = render_report_part(
-            part_scope(journeys, specs[i]), specs[i], theme, layout=sample_layout()
-        )
-    return [made[i] for i in range(len(specs))]
 
 
 def join(
@@ -55,8 +47,8 @@ def join(
 
 
 @pytest.fixture(scope="module")
-def retail(tmp_path_factory: pytest.TempPathFactory) -> Joined:
-    return join(tmp_path_factory.mktemp("parts"), load("retail"), load_theme("default"))
+def team_plan(tmp_path_factory: pytest.TempPathFactory) -> Joined:
+    return join(tmp_path_factory.mktemp("parts"), load_model("team-plan"), load_theme("default"))
 
 
 def chapter_starts(joined: Joined) -> dict[str, int]:
@@ -68,10 +60,10 @@ def chapter_starts(joined: Joined) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_each_chapter_starts_where_its_bookmark_and_the_contents_link_say(retail: Joined) -> None:
-    starts = chapter_starts(retail)
-    assert list(starts) == [p.name for p in retail.journeys.personas]
-    with pikepdf.open(retail.path) as pdf:
+def test_each_chapter_starts_where_its_bookmark_and_the_contents_link_say(team_plan: Joined) -> None:
+    starts = chapter_starts(team_plan)
+    assert list(starts) == [p.name for p in team_plan.journeys.personas]
+    with pikepdf.open(team_plan.path) as pdf:
         index = {page.objgen: n for n, page in enumerate(pdf.pages, start=1)}
         links: dict[int, list[int]] = {}
         for number in (2, 3):
@@ -82,26 +74,26 @@ def test_each_chapter_starts_where_its_bookmark_and_the_contents_link_say(retail
     targets = {t for found in links.values() for t in found}
     for name, start in starts.items():
         assert start in targets, f"a contents link leads to {name}'s chapter"
-        body = [line.strip() for line in pdftext(retail.path, start).splitlines() if line.strip()]
+        body = [line.strip() for line in pdftext(team_plan.path, start).splitlines() if line.strip()]
         assert name in body[:3], (name, start, body[:3])
     # The contents print the same page numbers as the bookmarks.
-    printed = pdftext(retail.path, 2, layout=True)
+    printed = pdftext(team_plan.path, 2, layout=True)
     for name, start in starts.items():
         assert re.search(rf"^\s*{re.escape(name)}[ .]+{start}\s*$", printed, re.M), name
 
 
-def test_sections_of_a_chapter_point_inside_it(retail: Joined) -> None:
-    top = outline(retail.path)
-    pages = [e["destpageposfrom1"] for e in top] + [page_count(retail.path) + 1]
+def test_sections_of_a_chapter_point_inside_it(team_plan: Joined) -> None:
+    top = outline(team_plan.path)
+    pages = [e["destpageposfrom1"] for e in top] + [page_count(team_plan.path) + 1]
     for entry, next_start in zip(top, pages[1:], strict=True):
         for kid in entry.get("kids", []):
             assert entry["destpageposfrom1"] <= kid["destpageposfrom1"] < next_start, (entry["title"], kid)
 
 
-def test_every_page_after_the_cover_has_its_number_once(retail: Joined) -> None:
-    total = page_count(retail.path)
-    pages = pdftext(retail.path).split("\f")[:total]
-    labels = retail.theme.labels
+def test_every_page_after_the_cover_has_its_number_once(team_plan: Joined) -> None:
+    total = page_count(team_plan.path)
+    pages = pdftext(team_plan.path).split("\f")[:total]
+    labels = team_plan.theme.labels
     assert not re.search(r"Page \d+ of \d+", pages[0])
     for number, page in enumerate(pages[1:], start=2):
         assert re.findall(r"Page \d+ of \d+", page) == [labels.page_x_of_y(number, total)], number
@@ -163,30 +155,30 @@ def test_chapters_share_one_copy_of_each_font_subset(tmp_path: Path) -> None:
     assert len(names) == len(set(names)), "no two different subsets share a name"
 
 
-def test_subsets_beyond_the_shared_one_keep_their_text_and_unique_names(retail: Joined) -> None:
+def test_subsets_beyond_the_shared_one_keep_their_text_and_unique_names(team_plan: Joined) -> None:
     # Renée's emoji and Li Wei's Chinese name are set in fallback faces, each chapter its own subset.
-    rows = run("pdffonts", str(retail.path)).splitlines()[2:]
+    rows = run("pdffonts", str(team_plan.path)).splitlines()[2:]
     names = [row.split()[0] for row in rows]
     assert len(names) == len(set(names)), rows
     for row in rows:
         assert re.search(r"\s(yes)\s+(yes)\s+(yes)\s+\d+\s+\d+$", row), row
-    everything = pdftext(retail.path)
+    everything = pdftext(team_plan.path)
     for text in ("李伟 (Li Wei)", "Tomás Ørsted", "Renée Dubois", "🤔"):
         assert text in everything, text
 
 
-def test_a_chapter_looks_the_same_alone_and_joined(retail: Joined, tmp_path: Path) -> None:
+def test_a_chapter_looks_the_same_alone_and_joined(team_plan: Joined, tmp_path: Path) -> None:
     from PIL import ImageChops
 
-    part = ReportPart.from_bytes(retail.parts[1])
+    part = ReportPart.from_bytes(team_plan.parts[1])
     assert part.part.persona == 0, "the parts: the summary, a chapter per persona, the overview"
     (tmp_path / "part.pdf").write_bytes(part.pdf)
-    start = chapter_starts(retail)[retail.journeys.personas[0].name]
-    theme = retail.theme
+    start = chapter_starts(team_plan)[team_plan.journeys.personas[0].name]
+    theme = team_plan.theme
     dpi = 60
     for page in range(1, part.pages + 1):
         alone = _render(tmp_path / "part.pdf", page, dpi, tmp_path / "alone")
-        joined = _render(retail.path, start + page - 1, dpi, tmp_path / "joined")
+        joined = _render(team_plan.path, start + page - 1, dpi, tmp_path / "joined")
         assert alone.size == joined.size
         # Only the page number, right of the footer line, may differ.
         _top, _right, bottom, _left = theme.page.margins
@@ -216,26 +208,30 @@ def _render(path: Path, page: int, dpi: int, stem: Path) -> Any:
         return image.copy()
 
 
-def test_parts_made_in_another_order_or_process_give_the_same_report(retail: Joined, tmp_path: Path) -> None:
-    backwards = make_parts(retail.journeys, retail.theme, order=[4, 3, 2, 1, 0])
-    assert backwards == retail.parts
+def test_parts_made_in_another_order_or_process_give_the_same_report(
+    team_plan: Joined, tmp_path: Path
+) -> None:
+    backwards = make_parts(team_plan.journeys, team_plan.theme, order=[4, 3, 2, 1, 0])
+    assert backwards == team_plan.parts
     script = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import test_pdf_parts as t; "
-        "sys.stdout.buffer.write(t.make_parts(t.load('retail'), t.load_theme('default'))[1])"
+        "import sys; sys.path.insert(0, sys.argv[1]); "
+        "from mapgen.themes import load_theme; "
+        "from tests.support.models import load_model; from tests.support.pdfs import make_parts; "
+        "sys.stdout.buffer.write(make_parts(load_model('team-plan'), load_theme('default'))[1])"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script, str(Path(__file__).parent)],
+        [sys.executable, "-c", script, str(support.ROOT)],
         capture_output=True,
         check=True,
         env={**os.environ, "PYTHONHASHSEED": "77"},
     )
-    assert result.stdout == retail.parts[1]
+    assert result.stdout == team_plan.parts[1]
     again, _problems = assemble_report(
-        retail.journeys, retail.theme, [retail.parts[0], result.stdout, *backwards[2:]]
+        team_plan.journeys, team_plan.theme, [team_plan.parts[0], result.stdout, *backwards[2:]]
     )
-    assert again == retail.data
-    whole, _problems = render_report(retail.journeys, retail.theme, layout=sample_layout())
-    assert whole == retail.data, "render_report is the same join"
+    assert again == team_plan.data
+    whole, _problems = render_report(team_plan.journeys, team_plan.theme, layout=layout_journey)
+    assert whole == team_plan.data, "render_report is the same join"
 
 
 def test_a_part_remade_after_an_edit_changes_only_that_chapter(tmp_path: Path) -> None:
@@ -252,7 +248,7 @@ def test_a_part_remade_after_an_edit_changes_only_that_chapter(tmp_path: Path) -
     # The summary and the overview see every persona (the build remakes them) but show no thoughts.
     assert [a == b for a, b in zip(parts, before.parts, strict=True)] == [True, True, False, True, True]
     after = join(tmp_path, journeys, theme, [*before.parts[:2], parts[2], *before.parts[3:]], name="after")
-    whole, _problems = render_report(journeys, theme, layout=sample_layout())
+    whole, _problems = render_report(journeys, theme, layout=layout_journey)
     assert after.data == whole, "the cached parts and the remade one join into the whole report"
     total = page_count(before.path)
     assert page_count(after.path) == total
@@ -276,7 +272,7 @@ def test_the_layout_sees_the_persona_at_its_place_in_the_whole_model() -> None:
     ) -> Any:
         # The avatar's colour comes from the persona's index among all the personas.
         seen.append((len(seen), kw["index"]))
-        return sample_layout()(j, persona, theme, page, paginate=paginate, **kw)
+        return layout_journey(j, persona, theme, page, paginate=paginate, **kw)
 
     theme = load_theme("default")
     for spec in report_parts(journeys):
@@ -297,7 +293,7 @@ def test_parts_carry_their_problems_into_the_appendix_and_the_result(tmp_path: P
         paginate: bool = False,
         **kw: Any,
     ) -> Any:
-        result = sample_layout()(j, persona, theme, page, paginate=paginate, **kw)
+        result = layout_journey(j, persona, theme, page, paginate=paginate, **kw)
         return SimpleNamespace(scenes=result.scenes, problems=(cut,) if persona.name == "Person 1" else ())
 
     theme = load_theme("default")
@@ -312,22 +308,22 @@ def test_parts_carry_their_problems_into_the_appendix_and_the_result(tmp_path: P
     assert squash(cut.message) in squash(pdftext(path, appendix, page_count(path)))
 
 
-def test_assemble_refuses_parts_that_are_not_the_reports_own(retail: Joined) -> None:
+def test_assemble_refuses_parts_that_are_not_the_reports_own(team_plan: Joined) -> None:
     with pytest.raises(ValueError, match="report part"):
-        assemble_report(retail.journeys, retail.theme, [b"%PDF-1.4", *retail.parts[1:]])
+        assemble_report(team_plan.journeys, team_plan.theme, [b"%PDF-1.4", *team_plan.parts[1:]])
     with pytest.raises(ValueError, match="in order"):
-        assemble_report(retail.journeys, retail.theme, list(reversed(retail.parts)))
+        assemble_report(team_plan.journeys, team_plan.theme, list(reversed(team_plan.parts)))
     with pytest.raises(ValueError, match="in order"):
-        assemble_report(retail.journeys, retail.theme, retail.parts[:2])
+        assemble_report(team_plan.journeys, team_plan.theme, team_plan.parts[:2])
     with pytest.raises(ValueError, match="no part"):
-        render_report_part(retail.journeys, PartSpec("head"), retail.theme)
+        render_report_part(team_plan.journeys, PartSpec("head"), team_plan.theme)
 
 
-def test_the_joined_file_passes_qpdf_check_and_reads_back_page_by_page(retail: Joined) -> None:
-    result = subprocess.run([tool("qpdf"), "--check", str(retail.path)], capture_output=True, text=True)
+def test_the_joined_file_passes_qpdf_check_and_reads_back_page_by_page(team_plan: Joined) -> None:
+    result = subprocess.run([tool("qpdf"), "--check", str(team_plan.path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    with pikepdf.open(io.BytesIO(retail.data)) as pdf:
-        assert len(pdf.pages) == page_count(retail.path)
+    with pikepdf.open(io.BytesIO(team_plan.data)) as pdf:
+        assert len(pdf.pages) == page_count(team_plan.path)
         assert pdf.Root.PageMode == "/UseOutlines"
         assert pdf.trailer.ID[0] == pdf.trailer.ID[1], "an /ID made from the content"
 
@@ -399,6 +395,6 @@ def test_a_part_records_no_date() -> None:
     spec = report_parts(journeys)[1]
     scope = part_scope(journeys, spec)
     moment = dt.datetime(2024, 5, 2, 13, 45, tzinfo=dt.UTC)
-    stamped, _p = render_report_part(scope, spec, theme, timestamp=moment, layout=sample_layout())
-    plain, _p = render_report_part(scope, spec, theme, layout=sample_layout())
+    stamped, _p = render_report_part(scope, spec, theme, timestamp=moment, layout=layout_journey)
+    plain, _p = render_report_part(scope, spec, theme, layout=layout_journey)
     assert stamped == plain

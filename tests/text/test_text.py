@@ -464,9 +464,9 @@ def face_key(face: text.Face | None) -> tuple[str, int] | None:
 
 @pytest.fixture(scope="module")
 def chain_pairs() -> dict[str, tuple[FontChain, object]]:
-    import text_reference
+    from tests.text import text_reference
 
-    # Its copy would look for mapgen's fonts beside itself, in tests/.
+    # Its copy would look for mapgen's fonts beside itself, in tests/text/.
     text_reference.bundled_fonts_dir = text.bundled_fonts_dir
     return {name: (recipe(text), recipe(text_reference)) for name, recipe in CHAIN_RECIPES.items()}
 
@@ -488,7 +488,7 @@ def assert_same_results(
     sample: str, new: FontChain, old: object, size: float, width: float, height: float
 ) -> None:
     """Assert that every text function gives the reference's result for sample."""
-    import text_reference as ref
+    from tests.text import text_reference as ref
 
     calls: list[tuple[str, tuple[object, ...], dict[str, object]]] = [
         ("measure", (sample, size), {}),
@@ -519,7 +519,7 @@ def test_same_results_as_the_reference(
 
 
 def test_character_classes_match_the_reference() -> None:
-    import text_reference as ref
+    from tests.text import text_reference as ref
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert set(text._IS_CJK.findall(every)) == {c for c in every if ref._is_cjk(c)}

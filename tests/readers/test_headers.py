@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mapgen.readers.headers import parse_header, profile_key, split_hint
-from workbooks import add_canvas_persona, add_rows, new_book, read
+from tests.support.workbooks import add_canvas_persona, add_rows, new_book, read
 
 # (field, value written in the cell, what the Step holds) for each group of the issue.
 GROUPS: dict[str, tuple[list[str], str, object]] = {

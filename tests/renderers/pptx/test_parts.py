@@ -30,18 +30,20 @@ from mapgen.renderers.parts import PartSpec, part_scope, persona_part
 from mapgen.renderers.pptx.package.reproducible import PackageReader, PackageWriter
 from mapgen.renderers.pptx.writer import Deck, assemble_deck, deck_parts, render_deck, render_deck_part
 from mapgen.themes import Theme, load_theme
-from test_pptx_deck import FIXTURES, THEME, _logo, load, make_template, package_parts
+from tests.support import SRC
+from tests.support.decks import logo_png, make_template, package_parts, part_in_worker
+from tests.support.models import load_model, model_path
 
-SRC = Path(__file__).resolve().parent.parent / "src"
+THEME = load_theme("default")
 
 
 def _photo(color: str) -> Photo:
-    return Photo(_logo(color), "png")
+    return Photo(logo_png(color), "png")
 
 
 def three() -> Journeys:
-    """Return the retail fixture with photos: Renée's, Tom's own, and Margit with Renée's again."""
-    journeys = load("retail")
+    """Return the grocery model with photos: Renée's, Tom's own, and Margit with Renée's again."""
+    journeys = load_model("grocery")
     renee, tom, margit = journeys.personas
     assert renee.photo is not None
     personas = (
@@ -57,12 +59,6 @@ def make_parts(journeys: Journeys, theme: Theme = THEME, template: Path | None =
         render_deck_part(part_scope(journeys, spec), spec, theme, template=template)[0]
         for spec in deck_parts(journeys)
     ]
-
-
-def _part_in_worker(args: tuple[str, PartSpec]) -> bytes:
-    model, spec = args
-    journeys = Journeys.from_json(json.loads(model))
-    return render_deck_part(part_scope(journeys, spec), spec, THEME)[0]
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +111,7 @@ def test_parts_made_in_other_processes_and_in_any_order_are_the_same_bytes(
     specs = deck_parts(journeys)
     model = json.dumps(journeys.to_json(include_photos=True))
     with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as pool:
-        made = list(pool.map(_part_in_worker, [(model, spec) for spec in reversed(specs)]))
+        made = list(pool.map(part_in_worker, [(model, spec) for spec in reversed(specs)]))
     assert list(reversed(made)) == parts
 
 
@@ -240,7 +236,7 @@ def test_parts_on_a_template_join_with_slide_numbers_and_the_masters_logo_once(t
     template = make_template(tmp_path / "client.pptx")
     journeys = three()
     # Tom's photo is the client's logo: the deck keeps the master's copy only, as python-pptx does.
-    tom = dataclasses.replace(journeys.personas[1], photo=Photo(_logo(), "png"))
+    tom = dataclasses.replace(journeys.personas[1], photo=Photo(logo_png(), "png"))
     journeys = dataclasses.replace(journeys, personas=(journeys.personas[0], tom, journeys.personas[2]))
     whole = render_deck(journeys, THEME, template=template)
     joined = assemble_deck(journeys, THEME, make_parts(journeys, template=template), template=template)
@@ -261,7 +257,7 @@ def test_assemble_takes_the_template_from_the_theme_too(tmp_path: Path) -> None:
     path = tmp_path / "brand.toml"
     path.write_text('name = "brand"\nextends = "default"\n[slide]\ntemplate = "brand.pptx"\n', "utf-8")
     theme = load_theme(path)
-    journeys = load("b2b")
+    journeys = load_model("sensors")
     joined = assemble_deck(journeys, theme, make_parts(journeys, theme))
     assert joined.data == render_deck(journeys, theme).data
 
@@ -300,7 +296,7 @@ def test_a_persona_part_needs_a_scope_of_one_persona(journeys: Journeys) -> None
 
 
 def test_a_deck_of_one_persona_without_closing_slides_has_an_empty_tail() -> None:
-    journeys = load("retail")
+    journeys = load_model("grocery")
     renee = journeys.personas[0]
     bare = dataclasses.replace(
         renee, steps=tuple(dataclasses.replace(s, pain_points=(), opportunities=()) for s in renee.steps)
@@ -343,7 +339,7 @@ def test_the_join_runs_without_python_pptx(parts: list[bytes], tmp_path: Path) -
 
 
 def test_copying_an_entry_compressed_writes_what_adding_it_writes() -> None:
-    data = (FIXTURES / "deck-retail.json").read_bytes()
+    data = model_path("grocery").read_bytes()
     first = PackageWriter()
     first.add("a.json", data)
     first.add("b.xml", b"<b/>" * 1000)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workbooks import (
+from tests.support.workbooks import (
     add_canvas_persona,
     add_project,
     add_row_persona,

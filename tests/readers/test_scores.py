@@ -10,7 +10,7 @@ import pytest
 from mapgen.model import Journeys
 from mapgen.readers.lexicon import VALENCES, infer_score, valence
 from mapgen.readers.scores import Scale, guess_scale, parse_hint
-from workbooks import Cell, add_canvas_persona, add_rows, messages, new_book, read
+from tests.support.workbooks import Cell, add_canvas_persona, add_rows, messages, new_book, read
 
 
 def scored(tmp_path: Path, header: str, values: Sequence[Cell], emotions: Sequence[str] = ()) -> Journeys:

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -23,74 +22,15 @@ from mapgen.build.pipeline import Options, build_outputs, render
 from mapgen.build.runner import Done, Runner
 from mapgen.build.tasks import Rendered, Task
 from mapgen.errors import InputError, MapgenError
-from mapgen.model import Journeys, Persona, Problem, Stage, Step
+from mapgen.model import Journeys, Persona, Problem, Step
 from mapgen.themes import load_theme
-
-JOURNEYS = Journeys(
-    source="shop.xlsx",
-    stages=(Stage("Awareness"), Stage("Purchase")),
-    personas=(
-        Persona(
-            "Renée Dubois", "Renée", steps=(Step("Awareness", action="Sees an ad", score=0.5, cell="A5"),)
-        ),
-        Persona("Tom", "Tom", steps=(Step("Purchase", action="Pays", score=-0.5, cell="A5"),)),
-    ),
-    problems=(Problem("warning", "unknown emotion word 'meh'", file="shop.xlsx", sheet="Tom", cell="F5"),),
+from tests import support
+from tests.support.toy_formats import (
+    JOURNEYS,
+    THEME,
+    plan_book,
+    plan_txt,
 )
-THEME = load_theme("default")
-
-
-def render_persona(journeys: Journeys, _theme: object, _options: Options) -> Rendered:
-    """Write the persona's name and the process that made the file (to see workers at work)."""
-    (persona,) = journeys.personas
-    if persona.name == "Explodes":
-        raise OSError("disk full")
-    text = f"{persona.name} {persona.steps[0].action} pid={os.getpid()}"
-    return Rendered(text.encode(), (Problem("warning", "text cut", sheet=persona.sheet, cell="B5"),))
-
-
-def render_summary(journeys: Journeys, _theme: object, _options: Options) -> Rendered:
-    """Write the list of personas."""
-    return Rendered(", ".join(p.name for p in journeys.personas).encode())
-
-
-def plan_txt(journeys: Journeys, _options: Options) -> list[Task]:
-    """Make one file per persona and a summary, the way the PNG format does."""
-    out = [
-        Task("txt", f"{p.sheet}.txt", p.name, render_persona, Journeys(source=journeys.source, personas=(p,)))
-        for p in journeys.personas
-    ]
-    return [*out, Task("txt", "all.txt", None, render_summary, journeys, cost=5)]
-
-
-def render_chapter(journeys: Journeys, _theme: object, _options: Options) -> Rendered:
-    """Write one persona's chapter of the book, naming the process that made it."""
-    (persona,) = journeys.personas
-    if persona.name == "Explodes":
-        raise OSError("disk full")
-    text = f"[{persona.name}: {persona.steps[0].action} pid={os.getpid()}]"
-    return Rendered(text.encode(), (Problem("warning", f"{persona.name} cut", sheet=persona.sheet),))
-
-
-def join_book(journeys: Journeys, _theme: object, _options: Options, parts: Sequence[bytes]) -> Rendered:
-    """Join the chapters under a title page that counts them."""
-    title = f"{len(journeys.personas)} chapters, joined in pid={os.getpid()}\n"
-    return Rendered(title.encode() + b"\n".join(parts), (Problem("warning", "book joined"),))
-
-
-def plan_book(journeys: Journeys, _options: Options) -> list[Task]:
-    """Make one file joined from a part per persona, the way the deck and the report are."""
-    parts = tuple(
-        Task(
-            "book",
-            f"book.txt#{p.sheet}",
-            p.name,
-            render_chapter,
-            Journeys(source=journeys.source, personas=(p,)),
-        )
-        for p in journeys.personas
-    )
-    return [Task("book", "book.txt", None, None, journeys, cost=2, parts=parts, join=join_book)]
 
 
 @pytest.fixture(autouse=True)
@@ -425,25 +365,18 @@ def test_a_model_digest_sees_every_persona_and_photo_and_keeps_each_personas_has
     assert model_digest(warned, memo) != first, "so do the workbook's problems"
 
 
-def render_modules(journeys: Journeys, _theme: object, _options: Options) -> Rendered:
-    """Write whether the worker had the warm-up's module before this task ran."""
-    import sys
-
-    return Rendered(f"{'colorsys' in sys.modules} pid={os.getpid()}".encode())
-
-
 WARM_UP = """
 import os, sys
 from pathlib import Path
-sys.path.insert(0, {tests!r})
-import test_build
+sys.path.insert(0, {root!r})
+from tests.support import toy_formats
 from mapgen.build import formats
 from mapgen.build.pipeline import build_outputs
 from mapgen.build.runner import Runner
 from mapgen.build.tasks import Task
 
 def plan(journeys, _options):
-    render = test_build.render_modules
+    render = toy_formats.render_modules
     return [Task("mods", f"{{p.sheet}}.txt", p.name, render, journeys) for p in journeys.personas]
 
 if __name__ == "__main__":
@@ -451,7 +384,7 @@ if __name__ == "__main__":
     formats.register_format("mods", plan)
     with Runner(jobs=2) as runner:
         runner.warm_up({modules!r})
-        journeys, theme = test_build.JOURNEYS, test_build.THEME
+        journeys, theme = toy_formats.JOURNEYS, toy_formats.THEME
         build_outputs(journeys, formats=["mods"], theme=theme, out=Path({out!r}), runner=runner)
 """
 
@@ -464,7 +397,7 @@ def test_warmed_up_workers_start_with_the_modules_they_were_given(tmp_path: Path
 
     def build(modules: list[str]) -> list[str]:
         out = tmp_path / f"out-{len(modules)}"
-        script.write_text(WARM_UP.format(tests=str(Path(__file__).parent), out=str(out), modules=modules))
+        script.write_text(WARM_UP.format(root=str(support.ROOT), out=str(out), modules=modules))
         subprocess.run([sys.executable, str(script)], check=True, capture_output=True, timeout=120)
         return [p.read_text() for p in sorted(out.glob("*.txt"))]
 

@@ -1,6 +1,6 @@
 """The text module as it was before its speed-ups (commit 0cdcc42), kept verbatim as an oracle.
 
-tests/test_text.py checks that mapgen.text gives exactly the results of this implementation: the
+tests/text/test_text.py checks that mapgen.text gives exactly the results of this implementation: the
 same lines, widths and faces, and the same errors, for every input. Do not edit the code below
 (the test only points its bundled_fonts_dir at mapgen's fonts). If text.py's results are changed
 on purpose, change the test, not this file.

@@ -9,7 +9,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from mapgen.cli import main
-from workbooks import add_row_persona, add_stages, new_book, save
+from tests.support.workbooks import add_row_persona, add_stages, new_book, save
 
 STEP_KEYS = [
     "stage",

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
-import json
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,10 +12,10 @@ from PIL import Image
 
 from mapgen import text
 from mapgen.layout import layout_journey
-from mapgen.model import Journeys
 from mapgen.renderers.png.painter import paint_png
 from mapgen.scene import Box, Picture, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.themes import load_theme
+from tests.support.models import load_model
 
 THEME = load_theme("default")
 WHITE = "#ffffff"
@@ -92,9 +90,7 @@ def test_text_in_another_script_is_painted_with_a_fallback_font() -> None:
 
 
 def test_the_same_scene_gives_the_same_bytes() -> None:
-    journeys = Journeys.from_json(
-        json.loads((Path(__file__).parent / "fixtures" / "deck-retail.json").read_text("utf-8"))
-    )
+    journeys = load_model("grocery")
     scene = layout_journey(journeys, journeys.personas[0], THEME, page=THEME.png.canvas("slide")).scenes[0]
     first, second = paint_png(scene, THEME, dpi=72), paint_png(scene, THEME, dpi=72)
     assert first == second
@@ -206,9 +202,7 @@ def test_the_encoder_keeps_every_pixel_across_strips_and_row_blocks(monkeypatch:
 def test_a_map_painted_in_strips_is_the_map_painted_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     from mapgen.renderers.png import painter as png
 
-    journeys = Journeys.from_json(
-        json.loads((Path(__file__).parent / "fixtures" / "deck-retail.json").read_text("utf-8"))
-    )
+    journeys = load_model("grocery")
     scene = layout_journey(journeys, journeys.personas[0], THEME, page=THEME.png.canvas("slide")).scenes[0]
     photo = io.BytesIO()
     Image.new("RGB", (64, 64), (200, 30, 30)).save(photo, format="PNG")

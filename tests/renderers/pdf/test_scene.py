@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from mapgen.renderers.pdf.output import images as pdf_images
 from mapgen.renderers.pdf.output.scene import SceneFlowable, ScenePainter
 from mapgen.scene import Box, Ellipse, Picture, Polygon, Polyline, Rect, Scene, Tag, TextBlock
-from mapgen.themes import Theme, load_theme
-
-
-def tool(name: str) -> str:
-    """Return the path of a poppler or qpdf tool; skip (fail in CI) when it is not installed."""
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed (Debian packages poppler-utils and qpdf)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
-@pytest.fixture(scope="module")
-def theme() -> Theme:
-    return load_theme("default")
+from mapgen.themes import Theme
+from tests.support.pdfs import tool
 
 
 def _paint(scene: Scene, theme: Theme, path: Path) -> Path:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -32,12 +30,7 @@ from mapgen.renderers.pdf.report import (
 )
 from mapgen.scene import Box, Ellipse, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _load(name: str) -> Journeys:
-    return Journeys.from_json(json.loads((FIXTURES / f"report-{name}.json").read_text("utf-8")))
+from tests.support.models import load_model
 
 
 def fake_layout(
@@ -63,19 +56,14 @@ def fake_layout(
 
 
 @pytest.fixture(scope="module")
-def theme() -> Theme:
-    return load_theme("default")
+def team_plan() -> Journeys:
+    return load_model("team-plan")
 
 
 @pytest.fixture(scope="module")
-def retail() -> Journeys:
-    return _load("retail")
-
-
-@pytest.fixture(scope="module")
-def plan(retail: Journeys, theme: Theme) -> ReportPlan:
+def plan(team_plan: Journeys, theme: Theme) -> ReportPlan:
     extra = Problem("warning", "the logo is small", file="themes/acme.toml", cell="logo")
-    return plan_report(retail, theme, warnings=[extra], layout=fake_layout)
+    return plan_report(team_plan, theme, warnings=[extra], layout=fake_layout)
 
 
 def _table(plan: ReportPlan, kind: str) -> Table:
@@ -91,10 +79,10 @@ def _column(table: Table, index: int) -> list[str]:
 # Structure
 
 
-def test_sections_come_in_report_order(plan: ReportPlan, retail: Journeys, theme: Theme) -> None:
+def test_sections_come_in_report_order(plan: ReportPlan, team_plan: Journeys, theme: Theme) -> None:
     labels = theme.labels
     chapters = [h.text for h in plan.headings() if h.level == 0]
-    names = [p.name for p in retail.personas]
+    names = [p.name for p in team_plan.personas]
     assert chapters == [labels.executive_summary, *names, labels.all_personas, labels.appendix]
     assert isinstance(plan.blocks[0], Contents)
     assert all(h.new_page for h in plan.headings() if h.level == 0)
@@ -114,9 +102,9 @@ def test_every_bookmark_key_is_unique_and_every_persona_has_its_sections(
         assert sections == [labels.emotion_curve, labels.journey_map, labels.stages, labels.action_plan]
 
 
-def test_journey_maps_are_laid_out_on_the_landscape_frame(plan: ReportPlan, retail: Journeys) -> None:
+def test_journey_maps_are_laid_out_on_the_landscape_frame(plan: ReportPlan, team_plan: Journeys) -> None:
     maps = [b for b in plan.blocks if isinstance(b, JourneyMap)]
-    assert [m.persona for m in maps] == [p.name for p in retail.personas]
+    assert [m.persona for m in maps] == [p.name for p in team_plan.personas]
     width, height = plan.geometry.landscape_frame
     assert width > height, "a journey map page is landscape"
     for journey_map in maps:
@@ -151,29 +139,29 @@ def test_the_cover_lists_the_project_facts(plan: ReportPlan, theme: Theme) -> No
     assert cover.confidentiality == theme.footer.confidentiality
 
 
-def test_a_workbook_without_a_title_is_named_after_its_file(retail: Journeys, theme: Theme) -> None:
+def test_a_workbook_without_a_title_is_named_after_its_file(team_plan: Journeys, theme: Theme) -> None:
     bare = dataclasses.replace(
-        retail, project=dataclasses.replace(retail.project, title=None, confidentiality="Secret")
+        team_plan, project=dataclasses.replace(team_plan.project, title=None, confidentiality="Secret")
     )
     plan = plan_report(bare, theme, layout=fake_layout)
     assert plan.metadata.title == "example"
     assert plan.header == ("example", "Secret")
 
 
-def test_the_language_follows_the_theme(retail: Journeys) -> None:
+def test_the_language_follows_the_theme(team_plan: Journeys) -> None:
     german = load_theme("default-de")
     assert report_language(german) == "de"
-    plan = plan_report(retail, german, layout=fake_layout)
+    plan = plan_report(team_plan, german, layout=fake_layout)
     assert plan.metadata.language == "de"
     assert plan.headings()[0].text == german.labels.executive_summary == "Zusammenfassung"
 
 
-def test_contents_list_sections_only_while_they_fit_one_page(retail: Journeys, theme: Theme) -> None:
-    assert _contents(plan_report(retail, theme, layout=fake_layout)).depth == 2
+def test_contents_list_sections_only_while_they_fit_one_page(team_plan: Journeys, theme: Theme) -> None:
+    assert _contents(plan_report(team_plan, theme, layout=fake_layout)).depth == 2
     many = dataclasses.replace(
-        retail,
+        team_plan,
         personas=tuple(
-            dataclasses.replace(p, name=f"{p.name} {i}") for i in range(20) for p in retail.personas
+            dataclasses.replace(p, name=f"{p.name} {i}") for i in range(20) for p in team_plan.personas
         ),
     )
     assert _contents(plan_report(many, theme, layout=fake_layout)).depth == 1
@@ -266,11 +254,11 @@ def test_profile_card_has_photo_or_initials_and_the_profile_lists(plan: ReportPl
 
 
 def test_stage_tables_show_every_stage_and_every_lane_in_full(
-    plan: ReportPlan, retail: Journeys, theme: Theme
+    plan: ReportPlan, team_plan: Journeys, theme: Theme
 ) -> None:
     tables = plan.tables("stage")
-    per_persona = len(tables) // len(retail.personas)
-    assert per_persona == len(retail.stages)
+    per_persona = len(tables) // len(team_plan.personas)
+    assert per_persona == len(team_plan.stages)
     renee = tables[:per_persona]
     consideration = renee[1]
     assert [c.text for c in consideration.header.cells] == [
@@ -352,12 +340,12 @@ def test_pain_point_matrix_counts_and_shades_with_readable_text(plan: ReportPlan
 
 
 def test_overview_charts_hold_as_many_personas_as_the_palette_has_colours(
-    retail: Journeys, theme: Theme
+    team_plan: Journeys, theme: Theme
 ) -> None:
     many = dataclasses.replace(
-        retail,
+        team_plan,
         personas=tuple(
-            dataclasses.replace(p, name=f"{p.name} {i}") for i in range(5) for p in retail.personas
+            dataclasses.replace(p, name=f"{p.name} {i}") for i in range(5) for p in team_plan.personas
         ),
     )
     plan = plan_report(many, theme, layout=fake_layout)
@@ -366,19 +354,21 @@ def test_overview_charts_hold_as_many_personas_as_the_palette_has_colours(
     assert all(len({s.colour for s in c.series}) == len(c.series) for c in overview)
 
 
-def test_appendix_lists_sources_and_every_warning(plan: ReportPlan, retail: Journeys, theme: Theme) -> None:
+def test_appendix_lists_sources_and_every_warning(
+    plan: ReportPlan, team_plan: Journeys, theme: Theme
+) -> None:
     facts = next(b for b in plan.blocks if isinstance(b, KeyValues))
     labels = theme.labels
     assert dict(facts.rows)[labels.source_workbook] == "example.xlsx"
     assert dict(facts.rows)[labels.theme] == "default"
     messages = _column(_table(plan, "warnings"), 1)
-    assert [p.message for p in retail.warnings] == messages[:2]
+    assert [p.message for p in team_plan.warnings] == messages[:2]
     assert "the logo is small" in messages
     assert [m for m in messages if m.startswith("text cut in")] == [
-        f"text cut in {p.name}" for p in retail.personas
+        f"text cut in {p.name}" for p in team_plan.personas
     ]
     assert _column(_table(plan, "warnings"), 0)[:2] == ["Renée!F7", "Li!G5"]
-    assert len(plan.problems) == len(retail.personas), "the layout's problems are returned too"
+    assert len(plan.problems) == len(team_plan.personas), "the layout's problems are returned too"
 
 
 def test_a_clean_workbook_says_so_in_the_appendix(theme: Theme) -> None:
@@ -529,12 +519,12 @@ def test_a_character_no_font_has_is_reported_not_boxed_silently(theme: Theme) ->
 
 
 def test_each_part_is_planned_from_its_own_scope_with_keys_of_its_own(
-    plan: ReportPlan, retail: Journeys, theme: Theme
+    plan: ReportPlan, team_plan: Journeys, theme: Theme
 ) -> None:
-    specs = part_specs(retail)
+    specs = part_specs(team_plan)
     assert [s.name for s in specs] == ["summary", "persona-0000", "persona-0001", "persona-0002", "overview"]
     for spec, part in zip(specs, plan.parts, strict=True):
-        alone = plan_part(part_scope(retail, spec), theme, spec, layout=fake_layout)
+        alone = plan_part(part_scope(team_plan, spec), theme, spec, layout=fake_layout)
         assert alone == part, spec
         assert all(entry.key.startswith(f"{spec.name}.") for entry in part.outline)
     front_and_back = {key for _level, _title, key in plan.outline()} - {
@@ -544,14 +534,14 @@ def test_each_part_is_planned_from_its_own_scope_with_keys_of_its_own(
 
 
 def test_a_plan_around_parts_made_elsewhere_lists_their_entries_and_problems(
-    plan: ReportPlan, retail: Journeys, theme: Theme
+    plan: ReportPlan, team_plan: Journeys, theme: Theme
 ) -> None:
     extra = Problem("warning", "the logo is small", file="themes/acme.toml", cell="logo")
     outlines_only = [dataclasses.replace(part, blocks=()) for part in plan.parts]
-    around = plan_report(retail, theme, warnings=[extra], parts=outlines_only)
+    around = plan_report(team_plan, theme, warnings=[extra], parts=outlines_only)
     assert around.outline() == plan.outline()
     assert around.contents() == plan.contents()
     assert around.warnings == plan.warnings and around.problems == plan.problems
     assert around.back == plan.back and around.front == plan.front
     with pytest.raises(ValueError, match="part_specs"):
-        plan_report(retail, theme, parts=outlines_only[1:])
+        plan_report(team_plan, theme, parts=outlines_only[1:])

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
@@ -17,90 +16,15 @@ from typing import Any
 
 import pytest
 
-from mapgen import text
 from mapgen._version import __version__
+from mapgen.layout import layout_journey
 from mapgen.model import Journeys, Persona, Problem, Project, Stage, Step
 from mapgen.renderers.pdf.report import JourneyMap, ReportPlan, plan_report
 from mapgen.renderers.pdf.writer import render_report, write_report
-from mapgen.scene import Box, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def tool(name: str) -> str:
-    """Return the path of a poppler or qpdf tool; skip (fail in CI) when it is not installed."""
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed (Debian packages poppler-utils and qpdf)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
-def run(*args: str) -> str:
-    return subprocess.run([tool(args[0]), *args[1:]], capture_output=True, text=True, check=True).stdout
-
-
-def pdftext(path: Path, first: int | None = None, last: int | None = None, *, layout: bool = False) -> str:
-    args = ["pdftotext", "-enc", "UTF-8"]
-    if first is not None:
-        args += ["-f", str(first), "-l", str(last if last is not None else first)]
-    if layout:
-        args.append("-layout")
-    return run(*args, str(path), "-")
-
-
-def squash(value: str) -> str:
-    """Return text without any whitespace: line breaks inside table cells do not matter."""
-    return "".join(value.split())
-
-
-def sample_layout() -> Any:
-    """Return mapgen.layout.layout_journey when it is there, else a stand-in that lays out step texts."""
-    try:
-        from mapgen.layout import layout_journey  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return _stand_in_layout
-    return layout_journey
-
-
-def _stand_in_layout(
-    journeys: Journeys,
-    persona: Persona,
-    theme: Theme,
-    page: tuple[float, float],
-    *,
-    paginate: bool = False,
-    **_options: Any,
-) -> Any:
-    w, h = page
-    c = theme.colours
-    chain = theme.font_chain("body")
-    items: list[Any] = [TextBlock(Box(10, 10, w - 20, 20), (persona.name,), 14, c.text, tag=Tag("title"))]
-    column = (w - 20) / max(1, len(journeys.stages))
-    for i, stage in enumerate(journeys.stages):
-        x = 10 + i * column
-        items.append(Rect(Box(x, 40, column - 2, 24), fill=c.stage_colour(i)))
-        lines = tuple(text.wrap(stage.name, chain, 8, column - 8))
-        items.append(
-            TextBlock(
-                Box(x + 4, 40, column - 8, 24), lines[:2], 8, c.on_stage_colour(i), tag=Tag("stage-header")
-            )
-        )
-        y = 70.0
-        for step in persona.steps_in(stage.name):
-            for item in (step.action, *step.pain_points, *step.opportunities):
-                if item:
-                    wrapped = tuple(text.wrap(item, chain, 7, column - 8))[:3]
-                    items.append(TextBlock(Box(x + 4, y, column - 8, len(wrapped) * 8.4), wrapped, 7, c.text))
-                    y += len(wrapped) * 8.4 + 4
-    return SimpleNamespace(scenes=(Scene(w, h, c.background, tuple(items)),), problems=())
-
-
-def load(name: str) -> Journeys:
-    return Journeys.from_json(json.loads((FIXTURES / f"report-{name}.json").read_text("utf-8")))
+from tests import support
+from tests.support.models import load_model
+from tests.support.pdfs import outline, page_count, pdftext, run, squash, tool
 
 
 @dataclass
@@ -114,11 +38,10 @@ class Report:
 
 
 def build(tmp: Path, journeys: Journeys, theme: Theme, **kwargs: Any) -> Report:
-    layout = sample_layout()
-    data, problems = render_report(journeys, theme, layout=layout, **kwargs)
+    data, problems = render_report(journeys, theme, layout=layout_journey, **kwargs)
     path = tmp / "report.pdf"
     path.write_bytes(data)
-    plan = plan_report(journeys, theme, layout=layout, warnings=kwargs.get("warnings", ()))
+    plan = plan_report(journeys, theme, layout=layout_journey, warnings=kwargs.get("warnings", ()))
     return Report(path, data, plan, journeys, theme, problems)
 
 
@@ -126,18 +49,11 @@ def build(tmp: Path, journeys: Journeys, theme: Theme, **kwargs: Any) -> Report:
 def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     theme_warning = Problem("warning", "the logo is small", file="themes/acme.toml", cell="logo")
     return build(
-        tmp_path_factory.mktemp("retail"), load("retail"), load_theme("default"), warnings=[theme_warning]
+        tmp_path_factory.mktemp("team-plan"),
+        load_model("team-plan"),
+        load_theme("default"),
+        warnings=[theme_warning],
     )
-
-
-def outline(path: Path) -> list[dict[str, Any]]:
-    data = json.loads(run("qpdf", "--json", "--json-key=outlines", str(path)))
-    outlines: list[dict[str, Any]] = data["outlines"]
-    return outlines
-
-
-def page_count(path: Path) -> int:
-    return int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", str(path)), re.M)[1])  # type: ignore[index]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,13 +229,13 @@ def test_a_timestamp_becomes_the_creation_date(report: Report, tmp_path: Path) -
 
 
 def test_write_report_writes_the_file_and_returns_layout_problems(tmp_path: Path) -> None:
-    journeys = load("b2b")
+    journeys = load_model("sensors-small")
     cut = Problem("warning", "text cut: Katrin Vogel, Qualification, actions", sheet="Katrin")
 
     def layout(
         j: Journeys, p: Persona, theme: Theme, page: tuple[float, float], *, paginate: bool = False, **kw: Any
     ) -> Any:
-        result = _stand_in_layout(j, p, theme, page, paginate=paginate, **kw)
+        result = layout_journey(j, p, theme, page, paginate=paginate, **kw)
         return SimpleNamespace(scenes=result.scenes, problems=(cut,) if p.name == "Katrin Vogel" else ())
 
     path = tmp_path / "b2b.pdf"
@@ -332,7 +248,7 @@ def test_write_report_writes_the_file_and_returns_layout_problems(tmp_path: Path
 
 
 def test_a_german_theme_gives_german_words_and_language(tmp_path: Path) -> None:
-    german = build(tmp_path, load("b2b"), load_theme("default-de"))
+    german = build(tmp_path, load_model("sensors-small"), load_theme("default-de"))
     total = page_count(german.path)
     assert f"Seite 2 von {total}" in pdftext(german.path, 2)
     root = json.loads(run("qpdf", "--json", "--json-key=qpdf", str(german.path)))["qpdf"][1]
@@ -348,7 +264,7 @@ def test_a_german_theme_gives_german_words_and_language(tmp_path: Path) -> None:
 def test_letter_paper_and_margins_come_from_the_theme(tmp_path: Path) -> None:
     theme_file = tmp_path / "letter.toml"
     theme_file.write_text('extends = "default"\n[page]\nsize = "Letter"\nmargins_mm = 25\n', "utf-8")
-    letter = build(tmp_path, load("b2b"), load_theme(theme_file))
+    letter = build(tmp_path, load_model("sensors-small"), load_theme(theme_file))
     sizes = _page_sizes(letter.path)
     assert sizes[1] == (612.0, 792.0)
     assert {sizes[n] for n in sizes} == {(612.0, 792.0), (792.0, 612.0)}
@@ -465,10 +381,11 @@ def _journey_map_pages(report: Report) -> set[int]:
 _BUILD_IN_A_PROCESS = """
 import sys
 sys.path.insert(0, sys.argv[1])
-import test_pdf
+from mapgen.layout import layout_journey
 from mapgen.renderers.pdf.writer import render_report
 from mapgen.themes import load_theme
-data, _ = render_report(test_pdf.load("b2b"), load_theme("default"), layout=test_pdf.sample_layout())
+from tests.support.models import load_model
+data, _ = render_report(load_model("sensors-small"), load_theme("default"), layout=layout_journey)
 sys.stdout.buffer.write(data)
 """
 
@@ -479,13 +396,13 @@ def test_the_bytes_do_not_depend_on_the_process_or_its_hash_seed(tmp_path: Path)
     outputs = []
     for seed in ("0", "4242"):
         result = subprocess.run(
-            [sys.executable, "-c", _BUILD_IN_A_PROCESS, str(Path(__file__).parent)],
+            [sys.executable, "-c", _BUILD_IN_A_PROCESS, str(support.ROOT)],
             capture_output=True,
             env={**os.environ, "PYTHONHASHSEED": seed},
             check=True,
         )
         outputs.append(result.stdout)
-    here, _problems = render_report(load("b2b"), load_theme("default"), layout=sample_layout())
+    here, _problems = render_report(load_model("sensors-small"), load_theme("default"), layout=layout_journey)
     assert outputs[0] == outputs[1] == here
 
 
@@ -497,7 +414,7 @@ def test_a_transparent_logo_is_flattened_not_embedded_with_alpha(tmp_path: Path)
     logo.save(tmp_path / "logo.png")
     theme_file = tmp_path / "brand.toml"
     theme_file.write_text('extends = "default"\nlogo = "logo.png"\n', "utf-8")
-    branded = build(tmp_path, load("b2b"), load_theme(theme_file))
+    branded = build(tmp_path, load_model("sensors-small"), load_theme(theme_file))
     listing = run("pdfimages", "-list", "-f", "1", "-l", "1", str(branded.path)).splitlines()[2:]
     assert len(listing) == 1, "the logo is on the cover"
     row = listing[0].split()
@@ -508,7 +425,7 @@ def test_a_transparent_logo_is_flattened_not_embedded_with_alpha(tmp_path: Path)
 def test_a_long_report_lists_only_chapters_in_its_contents_but_every_section_in_its_outline(
     tmp_path: Path,
 ) -> None:
-    base = load("retail")
+    base = load_model("team-plan")
     personas = tuple(
         dataclasses.replace(p, name=f"{p.name} {i + 1}", sheet=f"{p.sheet}{i}")
         for i in range(5)

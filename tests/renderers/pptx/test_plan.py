@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,13 +25,9 @@ from mapgen.renderers.pptx.plan.fit import fit_list
 from mapgen.renderers.pptx.plan.tabular import severity, stage_means
 from mapgen.scene import Box, Picture, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme
+from tests.support.models import load_model
 
-FIXTURES = Path(__file__).parent / "fixtures"
 THEME = load_theme("default")
-
-
-def load(name: str) -> Journeys:
-    return Journeys.from_json(json.loads((FIXTURES / f"deck-{name}.json").read_text("utf-8")))
 
 
 @dataclass(frozen=True)
@@ -83,8 +78,8 @@ def scenes_by_hand(parts: int = 1):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def retail() -> DeckPlan:
-    return plan_deck(load("retail"), THEME, layout_journey=scenes_by_hand())
+def grocery_plan() -> DeckPlan:
+    return plan_deck(load_model("grocery"), THEME, layout_journey=scenes_by_hand())
 
 
 def _chain(theme: Theme, font: str, bold: bool | None, italic: bool) -> text.FontChain:
@@ -134,21 +129,21 @@ def overflows(slide: SlidePlan, theme: Theme) -> list[str]:
     return bad
 
 
-def test_slides_come_in_the_deck_order(retail: DeckPlan) -> None:
-    kinds = [s.kind for s in retail.slides]
+def test_slides_come_in_the_deck_order(grocery_plan: DeckPlan) -> None:
+    kinds = [s.kind for s in grocery_plan.slides]
     per_persona = ["profile", "journey", "emotion", "pain_table"]
     assert kinds == ["title", "agenda", *per_persona * 3, "overview_chart", "matrix", "next_steps"]
-    assert retail.titles[:3] == ("Online grocery journeys", "Agenda", "Profile: Renée Dubois")
-    assert retail.titles[-3:] == ("Emotion curve: All personas", "Pain points by stage", "Next steps")
-    assert [s.persona for s in retail.slides if s.kind == "profile"] == [
+    assert grocery_plan.titles[:3] == ("Online grocery journeys", "Agenda", "Profile: Renée Dubois")
+    assert grocery_plan.titles[-3:] == ("Emotion curve: All personas", "Pain points by stage", "Next steps")
+    assert [s.persona for s in grocery_plan.slides if s.kind == "profile"] == [
         "Renée Dubois",
         "Tom Becker",
         "Margit Nagy",
     ]
 
 
-def test_stages_are_bands_under_their_steps_in_the_stage_colours(retail: DeckPlan) -> None:
-    slide = next(s for s in retail.slides if s.kind == "emotion" and s.persona == "Renée Dubois")
+def test_stages_are_bands_under_their_steps_in_the_stage_colours(grocery_plan: DeckPlan) -> None:
+    slide = next(s for s in grocery_plan.slides if s.kind == "emotion" and s.persona == "Renée Dubois")
     chart = slide.items[0]
     assert isinstance(chart, LineChart) and chart.plot is not None
     bands = [i for i in slide.items if isinstance(i, Rect) and i.tag.kind == "stage"]
@@ -161,28 +156,28 @@ def test_stages_are_bands_under_their_steps_in_the_stage_colours(retail: DeckPla
     assert all(b.box.y >= chart.box.bottom for b in bands)
 
 
-def test_every_content_slide_has_notes_about_what_it_shows(retail: DeckPlan) -> None:
-    for slide in retail.slides:
+def test_every_content_slide_has_notes_about_what_it_shows(grocery_plan: DeckPlan) -> None:
+    for slide in grocery_plan.slides:
         assert len(slide.notes.split()) >= 12, slide.title
         if slide.persona:
             assert slide.persona in slide.notes, slide.title
-    emotion = next(s for s in retail.slides if s.kind == "emotion")
+    emotion = next(s for s in grocery_plan.slides if s.kind == "emotion")
     assert "Builds a basket and books a slot" in emotion.notes  # the lowest point, named
 
 
-def test_every_picture_and_chart_has_alt_text(retail: DeckPlan) -> None:
-    alts = [alt for s in retail.slides for alt in s.alt_texts]
-    charts = [i for s in retail.slides for i in s.items if isinstance(i, LineChart)]
-    pictures = [i for s in retail.slides for i in s.items if isinstance(i, Picture)]
+def test_every_picture_and_chart_has_alt_text(grocery_plan: DeckPlan) -> None:
+    alts = [alt for s in grocery_plan.slides for alt in s.alt_texts]
+    charts = [i for s in grocery_plan.slides for i in s.items if isinstance(i, LineChart)]
+    pictures = [i for s in grocery_plan.slides for i in s.items if isinstance(i, Picture)]
     assert len(alts) == len(charts) + len(pictures) >= 5
     assert all(len(alt) > 10 for alt in alts)
 
 
 @pytest.mark.parametrize("theme_name", ["default", "agency", "corporate", "high-contrast", "default-de"])
-@pytest.mark.parametrize("fixture", ["retail", "b2b"])
-def test_no_text_is_wider_or_higher_than_its_box(theme_name: str, fixture: str) -> None:
+@pytest.mark.parametrize("model", ["grocery", "sensors"])
+def test_no_text_is_wider_or_higher_than_its_box(theme_name: str, model: str) -> None:
     theme = load_theme(theme_name)
-    plan = plan_deck(load(fixture), theme, layout_journey=scenes_by_hand())
+    plan = plan_deck(load_model(model), theme, layout_journey=scenes_by_hand())
     bad = [problem for slide in plan.slides for problem in overflows(slide, theme)]
     assert bad == []
 
@@ -191,7 +186,7 @@ def test_no_text_overflows_on_a_four_by_three_slide(tmp_path: Path) -> None:
     path = tmp_path / "narrow.toml"
     path.write_text('name = "narrow"\nextends = "corporate"\n[slide]\nsize = "4:3"\n', "utf-8")
     theme = load_theme(path)
-    plan = plan_deck(load("b2b"), theme, layout_journey=scenes_by_hand())
+    plan = plan_deck(load_model("sensors"), theme, layout_journey=scenes_by_hand())
     assert (plan.width, plan.height) == (720, 540)
     assert [p for s in plan.slides for p in overflows(s, theme)] == []
     for slide in plan.slides:
@@ -201,8 +196,8 @@ def test_no_text_overflows_on_a_four_by_three_slide(tmp_path: Path) -> None:
                 assert box.right <= 720 + 0.01, (slide.title, item)
 
 
-def test_emotion_chart_keeps_gaps_and_empty_stages(retail: DeckPlan) -> None:
-    charts = {s.persona: s.items[0] for s in retail.slides if s.kind == "emotion"}
+def test_emotion_chart_keeps_gaps_and_empty_stages(grocery_plan: DeckPlan) -> None:
+    charts = {s.persona: s.items[0] for s in grocery_plan.slides if s.kind == "emotion"}
     tom, margit, renee = charts["Tom Becker"], charts["Margit Nagy"], charts["Renée Dubois"]
     assert isinstance(tom, LineChart) and isinstance(margit, LineChart) and isinstance(renee, LineChart)
     # A step without a score is a gap, never a zero.
@@ -259,9 +254,9 @@ def test_long_pain_table_continues_with_its_header(tmp_path: Path) -> None:
     ]
 
 
-def test_comparison_series_are_stage_means_in_theme_colours(retail: DeckPlan) -> None:
-    journeys = load("retail")
-    chart = next(s for s in retail.slides if s.kind == "overview_chart").items[0]
+def test_comparison_series_are_stage_means_in_theme_colours(grocery_plan: DeckPlan) -> None:
+    journeys = load_model("grocery")
+    chart = next(s for s in grocery_plan.slides if s.kind == "overview_chart").items[0]
     assert isinstance(chart, LineChart)
     assert chart.categories == ("Awareness", "Consideration", "Purchase", "Retention")
     assert [s.name for s in chart.series] == [p.name for p in journeys.personas]
@@ -270,8 +265,8 @@ def test_comparison_series_are_stage_means_in_theme_colours(retail: DeckPlan) ->
     assert chart.legend
 
 
-def test_matrix_is_shaded_by_severity_with_readable_text(retail: DeckPlan) -> None:
-    slide = next(s for s in retail.slides if s.kind == "matrix")
+def test_matrix_is_shaded_by_severity_with_readable_text(grocery_plan: DeckPlan) -> None:
+    slide = next(s for s in grocery_plan.slides if s.kind == "matrix")
     table = slide.items[0]
     assert isinstance(table, Table)
     assert [c.text for c in table.rows[0]] == [
@@ -299,7 +294,7 @@ def test_severity_grows_with_pain_points_and_low_scores() -> None:
 
 
 def test_next_steps_list_each_opportunity_once_under_its_stage() -> None:
-    journeys = load("retail")
+    journeys = load_model("grocery")
     persona = journeys.personas[1]
     twin = dataclasses.replace(persona, name="Tom's twin", sheet="Twin")
     journeys = dataclasses.replace(journeys, personas=(*journeys.personas, twin))
@@ -315,7 +310,7 @@ def test_next_steps_list_each_opportunity_once_under_its_stage() -> None:
 
 
 def test_journey_scenes_become_slides_and_continue() -> None:
-    plan = plan_deck(load("retail"), THEME, layout_journey=scenes_by_hand(parts=2))
+    plan = plan_deck(load_model("grocery"), THEME, layout_journey=scenes_by_hand(parts=2))
     journey = [s for s in plan.slides if s.kind == "journey" and s.persona == "Tom Becker"]
     assert [s.title for s in journey] == ["Journey map: Tom Becker", "Journey map: Tom Becker (continued)"]
     # Built-in look: the scene fills the slide and its own title goes into the title placeholder.
@@ -335,7 +330,7 @@ def test_on_a_template_the_scene_is_laid_out_in_the_body_placeholder() -> None:
         pages.append(page)
         return layout(journeys, persona, theme, page, index)
 
-    plan = plan_deck(load("retail"), THEME, frame=frame, layout_journey=spy)
+    plan = plan_deck(load_model("grocery"), THEME, frame=frame, layout_journey=spy)
     assert set(pages) == {(860, 360)}
     slide = next(s for s in plan.slides if s.kind == "journey")
     band = next(i for i in slide.items if isinstance(i, Rect) and i.tag.kind == "band")
@@ -347,7 +342,7 @@ def test_on_a_template_the_scene_is_laid_out_in_the_body_placeholder() -> None:
 
 
 def test_one_persona_has_no_comparison_slides() -> None:
-    journeys = load("retail")
+    journeys = load_model("grocery")
     one = dataclasses.replace(journeys, personas=journeys.personas[:1])
     kinds = [s.kind for s in plan_deck(one, THEME, layout_journey=scenes_by_hand()).slides]
     assert "overview_chart" not in kinds and "matrix" not in kinds
@@ -355,7 +350,7 @@ def test_one_persona_has_no_comparison_slides() -> None:
 
 
 def test_many_personas_split_the_agenda_and_the_comparison() -> None:
-    journeys = load("retail")
+    journeys = load_model("grocery")
     many = tuple(
         dataclasses.replace(journeys.personas[i % 3], name=f"Persona {i + 1:02d}", sheet=f"P{i}")
         for i in range(60)
@@ -371,15 +366,15 @@ def test_many_personas_split_the_agenda_and_the_comparison() -> None:
     assert [p for s in plan.slides for p in overflows(s, THEME)] == []
 
 
-def test_footer_and_page_numbers_on_content_slides(retail: DeckPlan) -> None:
-    total = len(retail.slides)
-    for number, slide in enumerate(retail.slides, start=1):
+def test_footer_and_page_numbers_on_content_slides(grocery_plan: DeckPlan) -> None:
+    total = len(grocery_plan.slides)
+    for number, slide in enumerate(grocery_plan.slides, start=1):
         pages = [i for i in slide.items if isinstance(i, TextBlock) and i.tag.kind == "page-number"]
         if slide.kind in ("title", "journey"):
             assert not pages
         else:
             assert [p.text for p in pages] == [f"Page {number} of {total}"]
-    assert retail.footer == "FreshCart · Online grocery journeys · Internal"
+    assert grocery_plan.footer == "FreshCart · Online grocery journeys · Internal"
 
 
 def test_fit_list_shrinks_then_cuts_with_an_ellipsis() -> None:
@@ -413,7 +408,7 @@ def test_an_empty_workbook_still_makes_a_deck() -> None:
 
 
 def test_a_title_too_long_for_the_slide_is_cut_and_reported() -> None:
-    journeys = load("retail")
+    journeys = load_model("grocery")
     name = "Renée " + " ".join(["Dubois-Lefèvre-Montmorency"] * 8)
     persona = dataclasses.replace(journeys.personas[0], name=name)
     plan = plan_deck(

@@ -10,7 +10,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
 from mapgen.readers.cells import split_emotions, split_list, tidy_text
-from workbooks import add_project, add_rows, messages, new_book, read
+from tests.support.workbooks import add_project, add_rows, messages, new_book, read
 
 
 @pytest.mark.parametrize(

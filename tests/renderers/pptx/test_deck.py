@@ -4,7 +4,7 @@ Golden decks: tests/golden/pptx-builtin/ and tests/golden/pptx-template/ hold ev
 the deck (pretty-printed, one file per part; binary parts as their SHA-256). After a deliberate
 change to the deck (or to the journey map layout it paints), regenerate them with
 
-    MAPGEN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_pptx_deck.py
+    MAPGEN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/renderers/pptx/test_deck.py
 
 and review the diff like code.
 """
@@ -15,7 +15,6 @@ import dataclasses
 import difflib
 import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -27,111 +26,31 @@ from typing import Any
 
 import pytest
 from lxml import etree
-from PIL import Image, ImageDraw
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
-from pptx.oxml.shapes.picture import CT_Picture
 
 from mapgen import text
-from mapgen.model import Journeys
 from mapgen.renderers.pptx.writer import Deck, render_deck, write_deck
 from mapgen.themes import Theme, load_theme
+from tests import support
+from tests.support.decks import logo_png, make_template, package_parts
+from tests.support.models import load_model
 
-HERE = Path(__file__).parent
-FIXTURES = HERE / "fixtures"
-GOLDEN = HERE / "golden"
 THEME = load_theme("default")
 EMU = 12700
 UPDATE = os.environ.get("MAPGEN_UPDATE_GOLDEN") == "1"
 
 
-def load(name: str) -> Journeys:
-    return Journeys.from_json(json.loads((FIXTURES / f"deck-{name}.json").read_text("utf-8")))
-
-
-def _layout() -> Any:
-    """Return the journey map layout the deck paints."""
-    try:
-        from mapgen.layout import layout_journey  # noqa: F401
-    except ImportError:
-        # Until the layout lands, the plan tests' hand-built scenes stand in for it.
-        from test_pptx_plan import scenes_by_hand
-
-        return scenes_by_hand()
-    return None
-
-
-LAYOUT = _layout()
-
-
-def _logo(color: str = "#1d3557") -> bytes:
-    image = Image.new("RGB", (240, 80), color)
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((10, 10, 70, 70), fill="#e63946")
-    draw.rectangle((90, 30, 220, 50), fill="#f1faee")
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
-
-
-def make_template(path: Path, *, potx: bool = False) -> Path:
-    """Write a client template: 16:9, a coloured master background and a logo on the master."""
-    prs = Presentation()
-    scale = 12192000 / prs.slide_width  # type: ignore[operator]
-    prs.slide_width = 12192000  # type: ignore[assignment]
-    for part in (prs.slide_master, *prs.slide_layouts):
-        for xfrm in part._element.iter(qn("a:xfrm")):
-            off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
-            off.set("x", str(round(int(off.get("x")) * scale)))
-            ext.set("cx", str(round(int(ext.get("cx")) * scale)))
-    master = prs.slide_master
-    master.background.fill.solid()
-    master.background.fill.fore_color.rgb = RGBColor(0xFB, 0xF3, 0xE4)
-    _part, rId = master.part.get_or_add_image_part(io.BytesIO(_logo()))
-    pic = CT_Picture.new_pic(
-        90, "Client logo", "Client logo", rId, 12192000 - 1800000, 150000, 1500000, 500000
-    )
-    master.shapes._spTree.append(pic)
-    prs.slides.add_slide(prs.slide_layouts[1]).shapes.title.text = "A slide of the client's that must go"
-    out = io.BytesIO()
-    prs.save(out)
-    data = out.getvalue()
-    if potx:
-        data = _retype(data)
-    path.write_bytes(data)
-    return path
-
-
-def _retype(data: bytes) -> bytes:
-    """Return a .pptx's bytes as a .potx's (the main part typed as a template)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            blob = source.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                blob = blob.replace(
-                    b"presentationml.presentation.main+xml", b"presentationml.template.main+xml"
-                )
-            target.writestr(info, blob)
-    return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_template(tmp_path_factory.mktemp("template") / "client.pptx")
-
-
 @pytest.fixture(scope="module")
 def builtin_deck() -> Deck:
-    return render_deck(load("retail"), THEME, layout_journey=LAYOUT)
+    return render_deck(load_model("grocery"), THEME)
 
 
 @pytest.fixture(scope="module")
 def template_deck(template: Path) -> Deck:
-    return render_deck(load("retail"), THEME, template=template, layout_journey=LAYOUT)
+    return render_deck(load_model("grocery"), THEME, template=template)
 
 
 @pytest.fixture(params=["builtin", "template"])
@@ -178,7 +97,7 @@ def test_every_step_text_of_the_model_is_on_some_slide(deck: Deck) -> None:
     prs = open_deck(deck)
     visible = _norm(" ".join(t for slide in prs.slides for t in slide_texts(slide)))
     cut = [b for s in deck.plan.slides for b in s.items if getattr(b, "truncated", False)]
-    for persona in load("retail").personas:
+    for persona in load_model("grocery").personas:
         for step in persona.steps:
             for value in (step.action, *step.pain_points, *step.opportunities, step.owner, *step.emotions):
                 if not value:
@@ -189,7 +108,7 @@ def test_every_step_text_of_the_model_is_on_some_slide(deck: Deck) -> None:
 
 def test_emotion_charts_hold_the_scores_with_gaps(builtin_deck: Deck) -> None:
     prs = open_deck(builtin_deck)
-    journeys = load("retail")
+    journeys = load_model("grocery")
     charts = {}
     for slide, plan in zip(prs.slides, builtin_deck.plan.slides, strict=True):
         for shape in slide.shapes:
@@ -371,7 +290,7 @@ def test_no_text_box_is_smaller_than_its_measured_text(deck: Deck) -> None:
 def test_b2b_deck_in_a_four_by_three_theme_fits_too(tmp_path: Path) -> None:
     path = tmp_path / "narrow.toml"
     path.write_text('name = "narrow"\nextends = "high-contrast"\n[slide]\nsize = "4:3"\n', "utf-8")
-    deck = render_deck(load("b2b"), load_theme(path), layout_journey=LAYOUT)
+    deck = render_deck(load_model("sensors"), load_theme(path))
     prs = open_deck(deck)
     assert (prs.slide_width, prs.slide_height) == (720 * EMU, 540 * EMU)
     assert overflows(prs) == []
@@ -437,7 +356,7 @@ def test_template_is_the_base_of_the_deck(template_deck: Deck, template: Path) -
 
 def test_a_potx_template_works_like_a_pptx(tmp_path: Path, template_deck: Deck) -> None:
     potx = make_template(tmp_path / "client.potx", potx=True)
-    deck = render_deck(load("retail"), THEME, template=potx, layout_journey=LAYOUT)
+    deck = render_deck(load_model("grocery"), THEME, template=potx)
     assert deck.data == template_deck.data
     types = zipfile.ZipFile(io.BytesIO(deck.data)).read("[Content_Types].xml")
     assert b"presentationml.presentation.main+xml" in types
@@ -447,14 +366,14 @@ def test_theme_template_key_is_used_when_no_template_is_given(tmp_path: Path, te
     make_template(tmp_path / "brand.pptx")
     path = tmp_path / "brand.toml"
     path.write_text('name = "brand"\nextends = "default"\n[slide]\ntemplate = "brand.pptx"\n', "utf-8")
-    deck = render_deck(load("retail"), load_theme(path), layout_journey=LAYOUT)
+    deck = render_deck(load_model("grocery"), load_theme(path))
     assert open_deck(deck).slide_master.background.fill.fore_color.rgb == RGBColor(0xFB, 0xF3, 0xE4)
 
 
 def test_a_template_of_another_shape_is_kept_and_reported(tmp_path: Path) -> None:
     path = tmp_path / "old.pptx"
     Presentation().save(str(path))  # python-pptx's own default is 4:3
-    deck = render_deck(load("retail"), THEME, template=path, layout_journey=LAYOUT)
+    deck = render_deck(load_model("grocery"), THEME, template=path)
     assert (open_deck(deck).slide_width, open_deck(deck).slide_height) == (720 * EMU, 540 * EMU)
     assert any("16:9" in p.message and p.file == str(path) for p in deck.problems)
     assert overflows(open_deck(deck)) == []
@@ -465,7 +384,7 @@ def test_a_template_of_another_shape_is_kept_and_reported(tmp_path: Path) -> Non
 
 
 def test_two_writes_give_the_same_bytes(tmp_path: Path, template: Path) -> None:
-    journeys = load("retail")
+    journeys = load_model("grocery")
     for chosen in (None, template):
         first, second = tmp_path / "first.pptx", tmp_path / "second.pptx"
         problems = write_deck(journeys, THEME, first, template=chosen)
@@ -474,11 +393,6 @@ def test_two_writes_give_the_same_bytes(tmp_path: Path, template: Path) -> None:
         assert all(p.severity == "warning" for p in problems)
         dates = {i.date_time for i in zipfile.ZipFile(first).infolist()}
         assert dates == {(2000, 1, 1, 0, 0, 0)}
-
-
-def package_parts(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {name: z.read(name) for name in z.namelist()}
 
 
 _TIMESTAMPS = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
@@ -498,11 +412,11 @@ def golden_files(data: bytes) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("look", ["builtin", "template"])
 def test_deck_matches_the_golden_deck_part_by_part(look: str, tmp_path: Path) -> None:
-    journeys = load("retail")
+    journeys = load_model("grocery")
     two = dataclasses.replace(journeys, personas=journeys.personas[:2])
     chosen = make_template(tmp_path / "client.pptx") if look == "template" else None
-    files = golden_files(render_deck(two, THEME, template=chosen, layout_journey=LAYOUT).data)
-    folder = GOLDEN / f"pptx-{look}"
+    files = golden_files(render_deck(two, THEME, template=chosen).data)
+    folder = support.GOLDEN / f"pptx-{look}"
     if UPDATE:
         shutil.rmtree(folder, ignore_errors=True)
         for name, blob in files.items():
@@ -567,7 +481,7 @@ def test_theme_of_the_deck_is_not_office_blue_in_an_orange_deck(tmp_path: Path) 
         "utf-8",
     )
     theme: Theme = load_theme(path)
-    deck = render_deck(load("retail"), theme, layout_journey=LAYOUT)
+    deck = render_deck(load_model("grocery"), theme)
     office_blue = (b"4472C4", b"5B9BD5", b"0072B2")
     for name, blob in package_parts(deck.data).items():
         if name.startswith("ppt/charts/chart"):
@@ -575,10 +489,10 @@ def test_theme_of_the_deck_is_not_office_blue_in_an_orange_deck(tmp_path: Path) 
 
 
 def test_a_theme_logo_is_on_the_cover_with_alt_text(tmp_path: Path) -> None:
-    (tmp_path / "logo.png").write_bytes(_logo("#b84a00"))
+    (tmp_path / "logo.png").write_bytes(logo_png("#b84a00"))
     path = tmp_path / "brand.toml"
     path.write_text('name = "brand"\nextends = "default"\nlogo = "logo.png"\n', "utf-8")
-    deck = render_deck(load("retail"), load_theme(path), layout_journey=LAYOUT)
+    deck = render_deck(load_model("grocery"), load_theme(path))
     prs = open_deck(deck)
     (logo,) = [s for s in prs.slides[0].shapes if s._element.tag == qn("p:pic")]
     assert logo._element.find(".//" + qn("p:cNvPr")).get("descr") == "FreshCart logo"

@@ -10,18 +10,18 @@ import io
 import math
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
 from mapgen.model import Journeys, Persona, Project, Stage, Step
 from mapgen.themes import Theme, load_theme
+from tests import support
 
 pytest.importorskip("matplotlib")
 Image = pytest.importorskip("PIL.Image")
 
-BASELINE = Path(__file__).parent / "baseline" / "png"
-OUTPUT = Path(__file__).parent / "output" / "png"
+BASELINE = support.BASELINE / "png"
+OUTPUT = support.OUTPUT / "png"
 UPDATE = os.environ.get("MAPGEN_UPDATE_GOLDEN") == "1"
 DPI = 72  # small files; the layout is the same at any dpi
 RMS_TOLERANCE = 3.0  # on 0..255 channels: anti-aliasing may differ across FreeType builds

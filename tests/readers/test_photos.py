@@ -10,7 +10,7 @@ from openpyxl.drawing.image import Image as SheetImage
 from PIL import Image
 
 from mapgen.readers import photos
-from workbooks import add_row_persona, messages, new_book, png, read
+from tests.support.workbooks import add_row_persona, messages, new_book, png, read
 
 STEP = [("Awareness", "Looks", "Web", "curious", 1, "")]
 

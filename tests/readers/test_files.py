@@ -9,9 +9,10 @@ import pytest
 
 from mapgen.errors import InputError
 from mapgen.readers import read_workbook, workbook
-from workbooks import add_project, add_row_persona, add_rows, add_stages, new_book, read, save
+from tests.support import INPUTS
+from tests.support.workbooks import add_project, add_row_persona, add_rows, add_stages, new_book, read, save
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "inputs" / "example.xlsx"
+EXAMPLE = INPUTS / "example.xlsx"
 STEP = [("Awareness", "Looks", "Web", "curious", 1, "")]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,11 @@ from mapgen.layout.lanes import lanes_for
 from mapgen.model import Journeys, Persona, Project, Stage, Step
 from mapgen.scene import Ellipse, Polygon, Polyline, Rect, Scene, TextBlock
 from mapgen.themes import Theme, load_theme
+from tests.support.models import load_model
 
-FIXTURES = Path(__file__).parent / "fixtures"
 THEME = load_theme("default")
 SLIDE = (960.0, 540.0)
 FILLER = "compares the delivery slots on the app before ordering the weekly shop again"
-
-
-def fixture(name: str) -> Journeys:
-    return Journeys.from_json(json.loads((FIXTURES / f"{name}.json").read_text("utf-8")))
 
 
 def journey(stages: int, steps: int, *, words: int = 6, scores: list[float | None] | None = None) -> Journeys:
@@ -82,9 +77,9 @@ def assert_no_overlap(scene: Scene) -> None:
 
 
 @pytest.mark.parametrize("paginate", [False, True])
-@pytest.mark.parametrize("name", ["deck-retail", "deck-b2b"])
+@pytest.mark.parametrize("name", ["grocery", "sensors"])
 def test_text_fits_its_box_and_no_two_boxes_overlap(name: str, paginate: bool) -> None:
-    journeys = fixture(name)
+    journeys = load_model(name)
     for persona in journeys.personas:
         result = layout_journey(journeys, persona, THEME, page=SLIDE, paginate=paginate)
         for scene in result.scenes:
@@ -94,7 +89,7 @@ def test_text_fits_its_box_and_no_two_boxes_overlap(name: str, paginate: bool) -
 
 @pytest.mark.parametrize("paginate", [False, True])
 def test_every_step_text_is_in_the_scene_or_reported_cut(paginate: bool) -> None:
-    journeys = fixture("deck-retail")
+    journeys = load_model("grocery")
     for persona in journeys.personas:
         result = layout_journey(journeys, persona, THEME, page=SLIDE, paginate=paginate)
         cut_cells = {p.cell for p in result.problems}
@@ -113,7 +108,7 @@ def test_every_step_text_is_in_the_scene_or_reported_cut(paginate: bool) -> None
 
 
 def test_stage_headers_run_in_journey_order_in_the_palette() -> None:
-    journeys = fixture("deck-retail")
+    journeys = load_model("grocery")
     persona = journeys.personas[0]
     scene = layout_journey(journeys, persona, THEME, page=SLIDE).scenes[0]
     headers = [b for b in scene.texts() if b.tag.kind == "stage-header"]
@@ -156,7 +151,7 @@ def test_a_step_without_a_score_breaks_the_curve_instead_of_dropping_to_zero() -
 
 
 def test_the_lowest_point_is_called_out() -> None:
-    journeys = fixture("deck-retail")
+    journeys = load_model("grocery")
     persona = journeys.personas[0]
     lowest = min(range(len(persona.steps)), key=lambda i: persona.steps[i].score or 0)
     scene = layout_journey(journeys, persona, THEME, page=SLIDE).scenes[0]
@@ -212,7 +207,7 @@ def test_long_text_is_cut_with_an_ellipsis_and_reported_on_a_page() -> None:
 
 
 def test_the_header_shows_the_persona_and_the_footer_the_project() -> None:
-    journeys = fixture("deck-retail")
+    journeys = load_model("grocery")
     persona = journeys.personas[0]
     scene = layout_journey(journeys, persona, THEME, page=SLIDE).scenes[0]
     kinds = {b.tag.kind: b for b in scene.texts()}
@@ -224,7 +219,7 @@ def test_the_header_shows_the_persona_and_the_footer_the_project() -> None:
 
 
 def test_without_a_footer_the_map_keeps_the_room_for_its_lanes() -> None:
-    journeys = fixture("deck-retail")
+    journeys = load_model("grocery")
     persona = journeys.personas[0]
     with_footer = layout_journey(journeys, persona, THEME, page=SLIDE, paginate=True).scenes[0]
     bare = layout_journey(journeys, persona, THEME, page=SLIDE, paginate=True, footer=False).scenes[0]
@@ -259,14 +254,14 @@ def test_lanes_follow_the_theme_order_and_labels(tmp_path: Path) -> None:
         "utf-8",
     )
     theme = load_theme(path)
-    journeys = fixture("deck-retail")
+    journeys = load_model("grocery")
     scene = layout_journey(journeys, journeys.personas[0], theme, page=SLIDE).scenes[0]
     labels = [b.source for b in scene.texts() if b.tag.kind == "lane-label"]
     assert labels == ["Friction", theme.lanes.label("emotions"), theme.lanes.label("actions")]
 
 
 def test_the_overview_has_a_curve_per_persona_and_counts_pain_points() -> None:
-    journeys = fixture("deck-retail")
+    journeys = load_model("grocery")
     result = layout_overview(journeys, THEME, page=SLIDE)
     scene = result.scenes[0]
     assert_fits(scene, THEME)
@@ -288,7 +283,7 @@ def test_the_overview_has_a_curve_per_persona_and_counts_pain_points() -> None:
 
 
 def test_the_same_input_gives_the_same_scene() -> None:
-    journeys = fixture("deck-b2b")
+    journeys = load_model("sensors")
     persona = journeys.personas[1]
     assert layout_journey(journeys, persona, THEME, page=SLIDE) == layout_journey(
         journeys, persona, THEME, page=SLIDE
