@@ -35,7 +35,7 @@ from mapgen.themes import Theme
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs" / "example.xlsx"
-FIXTURE = ROOT / "tests" / "fixtures" / "report-retail.json"
+FIXTURE = ROOT / "tests" / "fixtures" / "models" / "team-plan.json"
 
 
 def base_model(workbook: Path | None) -> tuple[Journeys, str]:

@@ -8,6 +8,7 @@ Imports inside functions count (a cycle through a late import is still a cycle);
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -165,11 +166,80 @@ def test_the_layout_never_imports_a_renderer() -> None:
     assert not {m for name in layout for m in GRAPH[name] if m.startswith("mapgen.renderers")}
 
 
+ROOT = SRC.parent
+_IMPORT_LINE = re.compile(r"(?:^|;)\s*(?:from\s+([\w.]+)\s+import\s+([\w, ()]+)|import\s+([\w., ]+))", re.M)
+
+
+def _named_modules(source: str, package: tuple[str, ...]) -> set[str]:
+    """Return every module name a file of the tests imports, or names in code it runs elsewhere.
+
+    Relative imports are resolved against package (the file's folder, as dotted parts), `from
+    package import module` counts the module, and the scripts a test writes for a subprocess
+    (string constants) are read for import lines too.
+    """
+    names: set[str] = set()
+    tree = ast.parse(source)
+    for node in _import_nodes(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+            continue
+        base = node.module or ""
+        if node.level:
+            base = ".".join([*package[: len(package) - node.level + 1], *filter(None, [base])])
+        names.add(base)
+        names.update(f"{base}.{alias.name}" for alias in node.names)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            for module, listed, plain in _IMPORT_LINE.findall(node.value):
+                if module:
+                    names.add(module)
+                    names.update(f"{module}.{n.strip('() ')}" for n in listed.split(","))
+                else:
+                    names.update(n.strip().split(" ")[0] for n in plain.split(","))
+    return names
+
+
+def _imported_parts(path: Path) -> set[str]:
+    """Return every dotted part of every module name a file under the checkout names."""
+    names = _named_modules(path.read_text("utf-8"), path.relative_to(ROOT).parent.parts)
+    return {part for name in names for part in name.split(".")}
+
+
 def test_tests_share_helpers_through_conftest_and_never_import_each_other() -> None:
     assert (TESTS / "conftest.py").is_file()
     test_modules = {p.stem for p in TESTS.rglob("test_*.py")}
-    for path in TESTS.rglob("test_*.py"):
-        imported = {m.split(".")[-1] for m in imported_modules(path)} | {
-            m.split(".")[0] for m in imported_modules(path)
-        }
+    for path in TESTS.rglob("*.py"):  # test modules, conftests and support modules alike
+        imported = _imported_parts(path)
         assert not imported & test_modules, f"{path.relative_to(TESTS)} imports {imported & test_modules}"
+
+
+# {m} stands for the test module's name, so that this file names none itself.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "from {m} import load",
+        "from tests.renderers.pdf.{m} import load",
+        "from tests.renderers.pdf import {m}",
+        "from . import {m}",
+        "from .{m} import load",
+        "import tests.renderers.pdf.{m} as t",
+        'SCRIPT = "import sys; sys.path.insert(0, sys.argv[1]); import {m} as t"',
+        'SCRIPT = """\\nimport os\\nfrom {m} import load\\n"""',
+    ],
+)
+def test_the_import_check_sees_every_way_of_naming_a_test_module(line: str) -> None:
+    names = _named_modules(line.format(m="test_report") + "\n", ("tests", "renderers", "pdf"))
+    assert "test_report" in {part for name in names for part in name.split(".")}
+
+
+def test_every_test_folder_is_a_package() -> None:
+    """Test modules of the same name in two folders (test_plan.py...) import as distinct modules."""
+    folders = {p.parent for p in TESTS.rglob("test_*.py")} | {TESTS / "support"}
+    assert not sorted(str(f.relative_to(TESTS)) for f in folders if not (f / "__init__.py").is_file())
+
+
+def test_the_benchmarks_import_nothing_of_the_tests() -> None:
+    for path in sorted((ROOT / "benchmarks").glob("*.py")):
+        names = _named_modules(path.read_text("utf-8"), ())
+        tests = {name for name in names if name == "tests" or name.startswith("tests.")}
+        assert not tests, f"{path.name} imports {tests}"
