@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from mapgen.build.tasks import Joiner, Options, Planner, Rendered, Task
 from mapgen.model import Journeys
 from mapgen.renderers.parts import PartSpec, part_scope, persona_part
 from mapgen.slugs import unique_slugs
-from mapgen.build.tasks import Joiner, Options, Planner, Rendered, Task
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
