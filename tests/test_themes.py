@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pptx import Presentation
 
 from mapgen import colors, text
 from mapgen.cli import main
@@ -190,7 +191,7 @@ def test_paths_are_relative_to_the_file_that_names_them(tmp_path: Path) -> None:
     lato = text.bundled_fonts_dir()
     (tmp_path / "brand" / "fonts" / "Brand-Regular.ttf").write_bytes((lato / "Lato-Regular.ttf").read_bytes())
     (tmp_path / "brand" / "fonts" / "Brand-Bold.ttf").write_bytes((lato / "Lato-Bold.ttf").read_bytes())
-    (tmp_path / "brand" / "client.pptx").write_bytes(b"PK\x03\x04rest-of-a-zip")
+    Presentation().save(str(tmp_path / "brand" / "client.pptx"))
     write(
         tmp_path,
         "brand/brand.toml",

@@ -190,3 +190,36 @@ def test_a_workbook_name_never_becomes_a_path(tmp_path: Path) -> None:
     assert sorted(p.name for p in (folder / "out").iterdir()) == [
         "a#..#..#..#escaped.pdf", "a#..#..#..#escaped.pptx", "manifest.json"
     ]  # fmt: skip
+
+
+def _renamed_workbook(path: Path) -> Path:
+    book = Workbook()
+    book.active.append(["not", "a", "deck"])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda d: Path("/dev/zero"), "a .pptx or .potx file"),
+        (lambda d: (os.mkfifo(d / "fifo.pptx"), d / "fifo.pptx")[1], "not a regular file"),
+        (lambda d: _renamed_workbook(d / "book.pptx"), "no ppt/presentation.xml"),
+        (lambda d: (d / "junk.pptx").write_bytes(b"PK\x03\x04junk") and d / "junk.pptx", "not a zip archive"),
+    ],
+    ids=["dev-zero", "fifo", "workbook-renamed", "not-a-zip"],
+)
+def test_a_client_template_is_checked_before_any_work(tmp_path: Path, make, says: str) -> None:  # type: ignore[no-untyped-def]
+    """--template refuses at once, in one line, what is no bounded PowerPoint file: never reads it whole."""
+    template = make(tmp_path)
+    workbook = _workbook(tmp_path, "default")
+    done = subprocess.run(
+        [sys.executable, "-m", "mapgen", "build", str(workbook), "--out", str(tmp_path / "out"),
+         "--template", str(template), "--format", "pptx", "--jobs", "1", "--quiet"],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "MAPGEN_CACHE_DIR": str(tmp_path / "cache")},
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert says in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert not (tmp_path / "out").exists()

@@ -89,6 +89,8 @@ def build_outputs(
     if theme is None or isinstance(theme, str):
         theme = resolve_theme(theme, journeys)
     options = options or Options()
+    if options.template is not None:
+        _check_template(options.template)
     journeys = _select_personas(journeys, options.personas)
     tasks = plan_tasks(journeys, names, options)
 
@@ -116,6 +118,15 @@ def build_outputs(
         if own_runner:
             runner.close()
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_template(path: Path) -> None:
+    """Refuse a client template that is no bounded PowerPoint file, before any work starts."""
+    from mapgen.themes.files import check_template
+
+    problem = check_template(path)
+    if problem is not None:
+        raise InputError.at(str(path), f"cannot be used as the deck template: {problem}")
 
 
 def _select_personas(journeys: Journeys, wanted: Iterable[str]) -> Journeys:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import stat
 import warnings
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from mapgen.limits import MAX_PICTURE_PIXELS
+from mapgen.limits import MAX_PICTURE_PIXELS, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_UNPACKED_BYTES
 from mapgen.paths import Refused, inside
 from mapgen.themes.values import Reader, string_value
 
@@ -56,14 +58,31 @@ def check_image(path: Path) -> str | None:
 
 
 def check_template(path: Path) -> str | None:
-    """Return why a deck template cannot be used, or None for a .pptx or .potx file."""
+    """Return why a deck template cannot be used, or None for a bounded .pptx or .potx package."""
     if path.suffix.lower() not in (".pptx", ".potx"):
         return "a deck template must be a .pptx or .potx file"
     try:
-        with path.open("rb") as f:
-            head = f.read(4)
+        info = path.stat()
     except OSError as error:
         return f"cannot be read: {error.strerror or error}"
-    if head != b"PK\x03\x04":
-        return "is not a PowerPoint file (not a zip archive)"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file; give a .pptx or .potx file"
+    if info.st_size > MAX_TEMPLATE_BYTES:
+        return (
+            f"{info.st_size / 2**20:.0f} MB, over mapgen's limit of {MAX_TEMPLATE_BYTES // 2**20} MB "
+            "for a deck template; remove its slides and large pictures"
+        )
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+    except (OSError, zipfile.BadZipFile):
+        return "not a PowerPoint file (not a zip archive)"
+    names = {m.filename for m in members}
+    if "ppt/presentation.xml" not in names:
+        return "not a PowerPoint file (it has no ppt/presentation.xml: an Excel or Word file renamed?)"
+    if sum(m.file_size for m in members) > MAX_TEMPLATE_UNPACKED_BYTES:
+        return (
+            f"it unpacks to over {MAX_TEMPLATE_UNPACKED_BYTES // 2**20} MB, mapgen's limit for a deck "
+            "template; remove its slides and large pictures"
+        )
     return None
