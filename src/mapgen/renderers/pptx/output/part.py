@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from mapgen.model import Journeys, Problem
 from mapgen.renderers.parts import PartSpec
-from mapgen.renderers.pptx.deck import Frame, JourneyLayout, LineChart, PartPlan, SlidePlan, Table, plan_part
+from mapgen.renderers.pptx.deck import Frame, JourneyLayout, LineChart, PartPlan, SlidePlan, Table
 from mapgen.renderers.pptx.package.container import PartManifest, pack_part
 from mapgen.renderers.pptx.package.reproducible import fixed_moment, remember_part_names
 from mapgen.renderers.pptx.plan.common import document_properties
-from mapgen.renderers.pptx.plan.slides import shows_page_number
+from mapgen.renderers.pptx.plan.pages import shows_page_number
+from mapgen.renderers.pptx.plan.parts import plan_part
 from mapgen.scene import TextBlock
 
 if TYPE_CHECKING:
