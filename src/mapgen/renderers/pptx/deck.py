@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 SlideKind = Literal[
-    "title",
+    "title",  # the cover: planned in plan.front, emitted in output.slide like the others
     "agenda",
     "profile",
     "journey",

@@ -55,7 +55,7 @@ def make_part(
     pptx_internals.remember_part_names(base.prs)
     moment = fixed_moment()
     _set_properties(base.prs, scope, moment)
-    base_parts = pptx_internals.part_names(base.prs)
+    base_parts = pptx_internals.package_part_names(base.prs)
     plan = plan_part(scope, spec, theme, frame=base.frame, layout_journey=layout_journey)
     slides = pptx_internals.SlideCopier(base.prs)
     emitted = [emit_slide(base, slide, theme, slides) for slide in plan.slides]

@@ -37,8 +37,8 @@ __all__ = [
     "inherited_placeholder",
     "nsdecls",
     "package_entries",
+    "package_part_names",
     "parse_xml",
-    "part_names",
     "read_theme_part",
     "remember_part_names",
     "remove_shape",
@@ -226,7 +226,7 @@ def _theme_part(prs: Any) -> Any:
 # The package
 
 
-def part_names(prs: Any) -> list[str]:
+def package_part_names(prs: Any) -> list[str]:
     """Return the names of the presentation's package parts, in package order."""
     return [str(part.partname) for part in prs.part.package.iter_parts()]
 

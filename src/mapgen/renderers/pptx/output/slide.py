@@ -73,7 +73,7 @@ def emit_slide(base: Base, spec: SlidePlan, theme: Theme, slides: SlideCopier) -
             batch.append(item)
     paint_scene_items(shapes, batch, theme)
     numbered = False
-    if template and spec.kind != "title":
+    if template and spec.kind != "title":  # the cover shows no footer or slide number
         numbered = _show_template_footers(base, slide, layout, spec, theme)
     if spec.notes:
         slides.notes(slide, spec.notes)

@@ -290,7 +290,7 @@ def _builtin(theme: Theme) -> Base:
     master.background.fill.solid()
     master.background.fill.fore_color.rgb = rgb(theme.colours.background)
     _master_styles(pptx_internals.xml_element(master), theme)
-    _theme_part(prs, theme)
+    _restyle_office_theme(prs, theme)
     layouts = find_layouts(prs)
     # The built-in look puts content slides on "Title Only": no empty body placeholder to remove.
     if "title_only" in layouts:
@@ -346,7 +346,7 @@ def _font_position(defRPr: Any) -> int:
     return len(defRPr)
 
 
-def _theme_part(prs: PresentationT, theme: Theme) -> None:
+def _restyle_office_theme(prs: PresentationT, theme: Theme) -> None:
     """Put the theme's colours and fonts into the Office theme, for what the client adds later.
 
     A chart or shape the client inserts takes accent 1..6, and new text the theme's major and

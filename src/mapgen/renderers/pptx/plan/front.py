@@ -19,7 +19,7 @@ from mapgen import text
 from mapgen.renderers.pptx.deck import Paragraph, PlanItem, SlidePlan
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.closing import has_next_steps
-from mapgen.renderers.pptx.plan.common import Ctx, continued, logo, ordered_stages, slide_title
+from mapgen.renderers.pptx.plan.common import Ctx, continued, logo, ordered_stages, profile_text, slide_title
 from mapgen.renderers.pptx.plan.fit import fit_block, wrap_paragraph
 from mapgen.renderers.pptx.plan.flow import Unit, column_boxes, columns_items, fit_flow
 from mapgen.scene import Box, Rect, Tag
@@ -146,7 +146,7 @@ def agenda_slides(ctx: Ctx) -> list[SlidePlan]:
     theme, labels = ctx.theme, ctx.theme.labels
     body = ctx.frame.body
     personas = ctx.journeys.personas
-    sections: list[tuple[str, str]] = [(p.name, _role(p.get("role"))) for p in personas]
+    sections: list[tuple[str, str]] = [(p.name, profile_text(p, "role")) for p in personas]
     if len(personas) >= 2:
         sections.append((labels.all_personas, f"{labels.emotion_curve} · {labels.pain_point_matrix}"))
     if has_next_steps(ctx):
@@ -182,10 +182,6 @@ def agenda_slides(ctx: Ctx) -> list[SlidePlan]:
             )
         )
     return slides
-
-
-def _role(value: object) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _agenda_units(ctx: Ctx, sections: list[tuple[str, str]], size: float, width: float) -> list[Unit]:
