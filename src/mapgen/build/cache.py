@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapgen._version import __version__
-from mapgen.model import Journeys, Persona, Problem
 from mapgen.build.tasks import Options, Rendered, Task
+from mapgen.model import Journeys, Persona, Problem
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme

@@ -21,8 +21,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from mapgen.build.cache import Cache, DigestMemo, theme_fingerprint
-from mapgen.model import Problem
 from mapgen.build.tasks import Options, Rendered, Task
+from mapgen.model import Problem
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
