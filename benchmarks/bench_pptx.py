@@ -40,7 +40,7 @@ def prepare(folder: Path) -> None:
     import mapgen
     from mapgen.build.pipeline import resolve_theme
     from mapgen.renderers.parts import part_scope
-    from mapgen.renderers.pptx import deck_parts, render_deck_part
+    from mapgen.renderers.pptx.writer import deck_parts, render_deck_part
 
     template = _template(folder)
     journeys = mapgen.load(folder / "synthetic.xlsx")

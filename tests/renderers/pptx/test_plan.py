@@ -19,9 +19,9 @@ from mapgen.renderers.pptx.deck import (
     Table,
     TextFrame,
     default_frame,
-    plan_deck,
 )
 from mapgen.renderers.pptx.plan.fit import fit_list
+from mapgen.renderers.pptx.plan.parts import plan_deck
 from mapgen.renderers.pptx.plan.tabular import severity, stage_means
 from mapgen.scene import Box, Picture, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme

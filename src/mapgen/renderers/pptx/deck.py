@@ -1,15 +1,17 @@
-"""The deck plan: every slide of the deck as plain frozen data, decided before python-pptx is touched.
+"""The deck plan's data: every slide of the deck as plain frozen data, decided before python-pptx.
 
-pandoc's habit (Powerpoint/Presentation.hs builds slides as data, Output.hs writes the zip): here
-plan_deck() decides the slides, their titles, speaker notes and alt texts, and where every text,
-shape, chart and table goes, with every text already wrapped and sized by mapgen.text. The emitter
-(mapgen.renderers.pptx.writer) then only draws. Nothing here imports python-pptx, so the plan is tested on
-its own and the emitted deck is checked against it.
+pandoc's habit (Powerpoint/Presentation.hs builds slides as data, Output.hs writes the zip): the
+planner (mapgen.renderers.pptx.plan, entry points in plan.parts) decides the slides, their titles,
+speaker notes and alt texts, and where every text, shape, chart and table goes, with every text
+already wrapped and sized by mapgen.text; the emitter (mapgen.renderers.pptx.output) then only
+draws. This module holds the types they share and imports neither: nothing here imports
+python-pptx or the planner, so the plan is tested on its own and the emitted deck is checked
+against it.
 
 The deck is planned in parts (deck_parts: the front matter, a part per persona, the back matter),
-each from its scope (mapgen.renderers.parts.part_scope), so a part can be made and cached on its own; only
-what depends on the whole deck, the page numbers of the built-in look, is added when the parts'
-plans are joined (join_plans). plan_deck() is exactly that: plan every part, then join.
+each from its scope (mapgen.renderers.parts.part_scope), so a part can be made and cached on its
+own. deck_parts and default_frame stay here, beside the types, because the build asks for the
+parts before anything is planned and should not import the planner to do so.
 
 Coordinates are points on the slide, origin top-left, y down, as in mapgen.scene.
 """
@@ -17,24 +19,18 @@ Coordinates are points on the slide, origin top-left, y down, as in mapgen.scene
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from mapgen.model import Journeys, Persona, Problem
-from mapgen.renderers.parts import PartSpec, part_scope, persona_part
+from mapgen.renderers.parts import PartSpec, persona_part
 from mapgen.scene import (
     Align,
     Box,
-    Ellipse,
     FontRole,
     Picture,
-    Point,
-    Polygon,
-    Polyline,
     Primitive,
-    Rect,
-    Scene,
     Tag,
     TextBlock,
     VAlign,
@@ -61,15 +57,10 @@ __all__ = [
     "TextFrame",
     "deck_parts",
     "default_frame",
-    "join_plans",
-    "plan_deck",
-    "plan_part",
-    "scene_items",
-    "translate",
 ]
 
 SlideKind = Literal[
-    "title",
+    "title",  # the cover: planned in plan.front, emitted in output.slide like the others
     "agenda",
     "profile",
     "journey",
@@ -296,82 +287,7 @@ def default_frame(theme: Theme, width: float | None = None, height: float | None
     return Frame(w, h, title, body, cover_title, cover_subtitle, footer, template=False)
 
 
-def translate(item: Primitive, dx: float, dy: float) -> Primitive:
-    """Return a scene primitive moved by (dx, dy) points."""
-    if dx == 0 and dy == 0:
-        return item
-    if isinstance(item, Rect | Ellipse | TextBlock | Picture):
-        box = item.box
-        return dataclasses.replace(item, box=Box(box.x + dx, box.y + dy, box.w, box.h))
-    moved: tuple[Point, ...] = tuple((x + dx, y + dy) for x, y in item.points)
-    if isinstance(item, Polygon):
-        return dataclasses.replace(item, points=moved)
-    if isinstance(item, Polyline):
-        return dataclasses.replace(item, points=moved)
-    raise TypeError(f"not a scene primitive: {type(item).__name__}")
-
-
 def deck_parts(journeys: Journeys) -> list[PartSpec]:
     """Return the parts of the deck in deck order: the front matter, a part per persona, the back matter."""
     personas = (persona_part(index) for index in range(len(journeys.personas)))
     return [PartSpec("head"), *personas, PartSpec("tail")]
-
-
-def plan_deck(
-    journeys: Journeys,
-    theme: Theme,
-    *,
-    frame: Frame | None = None,
-    layout_journey: JourneyLayout | None = None,
-) -> DeckPlan:
-    """Return the deck's plan: the slides, in order, with their contents fitted to the frame.
-
-    frame: where titles and content go (default: the built-in look for the theme's slide size).
-    layout_journey: lays out one persona's journey map into page-sized scenes (default:
-    mapgen.layout.layout_journey with paginate=True).
-    """
-    parts = [
-        plan_part(part_scope(journeys, spec), spec, theme, frame=frame, layout_journey=layout_journey)
-        for spec in deck_parts(journeys)
-    ]
-    return join_plans(journeys, theme, parts, frame=frame)
-
-
-def plan_part(
-    scope: Journeys,
-    spec: PartSpec,
-    theme: Theme,
-    *,
-    frame: Frame | None = None,
-    layout_journey: JourneyLayout | None = None,
-) -> PartPlan:
-    """Return the plan of one part of the deck, made from its scope (mapgen.renderers.parts.part_scope)."""
-    # The slide builders need the plan's types, so they are imported here, not at the top.
-    from mapgen.renderers.pptx.plan import slides as pptx_slides
-
-    frame = frame or default_frame(theme)
-    if layout_journey is None:
-        layout_journey = _layout_journey
-    return pptx_slides.build_part(scope, spec, theme, frame, layout_journey)
-
-
-def join_plans(
-    journeys: Journeys, theme: Theme, parts: Sequence[PartPlan], *, frame: Frame | None = None
-) -> DeckPlan:
-    """Return the deck's plan from its parts' plans, in deck order, with page numbers added."""
-    from mapgen.renderers.pptx.plan import slides as pptx_slides
-
-    return pptx_slides.join_parts(journeys, theme, frame or default_frame(theme), parts)
-
-
-def _layout_journey(
-    journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], index: int
-) -> LayoutResult:
-    from mapgen.layout import layout_journey
-
-    return layout_journey(journeys, persona, theme, page=page, paginate=True, index=index)
-
-
-def scene_items(scene: Scene, box: Box) -> tuple[Primitive, ...]:
-    """Return a scene's primitives moved into a box on the slide (the scene is laid out at its size)."""
-    return tuple(translate(item, box.x, box.y) for item in scene.items)

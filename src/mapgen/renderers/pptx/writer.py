@@ -1,4 +1,4 @@
-"""The deck: plan the slides (deck_plan), emit them as a native, editable PowerPoint file.
+"""The deck: plan the slides (plan.parts), emit them as a native, editable PowerPoint file.
 
     deck = render_deck(journeys, theme, template=None)   # Deck(data, plan, problems)
     problems = write_deck(journeys, theme, "out/deck.pptx", template=None)
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from mapgen.model import Journeys, Problem
 from mapgen.renderers.parts import PartSpec, part_scope
-from mapgen.renderers.pptx.deck import DeckPlan, JourneyLayout, deck_parts, join_plans
+from mapgen.renderers.pptx.deck import DeckPlan, JourneyLayout, deck_parts
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -69,14 +69,17 @@ def render_deck(
 ) -> Deck:
     """Return the deck for a model and theme, on a client template when one is given."""
     from mapgen.renderers.pptx.output.part import make_part
-    from mapgen.renderers.pptx.package.join import join_parts
+    from mapgen.renderers.pptx.package.join import join_part_packages
+    from mapgen.renderers.pptx.plan.parts import join_part_plans
 
     made = [
         make_part(part_scope(journeys, spec), spec, theme, template=template, layout_journey=layout_journey)
         for spec in deck_parts(journeys)
     ]
-    data, problems = join_parts(journeys, theme, [m.data for m in made], template=made[0].frame.template)
-    plan = join_plans(journeys, theme, [m.plan for m in made], frame=made[0].frame)
+    data, problems = join_part_packages(
+        journeys, theme, [m.data for m in made], template=made[0].frame.template
+    )
+    plan = join_part_plans(journeys, theme, [m.plan for m in made], frame=made[0].frame)
     return Deck(data, plan, problems)
 
 
@@ -99,8 +102,8 @@ def assemble_deck(
     journeys: Journeys, theme: Theme, parts: Sequence[bytes], *, template: str | Path | None = None
 ) -> Deck:
     """Return the deck joined from its parts' bytes, given in deck_parts(journeys)'s order."""
-    from mapgen.renderers.pptx.package.join import join_parts
+    from mapgen.renderers.pptx.package.join import join_part_packages
 
     chosen = template if template is not None else theme.slide.template
-    data, problems = join_parts(journeys, theme, parts, template=chosen is not None)
+    data, problems = join_part_packages(journeys, theme, parts, template=chosen is not None)
     return Deck(data, None, problems)

@@ -19,10 +19,10 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
-from pptx.oxml.ns import nsdecls
 from pptx.util import Emu, Pt
 
 from mapgen.renderers.pptx.deck import ChartSeries, LineChart
+from mapgen.renderers.pptx.output import pptx_internals
 from mapgen.renderers.pptx.output.drawingml import parse, qn, rgb, srgb
 from mapgen.renderers.pptx.output.scene import set_alt_text
 from mapgen.renderers.pptx.output.text import emu
@@ -111,7 +111,7 @@ def _axes(c: Any, chart: LineChart) -> None:
     category.tick_labels.font.size = Pt(chart.axis_size)
     category.tick_labels.font.color.rgb = rgb(chart.text_color)
     # Labels were fitted to their category's width: never let the application turn them sideways.
-    bodyPr = category._element.find(qn("c:txPr")).find(qn("a:bodyPr"))
+    bodyPr = pptx_internals.xml_element(category).find(qn("c:txPr")).find(qn("a:bodyPr"))
     bodyPr.set("rot", "0")
     bodyPr.set("vert", "horz")
 
@@ -131,9 +131,9 @@ def _series(series: Any, spec: ChartSeries, chart: LineChart, background: str) -
     points = _points_xml(spec, chart, background)
     if points:
         # Points' markers and labels come after the series' marker, before its categories.
-        ser = series._element
+        ser = pptx_internals.xml_element(series)
         anchor = next(child for child in ser if child.tag in _AFTER_POINTS)
-        for element in parse(f"<c:ser {nsdecls('c', 'a')}>{points}</c:ser>"):
+        for element in parse(f"<c:ser {pptx_internals.nsdecls('c', 'a')}>{points}</c:ser>"):
             anchor.addprevious(element)
 
 
@@ -196,7 +196,7 @@ def _fix_plot_area(c: Any, chart: LineChart) -> None:
     """Place the inner plot area at the plan's box (fractions of the chart), as PowerPoint stores it."""
     assert chart.plot is not None
     box, plot = chart.box, chart.plot
-    plot_area = c._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    plot_area = pptx_internals.chart_space(c).find(qn("c:chart")).find(qn("c:plotArea"))
     old = plot_area.find(qn("c:layout"))
     if old is not None:
         plot_area.remove(old)
@@ -208,7 +208,7 @@ def _fix_plot_area(c: Any, chart: LineChart) -> None:
     }
     fractions = "".join(f'<c:{k} val="{v:.6f}"/>' for k, v in values.items())
     layout = parse(
-        f'<c:layout {nsdecls("c")}><c:manualLayout><c:layoutTarget val="inner"/>'
+        f'<c:layout {pptx_internals.nsdecls("c")}><c:manualLayout><c:layoutTarget val="inner"/>'
         f'<c:xMode val="edge"/><c:yMode val="edge"/>{fractions}</c:manualLayout></c:layout>'
     )
     plot_area.insert(0, layout)

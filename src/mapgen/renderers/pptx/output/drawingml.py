@@ -1,7 +1,8 @@
 """Small helpers for the DrawingML the emitter writes directly: names, elements, parsing, colours.
 
-python-pptx is imported only where its classes are needed (its parser, RGBColor), so the XML the
-join of a deck's parts writes (pptx_scene's and pptx_text's strings) is made without it.
+python-pptx is imported only where its classes are needed (its names and parser, through
+output.pptx_internals, and RGBColor), so the XML the join of a deck's parts writes (output.scene's
+and output.text's strings) is made without it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import functools
 from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type stubs
+
+from mapgen.renderers.pptx.output import pptx_internals
 
 if TYPE_CHECKING:
     from pptx.dml.color import RGBColor
@@ -28,9 +31,7 @@ NSDECLS = (
 @functools.lru_cache(maxsize=512)
 def qn(tag: str) -> str:
     """Return the Clark name ("{uri}p") of a prefixed tag ("a:p"), cached: decks ask for thousands."""
-    from pptx.oxml.ns import qn as pptx_qn
-
-    return pptx_qn(tag)
+    return pptx_internals.clark_name(tag)
 
 
 def element(tag: str, **attrs: str) -> Any:
@@ -45,9 +46,7 @@ def sub_element(parent: Any, tag: str, **attrs: str) -> Any:
 
 def parse(xml: str) -> Any:
     """Parse XML with python-pptx's parser, so the elements get its element classes."""
-    from pptx.oxml import parse_xml
-
-    return parse_xml(xml.encode("utf-8"))
+    return pptx_internals.parse_xml(xml.encode("utf-8"))
 
 
 def srgb(color: str) -> str:

@@ -15,12 +15,12 @@ Shapes get no p:style, so no theme effect (a shadow, an accent outline) is ever 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
 from mapgen.renderers.pptx.deck import TextFrame
+from mapgen.renderers.pptx.output import pptx_internals
 from mapgen.renderers.pptx.output.drawingml import NSDECLS, parse, qn, srgb
 from mapgen.renderers.pptx.output.text import body_properties_xml, emu, frame_paragraphs, paragraphs_xml
 from mapgen.scene import (
@@ -60,7 +60,7 @@ def shape_name(tag: Tag) -> str:
 
 def set_alt_text(shape: Any, alt: str, name: str | None = None) -> None:
     """Set a shape's alt text (cNvPr descr, what screen readers say) and optionally its name."""
-    for cNvPr in shape._element.iter(qn("p:cNvPr")):
+    for cNvPr in pptx_internals.xml_element(shape).iter(qn("p:cNvPr")):
         cNvPr.set("descr", alt)
         if name:
             cNvPr.set("name", name)
@@ -72,21 +72,13 @@ def paint_scene_items(shapes: SlideShapes, items: Iterable[Paintable], theme: Th
     """Paint primitives and text frames onto a slide, in order (later ones on top)."""
 
     def image(item: Picture) -> str:
-        # python-pptx finds an image part with the same SHA-1 and reuses it: one copy per image.
-        _part, rId = shapes.part.get_or_add_image_part(io.BytesIO(item.data))
-        return str(rId)
+        return pptx_internals.image_rel_id(shapes, item.data)
 
-    fragments = shapes_xml(items, shapes._next_shape_id, theme, image)
+    fragments = shapes_xml(items, pptx_internals.next_shape_id(shapes), theme, image)
     if not fragments:
         return
-    tree = shapes._spTree
-    # New shapes go before any p:extLst, as python-pptx's own insertions do.
-    ext = tree.find(qn("p:extLst"))
-    for shape in list(parse(f"<p:spTree {NSDECLS}>{''.join(fragments)}</p:spTree>")):
-        if ext is None:
-            tree.append(shape)
-        else:
-            ext.addprevious(shape)
+    shapes_tree = parse(f"<p:spTree {NSDECLS}>{''.join(fragments)}</p:spTree>")
+    pptx_internals.append_shapes(shapes, list(shapes_tree))
 
 
 def shapes_xml(

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
 from mapgen.renderers.pptx.deck import Table, TableCell
-from mapgen.renderers.pptx.output.drawingml import NSDECLS, parse, qn, srgb
+from mapgen.renderers.pptx.output import pptx_internals
+from mapgen.renderers.pptx.output.drawingml import NSDECLS, parse, srgb
 from mapgen.renderers.pptx.output.text import emu, paragraphs_xml
 
 if TYPE_CHECKING:
@@ -31,14 +32,9 @@ _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
 def add_table(shapes: SlideShapes, table: Table, theme: Theme) -> Any:
     """Add a table on top of the slide's shapes; return its graphic frame element."""
-    (frame,) = parse(f"<p:spTree {NSDECLS}>{table_xml(table, shapes._next_shape_id, theme)}</p:spTree>")
-    tree = shapes._spTree
-    # New shapes go before any p:extLst, as python-pptx's own insertions do.
-    ext = tree.find(qn("p:extLst"))
-    if ext is None:
-        tree.append(frame)
-    else:
-        ext.addprevious(frame)
+    xml = table_xml(table, pptx_internals.next_shape_id(shapes), theme)
+    (frame,) = parse(f"<p:spTree {NSDECLS}>{xml}</p:spTree>")
+    pptx_internals.append_shapes(shapes, [frame])
     return frame
 
 

@@ -24,7 +24,8 @@ from pptx.util import Emu
 from mapgen import colors
 from mapgen.errors import InputError
 from mapgen.model import Problem
-from mapgen.renderers.pptx.deck import Frame, default_frame
+from mapgen.renderers.pptx.deck import Frame, LayoutRole, default_frame
+from mapgen.renderers.pptx.output import pptx_internals
 from mapgen.renderers.pptx.output.drawingml import element, parse, qn, rgb, serialize, srgb, sub_element
 from mapgen.renderers.pptx.output.text import EMU_PER_PT, emu
 from mapgen.scene import Box
@@ -35,9 +36,11 @@ if TYPE_CHECKING:
 
     from mapgen.themes import Theme
 
-__all__ = ["Base", "LayoutRole", "find_layouts", "inner_box", "open_base", "open_presentation", "placeholder"]
+__all__ = ["Base", "LayoutKind", "find_layouts", "inner_box", "open_base", "open_presentation", "placeholder"]
 
-LayoutRole = Literal["cover", "content", "title_only", "blank"]
+# The kinds of layout found in a base by their placeholders; a slide asks for a deck.LayoutRole
+# (cover or content) and gets the first of these its role falls back to.
+LayoutKind = Literal["cover", "content", "title_only", "blank"]
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -51,14 +54,14 @@ class Base:
     """The opened presentation, its layouts by role, and the frame the plan is fitted to."""
 
     prs: PresentationT
-    layouts: dict[LayoutRole, SlideLayout]
+    layouts: dict[LayoutKind, SlideLayout]
     frame: Frame
     template: Path | None
     problems: list[Problem] = field(default_factory=list)
 
-    def layout_for(self, role: Literal["cover", "content"]) -> SlideLayout:
+    def layout_for(self, role: LayoutRole) -> SlideLayout:
         """Return the layout a slide of a role is made from (falling back by role)."""
-        order: tuple[LayoutRole, ...] = (
+        order: tuple[LayoutKind, ...] = (
             ("cover", "content", "title_only", "blank")
             if role == "cover"
             else ("content", "title_only", "blank")
@@ -109,7 +112,7 @@ def open_base(theme: Theme, template: Path | None) -> Base:
     if template is None:
         return _builtin(theme)
     prs = open_presentation(template)
-    _remove_slides(prs)
+    pptx_internals.remove_slides(prs)
     layouts = find_layouts(prs)
     problems: list[Problem] = []
     width = prs.slide_width / EMU_PER_PT if prs.slide_width else theme.slide.width
@@ -147,26 +150,18 @@ def open_base(theme: Theme, template: Path | None) -> Base:
     return Base(prs, layouts, frame, template, problems)
 
 
-def _remove_slides(prs: PresentationT) -> None:
-    """Remove every slide of the template; parts no longer referenced are not written."""
-    sldIdLst = prs.slides._sldIdLst
-    for sldId in list(sldIdLst):
-        prs.part.drop_rel(sldId.rId)
-        sldIdLst.remove(sldId)
-
-
 def _types(layout: SlideLayout) -> set[PP_PLACEHOLDER]:
     return {ph.placeholder_format.type for ph in _placeholders(layout)}
 
 
-def find_layouts(prs: PresentationT) -> dict[LayoutRole, SlideLayout]:
+def find_layouts(prs: PresentationT) -> dict[LayoutKind, SlideLayout]:
     """Return the first layout of each role, found by the placeholder types it has."""
-    found: dict[LayoutRole, SlideLayout] = {}
+    found: dict[LayoutKind, SlideLayout] = {}
     for layout in prs.slide_layouts:
         types = _types(layout)
         has_title = bool(types & set(_TITLES))
         others = types - {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
-        role: LayoutRole | None = None
+        role: LayoutKind | None = None
         if PP_PLACEHOLDER.CENTER_TITLE in types and PP_PLACEHOLDER.SUBTITLE in types:
             role = "cover"
         elif PP_PLACEHOLDER.TITLE in types and types & set(_BODIES) and _body(layout) is not None:
@@ -213,8 +208,8 @@ def _box(shape: Any) -> Box:
 def _insets(shape: Any) -> tuple[float, float, float, float]:
     """Return a placeholder's text insets (l, t, r, b), from the layout, else the master, else Office's."""
     values = list(_DEFAULT_INSETS)
-    chain = [shape._element]
-    master_ph = _master_placeholder(shape)
+    chain = [pptx_internals.xml_element(shape)]
+    master_ph = pptx_internals.inherited_placeholder(shape)
     if master_ph is not None:
         chain.append(master_ph)
     for k, name in enumerate(("lIns", "tIns", "rIns", "bIns")):
@@ -226,14 +221,6 @@ def _insets(shape: Any) -> tuple[float, float, float, float]:
     return values[0], values[1], values[2], values[3]
 
 
-def _master_placeholder(shape: Any) -> Any | None:
-    try:
-        inherited = shape._base_placeholder
-    except (AttributeError, KeyError):
-        return None
-    return None if inherited is None else inherited._element
-
-
 def inner_box(shape: Any) -> Box:
     box = _box(shape)
     left, top, right, bottom = _insets(shape)
@@ -241,7 +228,7 @@ def inner_box(shape: Any) -> Box:
 
 
 def _template_frame(
-    theme: Theme, layouts: dict[LayoutRole, SlideLayout], width: float, height: float
+    theme: Theme, layouts: dict[LayoutKind, SlideLayout], width: float, height: float
 ) -> Frame:
     fallback = default_frame(theme, width, height)
     content = layouts.get("content") or layouts.get("title_only")
@@ -277,7 +264,7 @@ def _template_frame(
 
 def _master_background(prs: PresentationT) -> str | None:
     """Return the master's solid background colour as "#rrggbb", when it has one."""
-    master = prs.slide_master._element
+    master = pptx_internals.xml_element(prs.slide_master)
     color = master.find(f"{qn('p:cSld')}/{qn('p:bg')}/{qn('p:bgPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}")
     if color is None:
         return None
@@ -298,12 +285,12 @@ def _builtin(theme: Theme) -> Base:
     prs.slide_height = Emu(new_h)
     # The default template is 4:3: stretch its master and layouts so added slides fit the new size.
     for part in (prs.slide_master, *prs.slide_layouts):
-        _scale_shapes(part._element, new_w / old_w, new_h / old_h)
+        _scale_shapes(pptx_internals.xml_element(part), new_w / old_w, new_h / old_h)
     master = prs.slide_master
     master.background.fill.solid()
     master.background.fill.fore_color.rgb = rgb(theme.colours.background)
-    _master_styles(master._element, theme)
-    _theme_part(prs, theme)
+    _master_styles(pptx_internals.xml_element(master), theme)
+    _restyle_office_theme(prs, theme)
     layouts = find_layouts(prs)
     # The built-in look puts content slides on "Title Only": no empty body placeholder to remove.
     if "title_only" in layouts:
@@ -359,16 +346,13 @@ def _font_position(defRPr: Any) -> int:
     return len(defRPr)
 
 
-def _theme_part(prs: PresentationT, theme: Theme) -> None:
+def _restyle_office_theme(prs: PresentationT, theme: Theme) -> None:
     """Put the theme's colours and fonts into the Office theme, for what the client adds later.
 
     A chart or shape the client inserts takes accent 1..6, and new text the theme's major and
     minor fonts: they become the series colours and the heading and body fonts.
     """
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    part = prs.slide_master.part.part_related_by(RT.THEME)
-    root = parse(part.blob.decode("utf-8"))
+    root = parse(pptx_internals.read_theme_part(prs).decode("utf-8"))
     c = theme.colours
     scheme = {
         "dk1": c.text,
@@ -391,5 +375,4 @@ def _theme_part(prs: PresentationT, theme: Theme) -> None:
         latin = root.find(f".//{qn(tag)}/{qn('a:latin')}")
         if latin is not None:
             latin.set("typeface", theme.office_font(role))  # type: ignore[arg-type]
-    # The theme part is a plain part in python-pptx: its bytes are all there is to replace.
-    part._blob = serialize(root)
+    pptx_internals.write_theme_part(prs, serialize(root))

@@ -7,7 +7,7 @@ PowerPoint and LibreOffice break the lines where the plan did. Line spacing is e
 rounded down, so a block is never taller than it was measured. Every run has an explicit size.
 
 The XML is written as text and parsed once per text body (or per batch of shapes, see
-pptx_scene): decks hold tens of thousands of runs, and element-by-element building is slow.
+output.scene): decks hold tens of thousands of runs, and element-by-element building is slow.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A part is made as a small presentation: the base (the built-in look or the client's template)
 with that part's slides, saved by python-pptx. Its bytes are that package, reproducible
-(pptx_package), keeping only what the join takes from it:
+(package.reproducible), keeping only what the join takes from it:
 
 - the part's own entries: its slides, notes slides, charts, embedded workbooks, pictures, and
   what its first notes slide made (the notes master), with their relationships, in package

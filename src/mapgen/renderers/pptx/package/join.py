@@ -1,6 +1,6 @@
 """Join the parts of a deck into one package at the zip level, without python-pptx's object tree.
 
-Every part is a small presentation on the same base (see pptx_container). The deck is the head's
+Every part is a small presentation on the same base (see package.container). The deck is the head's
 package with every part's own entries put in after the head's, in deck order, named as
 python-pptx names them when it makes the whole deck in one go: slides by their place, notes
 slides, charts and embedded workbooks in order, pictures by first use and stored once per
@@ -10,7 +10,7 @@ copied as they were compressed. The entries come in the order python-pptx writes
 deck is the one a single process would make, byte for byte.
 
 What depends on the number of slides is added here: the built-in look's rule under the title,
-"Page X of Y" and footer line (pptx_slides.PageFrame, drawn with pptx_scene's XML), and, on a
+"Page X of Y" and footer line (plan.pages.PageFurniture, drawn with output.scene's XML), and, on a
 client's template, the text of each slide-number field.
 """
 
@@ -40,12 +40,12 @@ from mapgen.renderers.pptx.package.container import (
     rels_owner,
 )
 from mapgen.renderers.pptx.package.reproducible import PackageWriter, fixed_moment, next_name
-from mapgen.renderers.pptx.plan.slides import PageFrame
+from mapgen.renderers.pptx.plan.pages import PageFurniture
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
 
-__all__ = ["join_parts"]
+__all__ = ["join_part_packages"]
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _SLIDE_RT, _NOTES_MASTER_RT = _RT + "slide", _RT + "notesMaster"
@@ -84,14 +84,14 @@ class _Entry:
     change: Callable[[bytes], bytes] | None = None
 
 
-def join_parts(
+def join_part_packages(
     journeys: Journeys, theme: Theme, parts: Sequence[bytes], *, template: bool
 ) -> tuple[bytes, tuple[Problem, ...]]:
     """Return the deck joined from its parts' bytes (in deck_parts order) and the problems met."""
     packages = [PartPackage(data) for data in parts]
     _check(journeys, packages, template)
     total = sum(len(p.manifest.kinds) for p in packages)
-    pages = None if template else PageFrame(journeys, theme, default_frame(theme), total)
+    pages = None if template else PageFurniture(journeys, theme, default_frame(theme), total)
     joiner = _Joiner(packages[0], theme, pages)
     for package in packages:
         joiner.add(package)
@@ -119,7 +119,7 @@ def _check(journeys: Journeys, packages: Sequence[PartPackage], template: bool) 
 class _Joiner:
     """The deck being joined: its entries in order, and the names and numbers given out so far."""
 
-    def __init__(self, head: PartPackage, theme: Theme, pages: PageFrame | None) -> None:
+    def __init__(self, head: PartPackage, theme: Theme, pages: PageFurniture | None) -> None:
         self.head, self.theme, self.pages = head, theme, pages
         own = [k for k, entry in enumerate(head.entries) if not head.is_base(entry)]
         if not own or own != list(range(own[0], own[-1] + 1)):

@@ -24,9 +24,9 @@ __all__ = [
     "PackageReader",
     "PackageWriter",
     "fixed_moment",
+    "next_name",
     "normal_entry",
     "normalise",
-    "remember_part_names",
 ]
 
 _DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
@@ -134,30 +134,6 @@ def _rewrite(data: bytes, moment: dt.datetime, *, embedded: bool) -> bytes:
     return target.getvalue()
 
 
-class _PartNames:
-    """python-pptx's next_partname, remembering the names it gave out.
-
-    python-pptx finds the next free part name (slide12.xml, chart7.xml, ...) by walking every
-    part of the package each time, which makes a deck of n slides cost n^2. This gives the same
-    answers (the same search over the same names), walking the package once per kind of part:
-    every name it returns becomes a part, and no part is dropped while the deck is built.
-    """
-
-    def __init__(self, package: Any) -> None:
-        self._package = package
-        self._names: dict[str, set[str]] = {}
-
-    def __call__(self, tmpl: str) -> Any:
-        from pptx.opc.packuri import PackURI
-
-        prefix = tmpl[: (tmpl % 42).find("42")]
-        names = self._names.get(prefix)
-        if names is None:
-            names = {str(p.partname) for p in self._package.iter_parts() if p.partname.startswith(prefix)}
-            self._names[prefix] = names
-        return PackURI(next_name(tmpl, names))
-
-
 def next_name(tmpl: str, names: set[str]) -> str:
     """Return python-pptx's next free part name for a template ("/ppt/slides/slide%d.xml"); take it.
 
@@ -169,38 +145,3 @@ def next_name(tmpl: str, names: set[str]) -> str:
             names.add(candidate)
             return candidate
     raise RuntimeError(f"no free part name for {tmpl}")
-
-
-class _ImageParts:
-    """python-pptx's get_or_add_image_part, remembering the image parts by SHA-1.
-
-    python-pptx looks for an image part with the same SHA-1 by walking every relationship of the
-    package, each time a picture is added. This finds the same part (the first one walked), with
-    one walk: every image part is added through it while the deck is built.
-    """
-
-    def __init__(self, package: Any) -> None:
-        self._package = package
-        self._parts: dict[str, Any] | None = None
-
-    def __call__(self, image_file: Any) -> Any:
-        from pptx.parts.image import Image, ImagePart
-
-        image = Image.from_file(image_file)
-        if self._parts is None:
-            self._parts = {}
-            for part in self._package._image_parts:
-                if hasattr(part, "sha1"):  # python-pptx skips images it cannot read, like SVG
-                    self._parts.setdefault(part.sha1, part)
-        part = self._parts.get(image.sha1)
-        if part is None:
-            part = self._parts[image.sha1] = ImagePart.new(self._package, image)
-        return part
-
-
-def remember_part_names(prs: Any) -> None:
-    """Make python-pptx find new part names and image parts without walking the whole package."""
-    package = prs.part.package
-    # Attributes of this one package shadow the methods; python-pptx itself is not changed.
-    package.next_partname = _PartNames(package)
-    package.get_or_add_image_part = _ImageParts(package)

@@ -1,11 +1,13 @@
-"""What every slide builder of the deck plan shares: the context, titles, pictures, profile values.
+"""What every slide builder of the deck plan shares: the context, titles, pictures, placed scenes.
 
-Pure: no python-pptx. The builders live in pptx_slides (cover, agenda, next steps), pptx_persona
-(profile, journey map, emotion curve) and pptx_tabular (tables and the comparison of personas).
+Pure: no python-pptx. The builders live in plan.front (cover, agenda), plan.persona (profile,
+journey map, emotion curve), plan.tabular (tables and the comparison of personas) and
+plan.closing (next steps); plan.parts puts them together.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,19 @@ from typing import TYPE_CHECKING
 from mapgen.model import Journeys, Persona, Problem, Step
 from mapgen.renderers.pptx.deck import Frame, JourneyLayout
 from mapgen.renderers.pptx.plan.fit import fit_block
-from mapgen.scene import Box, Picture, Tag, TextBlock
+from mapgen.scene import (
+    Box,
+    Ellipse,
+    Picture,
+    Point,
+    Polygon,
+    Polyline,
+    Primitive,
+    Rect,
+    Scene,
+    Tag,
+    TextBlock,
+)
 
 if TYPE_CHECKING:
     from mapgen.themes import Colours, SizeRole, Theme
@@ -34,8 +48,10 @@ __all__ = [
     "picture",
     "profile_list",
     "profile_text",
+    "scene_items",
     "slide_gap",
     "slide_title",
+    "translate",
 ]
 
 # Formats a deck can hold as they are; anything else is converted to PNG first.
@@ -219,3 +235,23 @@ def ordered_stages(journeys: Journeys, persona: Persona | None = None) -> list[s
 def indexed_steps(persona: Persona, stage: str) -> list[tuple[int, Step]]:
     """Return the persona's steps in a stage, each with its index in the whole journey."""
     return [(i, s) for i, s in enumerate(persona.steps) if s.stage == stage]
+
+
+def translate(item: Primitive, dx: float, dy: float) -> Primitive:
+    """Return a scene primitive moved by (dx, dy) points."""
+    if dx == 0 and dy == 0:
+        return item
+    if isinstance(item, Rect | Ellipse | TextBlock | Picture):
+        box = item.box
+        return dataclasses.replace(item, box=Box(box.x + dx, box.y + dy, box.w, box.h))
+    moved: tuple[Point, ...] = tuple((x + dx, y + dy) for x, y in item.points)
+    if isinstance(item, Polygon):
+        return dataclasses.replace(item, points=moved)
+    if isinstance(item, Polyline):
+        return dataclasses.replace(item, points=moved)
+    raise TypeError(f"not a scene primitive: {type(item).__name__}")
+
+
+def scene_items(scene: Scene, box: Box) -> tuple[Primitive, ...]:
+    """Return a scene's primitives moved into a box on the slide (the scene is laid out at its size)."""
+    return tuple(translate(item, box.x, box.y) for item in scene.items)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from mapgen import text
 from mapgen.layout.shapes import initials
 from mapgen.model import Persona
-from mapgen.renderers.pptx.deck import ChartSeries, LineChart, PlanItem, SlidePlan, TextFrame, scene_items
+from mapgen.renderers.pptx.deck import ChartSeries, LineChart, PlanItem, SlidePlan, TextFrame
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.common import (
     Ctx,
@@ -22,6 +22,7 @@ from mapgen.renderers.pptx.plan.common import (
     picture,
     profile_list,
     profile_text,
+    scene_items,
     slide_title,
 )
 from mapgen.renderers.pptx.plan.fit import FittedList, fit_block, fit_list
