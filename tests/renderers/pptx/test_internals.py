@@ -5,7 +5,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PPTX = Path(__file__).resolve().parents[1] / "src" / "mapgen" / "renderers" / "pptx"
+from tests.support import SRC
+
+PPTX = SRC / "mapgen" / "renderers" / "pptx"
 INTERNALS = PPTX / "output" / "pptx_internals.py"
 PRIVATE_MODULES = ("pptx.opc", "pptx.oxml", "pptx.parts")
 # python-pptx's private attributes and the package-level ones of its parts the deck relies on.
