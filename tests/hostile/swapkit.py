@@ -1,19 +1,23 @@
 """What the hostile tests of the output folder share: a fast text format, scenarios, fault seams.
 
 Run as a script, it is the process a test kills: it builds one scenario into a folder and ends
-itself (os._exit, no clean-up at all) at the k-th file operation of the build:
+itself (os._exit, no clean-up at all) at the k-th file operation of the build; or it builds into
+a folder and waits, holding it, until a file GO exists (a build that is still running):
 
     python swapkit.py SCENARIO OUT K
+    python swapkit.py --hold OUT GO
 """
 
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +27,7 @@ from mapgen.build.tasks import Options, Rendered, Task
 from mapgen.model import Journeys, Persona, Stage, Step
 
 KILLED = 86  # the exit status of a process ended by Dying
-Snapshot = dict[str, bytes] | None  # a folder's files and bytes; None: no folder
+Snapshot = dict[str, object] | None  # a folder's files and their bytes; None: no folder
 
 
 @dataclass(frozen=True)
@@ -116,10 +120,23 @@ def prepare(scenario: str, out: Path) -> None:
 
 
 def snapshot(out: Path) -> Snapshot:
-    """Return every file of out with its bytes (None when out does not exist)."""
+    """Return what out holds: each file's bytes, each link's target, each folder's snapshot.
+
+    None when out does not exist.
+    """
     if not out.exists():
         return None
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    return {p.name: _content(p) for p in sorted(out.iterdir())}
+
+
+def _content(path: Path) -> object:
+    if path.is_symlink():
+        return ("link", str(path.readlink()))
+    if path.is_dir():
+        return snapshot(path)
+    if not path.is_file():
+        return ("special file", path.stat().st_mode)
+    return path.read_bytes()
 
 
 def beside(out: Path) -> list[str]:
@@ -194,8 +211,28 @@ def ops(seam: fileops.FileOps) -> Iterator[None]:
         fileops.file_ops = saved
 
 
+def render_when(go: str, scope: Journeys, theme: object, options: Options) -> Rendered:
+    """Write a persona's file once the file go exists: a build that takes as long as a test likes."""
+    while not Path(go).exists():
+        time.sleep(0.01)
+    return render_persona(scope, theme, options)
+
+
+def hold(out: str, go: str) -> None:
+    """Build into out, its staging folder and lock held until the file go exists."""
+    with text_format():
+        formats.FORMATS["txt"] = lambda model, options: [
+            replace(task, render=functools.partial(render_when, go)) if task.persona else task
+            for task in plan_txt(model, options)
+        ]
+        build(journeys(("Ann", "Waits")), Path(out))
+
+
 def main(scenario: str, out: str, k: str) -> None:
     """Build a scenario into out and end the process at operation k."""
+    if scenario == "--hold":
+        hold(out, k)
+        return
     _user, _previous, new = SCENARIOS[scenario]
     fileops.file_ops = Dying(int(k))
     with text_format():

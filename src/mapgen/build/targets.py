@@ -2,8 +2,9 @@
 
 The last manifest in OUT lists the files mapgen wrote there; every other file is the user's and
 is never touched. A new file may replace only a file the manifest lists, and is left out of the
-swap when its bytes are those already there; a file the manifest lists and this build no longer
-writes (a persona removed) is removed. A build that would overwrite anything else is refused before any
+swap when its bytes are those already there. A file the manifest lists and this build no longer
+writes (a persona removed) is removed, if its bytes are still those the manifest records: edited
+since, it has become the user's, and stays. A build that would overwrite anything else is refused before any
 file is changed, naming the file and what to do.
 """
 
@@ -88,15 +89,16 @@ def plan_changes(out: Path, staged: Path, names: Sequence[str]) -> Plan:
             changes.append(Change(name, "replace", sha256(new)))
     gone = [
         Change(name, "remove", None)
-        for name in sorted(listed - set(names))
-        if _kind(out / name) == "file"  # a folder or link put there since is the user's
+        for name in sorted(set(listed) - set(names))
+        # A folder or a link put there since, or a file edited since, is the user's.
+        if _kind(out / name) == "file" and sha256(out / name) == listed[name]
     ]
     # Removals before the manifest, which is written last: it is the build's record of OUT.
     changes[-1:-1] = gone
     return Plan(tuple(changes), tuple(unchanged), make_out=not out.is_dir())
 
 
-def _refuse_foreign(out: Path, name: str, listed: set[str]) -> str | None:
+def _refuse_foreign(out: Path, name: str, listed: dict[str, str | None]) -> str | None:
     """Return what is at out/name (None: nothing); raise when it is not mapgen's to replace."""
     target = out / name
     kind = _kind(target)
@@ -127,24 +129,28 @@ def _kind(path: Path) -> str | None:
     return "link" if stat.S_ISLNK(mode) else "special file"
 
 
-def _listed(out: Path) -> set[str]:
-    """Return the files of out that mapgen wrote: the last manifest's and the manifest itself."""
+def _listed(out: Path) -> dict[str, str | None]:
+    """Return the files of out that mapgen wrote, with their SHA-256: the last manifest's and itself."""
     path = out / MANIFEST
     if _kind(path) != "file":
-        return set()  # no manifest (a first build), or something _refuse_foreign names
+        return {}  # no manifest (a first build), or something _refuse_foreign names
     try:
         if path.stat().st_size > MAX_MANIFEST_BYTES:
             raise ValueError("too large for a manifest")
         manifest = json.loads(path.read_bytes())
         outputs = manifest["outputs"]
-        paths = [entry["path"] for entry in outputs]
+        files = {entry["path"]: entry["sha256"] for entry in outputs}
         ours = "mapgen_version" in manifest
     except (OSError, ValueError, TypeError, KeyError, RecursionError):
         ours = False
     if not ours:
         raise MapgenError(f"{path} is not a manifest mapgen wrote; move it away, or build into another --out")
     # A manifest is a file anyone can edit: only plain names of files inside OUT count.
-    return {MANIFEST, *(p for p in paths if is_plain_name(p))}
+    listed: dict[str, str | None] = {
+        p: d for p, d in files.items() if is_plain_name(p) and isinstance(d, str)
+    }
+    listed[MANIFEST] = None
+    return listed
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
