@@ -124,3 +124,30 @@ def test_the_next_build_recovers_a_killed_swap_before_it_builds(tmp_path: Path) 
     assert snapshot(out) == new
     assert [p.name for p in result.written] == ["Bob.txt", "manifest.json"]
     assert beside(out) == []
+
+
+@pytest.mark.parametrize("scenario", ["first build", "persona removed"])
+def test_a_recovery_that_fails_partway_is_itself_recovered(scenario: str, tmp_path: Path) -> None:
+    """A swap left half done, then a roll-back that fails at any of its steps: the next one finishes it."""
+    old, _new, seen = _reference(scenario, tmp_path)
+    journaled = seen.index(("rename", "journal.json")) + 1  # and the staging folder flushed
+    runs = 0
+    for k in range(journaled + 1, _commit(seen) + 1):  # OUT is being changed
+        for j in range(100):
+            out = tmp_path / f"k{k}-j{j}" / "out"
+            prepare(scenario, out)
+            with text_format(), ops(Failing(k, lasting=True)), pytest.raises(MapgenError, match="next build"):
+                build(SCENARIOS[scenario][2], out)  # the disk goes at k: the journal stays
+            with ops(Failing(j, lasting=True)):
+                try:
+                    recover(out)
+                    finished = True
+                except MapgenError:
+                    finished = False
+            recover(out)
+            assert snapshot(out) == old, f"swap stopped at {seen[k]}, roll-back at its step {j}"
+            assert beside(out) == []
+            runs += 1
+            if finished:
+                break  # j went past the roll-back's last step
+    assert runs > 2 * (_commit(seen) - journaled)

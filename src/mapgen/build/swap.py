@@ -6,9 +6,9 @@ multi-step change:
 
 1. Under OUT's lock (outlock), the build writes its files into a staging folder beside OUT, on
    the same file system: ".OUT.<random>.tmp/files/".
-2. The swap flushes every new file to the disk, writes the manifest, and plans the changes
-   (targets): add, replace, or remove a file the last manifest lists and this build no longer
-   writes. A file of the user's in the way refuses the build before anything is changed.
+2. The swap writes the manifest, plans the changes (targets): add, replace, or remove a file the
+   last manifest lists and this build no longer writes, and flushes every file to add or replace
+   to the disk. A file of the user's in the way refuses the build before anything is changed.
 3. The previous version of each file to be replaced or removed is hard-linked into old/: no
    copy, and OUT has its file at every moment.
 4. The journal (the changes, and whether OUT is to be made) is written to a temporary file,
@@ -114,9 +114,12 @@ class Staging:
         with interrupts_deferred():
             try:
                 ops.write(self.files / MANIFEST, manifest)
-                for name in names:
-                    ops.fsync(self.files / name)
                 plan = plan_changes(self.real, self.files, [*names, MANIFEST])
+                # Only the files that go into OUT need to be on the disk: a rebuild that changes
+                # nothing flushes nothing.
+                for change in plan.changes:
+                    if change.action != "remove" and change.name != MANIFEST:
+                        ops.fsync(self.files / change.name)
                 if plan.changes:
                     self._swap(Journal(plan.changes, plan.make_out), ops)
             except OSError as error:
