@@ -35,13 +35,23 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
+            _interrupted()
             ctx.exit(130)
         except Exception as error:
             if ctx.meta.get("mapgen.debug"):
                 raise
             click.echo(f"mapgen: internal error: {error!r} (run with --debug for the traceback)", err=True)
             ctx.exit(EXIT_INPUT)
+
+
+def _interrupted() -> None:
+    """Say that Ctrl-C stopped mapgen; a second Ctrl-C while it exits must not print a traceback."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():  # the only thread that may set it
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    click.echo("Interrupted.", err=True)
 
 
 def _report(problems: Iterable[Problem], fallback: str = "") -> None:
@@ -153,6 +163,9 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
     unknown = [name for name in names if name not in format_names()]
     if unknown:
         raise click.BadParameter(f"{', '.join(unknown)}; choose from {', '.join(format_names())}")
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise click.BadParameter(f"{', '.join(twice)} is named twice; name each format once")
     return names
 
 

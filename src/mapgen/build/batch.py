@@ -50,8 +50,10 @@ def is_stale(out: Path, workbook: Path) -> bool:
     A guess made before reading the workbook, so that worker processes start early only when
     they are likely to be needed; the cache decides what is really made.
     """
-    from mapgen.build.pipeline import MANIFEST
+    from mapgen.build.swap import recover
+    from mapgen.build.targets import MANIFEST
 
+    recover(out)  # a swap a killed build left half done: undone before out is looked at
     try:
         return workbook.stat().st_mtime_ns > (out / MANIFEST).stat().st_mtime_ns
     except OSError:

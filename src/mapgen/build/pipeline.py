@@ -1,11 +1,9 @@
-"""The build pipeline: pick the theme, run the writers, and move their files into place atomically."""
+"""The build pipeline: pick the theme, run the writers, and swap their files into place as a whole."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from mapgen._version import __version__
 from mapgen.build.formats import format_names, plan_tasks
+from mapgen.build.swap import staged
+from mapgen.build.targets import MANIFEST
 from mapgen.build.tasks import Options
 from mapgen.errors import InputError, MapgenError
 from mapgen.model import Journeys, Problem
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from mapgen.themes import Theme
 
 __all__ = ["MANIFEST", "BuildResult", "Options", "build_outputs", "render", "resolve_theme"]
-
-MANIFEST = "manifest.json"
 
 
 def resolve_theme(spec: str | None, journeys: Journeys, workbook: Path | None = None) -> Theme:
@@ -83,6 +81,9 @@ def build_outputs(
             journeys.errors,
         )
     names = list(formats) if formats else format_names()
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise MapgenError(f"format {', '.join(twice)} is named twice; name each format once")
     unknown = [name for name in names if name not in format_names()]
     if unknown:
         raise MapgenError(f"unknown format {', '.join(unknown)}; choose from {', '.join(format_names())}")
@@ -95,29 +96,30 @@ def build_outputs(
     tasks = plan_tasks(journeys, names, options)
 
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # The temporary folder sits beside OUT so that os.replace never crosses a file system.
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     own_runner = runner is None
     runner = runner or Runner(jobs=1)
+    started = False
     try:
-        if progress is not None:
-            # The bar counts parts too: a deck of 60 personas is 62 steps of work, not one.
-            progress.start(Path(journeys.source).name, sum(1 + len(t.parts) for t in tasks))
-        outcomes = runner.run(tasks, theme, options, staging, progress.done if progress else None)
-        # The same layout warning can come from several files: keep it once.
-        found = (p for done in outcomes for p in done.problems)
-        problems = tuple(dict.fromkeys(replace(p, file=p.file or journeys.source) for p in found))
-        manifest = _manifest(journeys, theme, staging, outcomes, problems)
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        written, unchanged = _move_into_place(staging, out, [d.task.file for d in outcomes] + [MANIFEST])
-        return BuildResult(out, tuple(written), tuple(unchanged), problems, manifest)
+        # Locks out, rolls back what a killed build left there, and stages the files beside it.
+        with staged(out) as stage:
+            stage.check([task.file for task in tasks])
+            if progress is not None:
+                # The bar counts parts too: a deck of 60 personas is 62 steps of work, not one.
+                progress.start(Path(journeys.source).name, sum(1 + len(t.parts) for t in tasks))
+                started = True
+            outcomes = runner.run(tasks, theme, options, stage.files, progress.done if progress else None)
+            # The same layout warning can come from several files: keep it once.
+            found = (p for done in outcomes for p in done.problems)
+            problems = tuple(dict.fromkeys(replace(p, file=p.file or journeys.source) for p in found))
+            manifest = _manifest(journeys, theme, stage.files, outcomes, problems)
+            data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+            written, unchanged = stage.install([d.task.file for d in outcomes], data)
+            return BuildResult(out, tuple(written), tuple(unchanged), problems, manifest)
     finally:
-        if progress is not None:
+        if started and progress is not None:
             progress.finish()
         if own_runner:
             runner.close()
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _check_template(path: Path) -> None:
@@ -164,25 +166,3 @@ def _manifest(
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _move_into_place(staging: Path, out: Path, names: list[str]) -> tuple[list[Path], list[Path]]:
-    """Move the finished files into out, leaving alone those already there byte for byte.
-
-    Files in out that mapgen did not write are never touched. Return (replaced, unchanged).
-    """
-    out.mkdir(parents=True, exist_ok=True)
-    written, unchanged = [], []
-    for name in names:
-        source, target = staging / name, out / name
-        if target.is_file() and _same_bytes(source, target):
-            unchanged.append(target)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        source.replace(target)
-        written.append(target)
-    return written, unchanged
-
-
-def _same_bytes(a: Path, b: Path) -> bool:
-    return a.stat().st_size == b.stat().st_size and _sha256(a) == _sha256(b)

@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from mapgen.build.cache import Cache, DigestMemo, theme_fingerprint
+from mapgen.build.interrupts import children_ignore_interrupts
 from mapgen.build.tasks import Options, Rendered, Task
 from mapgen.model import Problem
 
@@ -98,11 +99,7 @@ class Runner:
         if self.jobs == 1 or self._pool is not None:
             return
         self._preload = tuple(modules)
-        if _worker_context().get_start_method() == "forkserver":
-            from multiprocessing import forkserver
-
-            self._workers()
-            forkserver.ensure_running()
+        self._workers()  # with a fork server, starts it now; other start methods start on demand
 
     def close(self, *, cancel: bool = False) -> None:
         """Stop the worker processes; with cancel, drop the work they have not started."""
@@ -128,8 +125,11 @@ class Runner:
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            context = _worker_context(self._preload)
+            if context.get_start_method() == "forkserver":
+                _start_server()
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=_worker_context(self._preload), initializer=_start_worker
+                max_workers=self.jobs, mp_context=context, initializer=_start_worker
             )
         return self._pool
 
@@ -148,8 +148,23 @@ def _worker_context(preload: Sequence[str] = ()) -> Any:
     return context
 
 
+def _start_server() -> None:
+    """Start the fork server with Ctrl-C ignored from birth, and so every worker it forks.
+
+    Else a Ctrl-C while it imports the preload modules (the first second of a build) prints its
+    traceback, and a worker forked from it takes Ctrl-C until its initializer runs.
+    """
+    from multiprocessing import forkserver, resource_tracker
+
+    # The tracker shields itself from Ctrl-C, and unblocks it when it is started: start it first.
+    resource_tracker.ensure_running()
+    with children_ignore_interrupts():
+        forkserver.ensure_running()
+
+
 def _start_worker() -> None:
     # Ctrl-C reaches every process of the group; the main process alone handles it, cleanly.
+    # (Ignored from birth under a fork server; this covers the other start methods.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
