@@ -107,7 +107,12 @@ def build_outputs(
                 # The bar counts parts too: a deck of 60 personas is 62 steps of work, not one.
                 progress.start(Path(journeys.source).name, sum(1 + len(t.parts) for t in tasks))
                 started = True
-            outcomes = runner.run(tasks, theme, options, stage.files, progress.done if progress else None)
+            try:
+                outcomes = runner.run(tasks, theme, options, stage.files, progress.done if progress else None)
+            except OSError as error:
+                # The disk filled up or refused a write while the files were made: the output
+                # folder is untouched, and that is worth one clear line, not a traceback.
+                raise MapgenError(_write_failure(error, out)) from error
             # The same layout warning can come from several files: keep it once.
             found = (p for done in outcomes for p in done.problems)
             problems = tuple(dict.fromkeys(replace(p, file=p.file or journeys.source) for p in found))
@@ -120,6 +125,16 @@ def build_outputs(
             progress.finish()
         if own_runner:
             runner.close()
+
+
+def _write_failure(error: OSError, out: Path) -> str:
+    """Return the one line that says why the files could not be made, and what to do."""
+    reason = error.strerror or str(error)
+    where = f" ({error.filename})" if error.filename else ""
+    return (
+        f"could not make the files for {out}: {reason}{where}; {out} is as it was: free some space "
+        "beside it (the files are made there first) or choose another --out"
+    )
 
 
 def _check_template(path: Path) -> None:
