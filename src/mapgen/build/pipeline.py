@@ -47,8 +47,9 @@ class BuildResult:
     out: Path
     written: tuple[Path, ...]
     unchanged: tuple[Path, ...]
-    problems: tuple[Problem, ...]  # layout and painting warnings, not the workbook's own
+    problems: tuple[Problem, ...]  # layout and painting warnings, not the workbook's own; notes too
     manifest: dict[str, Any]
+    notes: tuple[Problem, ...] = ()  # the cache's warnings: this machine's, so not in the manifest
 
 
 def render(
@@ -109,7 +110,8 @@ def build_outputs(
         manifest = _manifest(journeys, theme, staging, outcomes, problems)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", "utf-8")
         written, unchanged = _move_into_place(staging, out, [d.task.file for d in outcomes] + [MANIFEST])
-        return BuildResult(out, tuple(written), tuple(unchanged), problems, manifest)
+        notes = runner.cache_notes
+        return BuildResult(out, tuple(written), tuple(unchanged), problems + notes, manifest, notes)
     finally:
         if progress is not None:
             progress.finish()
