@@ -3,7 +3,7 @@
 Damaged entries are made here on purpose (truncated, bit-flipped, with a header that does not
 parse or lengths that do not add up), and the cache's folder is made unusable (a file in its
 place, a folder that cannot be created, read-only, a full disk). Most tests build small text
-files through the real pipeline; the first runs `mapgen build` on the sample workbook, so that a
+files through the real pipeline; one runs `mapgen build` on the sample workbook, so that a
 broken PNG, a deck that is not a zip or a damaged PDF would show.
 """
 
