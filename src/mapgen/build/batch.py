@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mapgen.build.tasks import Options
 from mapgen.errors import InputError
 from mapgen.model import Problem
-from mapgen.build.tasks import Options
 
 if TYPE_CHECKING:
     from mapgen.build.pipeline import BuildResult

@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from mapgen.build.tasks import Joiner, Options, Planner, Rendered, Task
 from mapgen.model import Journeys
 from mapgen.renderers.parts import PartSpec, part_scope, persona_part
 from mapgen.slugs import unique_slugs
-from mapgen.build.tasks import Joiner, Options, Planner, Rendered, Task
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -29,8 +29,18 @@ REPORT_SETTINGS = ("timestamp",)
 PartRenderer = Callable[[PartSpec, Journeys, "Theme", Options], Rendered]
 # What a worker imports to make each format's files (see Runner.warm_up).
 WORKER_MODULES = {
-    "png": ("mapgen.layout", "mapgen.renderers.png.painter", "matplotlib.backends.backend_agg", "zlib_ng.zlib_ng"),
-    "pptx": ("mapgen.layout", "mapgen.renderers.pptx.output.part", "mapgen.renderers.pptx.package.join", "pptx"),
+    "png": (
+        "mapgen.layout",
+        "mapgen.renderers.png.painter",
+        "matplotlib.backends.backend_agg",
+        "zlib_ng.zlib_ng",
+    ),
+    "pptx": (
+        "mapgen.layout",
+        "mapgen.renderers.pptx.output.part",
+        "mapgen.renderers.pptx.package.join",
+        "pptx",
+    ),
     "pdf": ("mapgen.layout", "mapgen.renderers.pdf.writer", "reportlab.platypus", "pikepdf"),
 }
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapgen._version import __version__
-from mapgen.errors import InputError, MapgenError
-from mapgen.model import Journeys, Problem
 from mapgen.build.formats import format_names, plan_tasks
 from mapgen.build.tasks import Options
+from mapgen.errors import InputError, MapgenError
+from mapgen.model import Journeys, Problem
 
 if TYPE_CHECKING:
     from mapgen.build.progress import Progress
