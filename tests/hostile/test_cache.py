@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import hashlib
 import json
 import os
 import subprocess
@@ -103,6 +104,11 @@ def bit_flipped_in_the_checksum(blob: bytes) -> bytes:
     return blob[:20] + bytes([blob[20] ^ 0x01]) + blob[21:]
 
 
+def bit_flipped_in_the_warnings(blob: bytes) -> bytes:
+    at = 8 + 32 + 32 + 12  # past the magic, the two checksums and the lengths: the warnings' "["
+    return blob[:at] + bytes([blob[at] ^ 0x04]) + blob[at + 1 :]
+
+
 def unreadable_header(blob: bytes) -> bytes:
     return b"\xff\xff" + blob[2:]
 
@@ -119,6 +125,7 @@ DAMAGES: list[Callable[[bytes], bytes]] = [
     truncated,
     bit_flipped_in_the_file,
     bit_flipped_in_the_checksum,
+    bit_flipped_in_the_warnings,
     unreadable_header,
     longer_than_it_says,
     emptied,
@@ -131,9 +138,11 @@ def test_an_entry_is_refused_unless_every_byte_is_the_one_written(damage: Callab
     rendered = Rendered(
         b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, (Problem("warning", "text cut", cell="B5"),)
     )
-    assert unpack(pack(rendered)) == rendered
+    entry, digest = pack(rendered)
+    assert digest == hashlib.sha256(rendered.data).hexdigest(), "the very digest manifest.json lists"
+    assert unpack(entry) == (rendered, digest)
     with pytest.raises(DamagedEntry):
-        unpack(damage(pack(rendered)))
+        unpack(damage(entry))
 
 
 def test_damaged_entries_of_a_real_build_are_made_again_and_named(tmp_path: Path, monkeypatch: Any) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapgen._version import __version__
-from mapgen.build.cache_entry import FORMAT, DamagedEntry, pack, unpack
+from mapgen.build.cache_entry import FORMAT, DamagedEntry, Sealed, pack, unpack
 from mapgen.build.fingerprint import machine_fingerprint, template_digest
 from mapgen.build.tasks import Options, Rendered, Task
 from mapgen.model import Journeys, Persona
@@ -178,8 +178,8 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.entry"
 
-    def get(self, key: str) -> Rendered | None:
-        """Return the cached file of a key, or None when there is none.
+    def get(self, key: str) -> Sealed | None:
+        """Return the cached file of a key and its SHA-256, or None when there is none.
 
         Raise DamagedEntry for an entry that is not sound (it is deleted first), and CacheFault
         when the folder cannot be read.
@@ -192,30 +192,32 @@ class Cache:
         except OSError as error:
             raise CacheFault.of(self.folder, error) from error
         try:
-            rendered = unpack(blob)
+            sealed = unpack(blob)
         except DamagedEntry:
             with contextlib.suppress(OSError):  # a read-only cache: it stays damaged, and unused
                 path.unlink()
             raise
         with contextlib.suppress(OSError):  # recently used, so pruned last; read-only: no matter
             os.utime(path)
-        return rendered
+        return sealed
 
-    def put(self, key: str, rendered: Rendered) -> None:
-        """Store a finished file under its key, atomically; raise CacheFault if it cannot be."""
+    def put(self, key: str, rendered: Rendered) -> str:
+        """Store a finished file under its key, atomically; return its SHA-256 (CacheFault if it fails)."""
         path = self._path(key)
         temp: Path | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             temp = Path(name)
-            _write_entry(fd, pack(rendered))
+            entry, digest = pack(rendered)
+            _write_entry(fd, entry)
             temp.replace(path)
         except OSError as error:
             if temp is not None:
                 with contextlib.suppress(OSError):  # a full disk keeps no half-written entry
                     temp.unlink()
             raise CacheFault.of(self.folder, error) from error
+        return digest
 
     def prune(self) -> None:
         """Delete the least recently used entries until the cache fits its limit.

@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mapgen.build.cache import Cache, CacheFault, DamagedEntry, DigestMemo, build_salt, configured_limit
+from mapgen.build.cache_entry import Sealed
 from mapgen.build.fingerprint import template_digest
-from mapgen.build.tasks import Options, Rendered, Task
+from mapgen.build.tasks import Options, Task
 from mapgen.model import Problem
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ class CacheSession:
             return ""
         return self.cache.key(task, self.salt, self.options, self.digests)
 
-    def get(self, key: str, file: str) -> Rendered | None:
-        """Return the cached file of a key, or None: not cached, damaged, or the cache failed."""
+    def get(self, key: str, file: str) -> Sealed | None:
+        """Return the cached file of a key and its SHA-256, or None: not cached, damaged, or failed."""
         if self.cache is None or not self.reuse or not key:
             return None
         try:

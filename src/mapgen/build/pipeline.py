@@ -143,8 +143,13 @@ def _manifest(
         "theme": theme.name,
         "mapgen_version": __version__,
         "outputs": [
-            {"path": t.file, "format": t.format, "persona": t.persona, "sha256": _sha256(folder / t.file)}
-            for t in (done.task for done in outcomes)
+            {
+                "path": t.file,
+                "format": t.format,
+                "persona": t.persona,
+                "sha256": d or _sha256(folder / t.file),
+            }
+            for t, d in ((done.task, done.sha256) for done in outcomes)
         ],
         "problems": [
             {"severity": p.severity, "sheet": p.sheet, "cell": p.cell, "message": p.message}

@@ -8,6 +8,7 @@ files, so that the joins are not left for the end of the build.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import itertools
 import multiprocessing
@@ -21,6 +22,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from mapgen.build.cache import Cache, CacheFault
+from mapgen.build.cache_entry import Sealed
 from mapgen.build.cache_session import CacheSession
 from mapgen.build.tasks import Options, Rendered, Task
 from mapgen.model import Problem
@@ -42,13 +44,15 @@ class Done:
     """A task's outcome: its warnings, and whether the cache had the file.
 
     A part's outcome says part=True; a part counts as cached when the file it belongs to came from
-    the cache whole, so that it never had to be made.
+    the cache whole, so that it never had to be made. sha256 is the file's, where it is known
+    (made, or checked on its way out of the cache), so that the manifest need not hash it again.
     """
 
     task: Task
     problems: tuple[Problem, ...]
     cached: bool
     part: bool = False
+    sha256: str = ""
 
 
 OnDone = Callable[[Done], None]
@@ -204,11 +208,11 @@ class _Build:
     def _key(self, task: Task) -> str:
         return self.cache.key(task)
 
-    def _cached(self, key: str, target: Path, file: str) -> Rendered | None:
-        """Return the cache's entry for key, written to target, or None."""
+    def _cached(self, key: str, target: Path, file: str) -> Sealed | None:
+        """Return the cache's entry for key and its SHA-256, written to target, or None."""
         hit = self.cache.get(key, file)
         if hit is not None:
-            target.write_bytes(hit.data)
+            target.write_bytes(hit[0].data)
         return hit
 
     def add(self, index: int, task: Task) -> None:
@@ -216,7 +220,7 @@ class _Build:
         key, target = self._key(task), self.folder / task.file
         hit = self._cached(key, target, task.file)
         if hit is not None:
-            self._finish(index, Done(task, hit.problems, cached=True))
+            self._finish(index, Done(task, hit[0].problems, cached=True, sha256=hit[1]))
             for part in task.parts:
                 self.on_done(Done(part, (), cached=True, part=True))
             return
@@ -229,7 +233,7 @@ class _Build:
             part_target.parent.mkdir(parents=True, exist_ok=True)
             part_hit = self._cached(part_key, part_target, part.file)
             if part_hit is not None:
-                self._part_done(join, number, Done(part, part_hit.problems, cached=True, part=True))
+                self._part_done(join, number, Done(part, part_hit[0].problems, cached=True, part=True))
             else:
                 rank = (1, -part.cost, next(self._order))
                 self._push(_Job(rank, part, part_key, part_target, join=join, part_no=number))
@@ -282,14 +286,14 @@ class _Build:
         )
 
     def _record(self, job: _Job, made: Made) -> None:
-        problems, fault = made
+        problems, digest, fault = made
         if fault is not None:
             self.cache.fail(fault)
         if job.join is not None:
             self._part_done(job.join, job.part_no, Done(job.task, problems, cached=False, part=True))
         else:
             assert job.index is not None
-            self._finish(job.index, Done(job.task, problems, cached=False))
+            self._finish(job.index, Done(job.task, problems, cached=False, sha256=digest))
 
 
 class _InProcess(Executor):
@@ -305,15 +309,15 @@ class _InProcess(Executor):
         return future
 
 
-# What a worker hands back: the file's warnings, and why the cache could not keep it, if it could not.
-Made = tuple[tuple[Problem, ...], str | None]
+# What a worker hands back: the file's warnings, its SHA-256, and why the cache could not keep it.
+Made = tuple[tuple[Problem, ...], str, str | None]
 
 
 def execute(task: Task, theme: Theme, options: Options, target: Path, cache: Cache | None, key: str) -> Made:
     """Make one task's file (or part) at target and remember it in the cache; return its warnings."""
     assert task.render is not None, f"{task.file} is joined from parts"
     rendered: Rendered = task.render(task.scope, theme, options)
-    return rendered.problems, _keep(rendered, target, cache, key)
+    return (rendered.problems, *_keep(rendered, target, cache, key))
 
 
 def execute_join(
@@ -331,20 +335,22 @@ def execute_join(
     joined = task.join(task.scope, theme, options, [path.read_bytes() for path in parts])
     # A cached file must report its parts' warnings too: they are not looked at again.
     rendered = Rendered(joined.data, tuple(dict.fromkeys((*part_problems, *joined.problems))))
-    return rendered.problems, _keep(rendered, target, cache, key)
+    return (rendered.problems, *_keep(rendered, target, cache, key))
 
 
-def _keep(rendered: Rendered, target: Path, cache: Cache | None, key: str) -> str | None:
-    """Write a file at target and into the cache; return why the cache failed, if it did."""
+def _keep(rendered: Rendered, target: Path, cache: Cache | None, key: str) -> tuple[str, str | None]:
+    """Write a file at target and into the cache; return its SHA-256 and why the cache failed, if it did."""
     target.write_bytes(rendered.data)
-    fault = None
+    digest, fault = "", None
     if cache is not None:
         try:
-            cache.put(key, rendered)
+            digest = cache.put(key, rendered)
         except CacheFault as error:
             fault = str(error)  # the build goes on; the main process gives the cache up
+    # Hashed here, in the worker, the file is not hashed again for the manifest.
+    digest = digest or hashlib.sha256(rendered.data).hexdigest()
     _Tidy.after_task()
-    return fault
+    return digest, fault
 
 
 class _Tidy:
