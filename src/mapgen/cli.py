@@ -283,6 +283,7 @@ def build(
             written += len(result.written)
             unchanged += len(result.unchanged)
             warnings += sum(1 for p in result.manifest["problems"] if p["severity"] == "warning")
+            warnings += len(result.notes)  # the cache's, reported but kept out of the manifest
     if as_json:
         click.echo(json.dumps(manifests if batch else manifests[0], indent=2, ensure_ascii=False))
     if not quiet:

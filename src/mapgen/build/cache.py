@@ -1,31 +1,61 @@
 """The build cache: finished files keyed by everything that went into them.
 
 A key hashes the mapgen version, the task's format and file name, the part of the model the file
-shows, the theme (with the bytes of its files) and the options the file depends on (a PNG does
-not change with --timestamp, so a stamped build still finds it). An entry is the file's bytes and
-the warnings met making it, so a cached file reports the same warnings as a fresh one. Entries
-are written atomically and the least recently used are pruned past a size limit.
+shows, the theme (with the bytes of its files), the machine's fonts and SOURCE_DATE_EPOCH, and
+the options the file depends on (a PNG does not change with --timestamp, so a stamped build still
+finds it). An entry is the file's bytes and the warnings met making it, so a cached file reports
+the same warnings as a fresh one, sealed by a checksum (see cache_entry). Entries are written
+atomically, and the least recently used are pruned past a size limit.
+
+The cache is only a way to go faster: a damaged entry is dropped (DamagedEntry), and a cache that
+cannot be read or written raises CacheFault, so that the build goes on without it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapgen._version import __version__
+from mapgen.build.cache_entry import FORMAT, DamagedEntry, Sealed, pack, unpack
+from mapgen.build.fingerprint import machine_fingerprint, template_digest
 from mapgen.build.tasks import Options, Rendered, Task
-from mapgen.model import Journeys, Persona, Problem
+from mapgen.model import Journeys, Persona
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
 
+__all__ = [
+    "DEFAULT_LIMIT",
+    "Cache",
+    "CacheFault",
+    "DamagedEntry",
+    "build_salt",
+    "configured_limit",
+    "default_folder",
+    "model_digest",
+    "theme_fingerprint",
+]
+
 DEFAULT_LIMIT = 512 * 1024 * 1024  # bytes of cached files kept after a build
+LIMIT_VARIABLE = "MAPGEN_CACHE_LIMIT_MB"
+STALE_TEMPORARY = 3600  # seconds after which a write's leftover (a crashed build's) is removed
+
+
+class CacheFault(Exception):
+    """The cache's folder cannot be used: not a folder, read-only, full, or beyond reach."""
+
+    @classmethod
+    def of(cls, folder: Path, error: OSError) -> CacheFault:
+        """Return the fault an OSError met in the cache's folder stands for, in words."""
+        return cls(f"the cache {folder} cannot be used ({error.strerror or error})")
 
 
 def default_folder() -> Path:
@@ -34,6 +64,25 @@ def default_folder() -> Path:
         return Path(folder)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "mapgen"
+
+
+def configured_limit() -> tuple[int, str | None]:
+    """Return the cache's size limit in bytes (MAPGEN_CACHE_LIMIT_MB, else 512 MB) and any complaint."""
+    text = os.environ.get(LIMIT_VARIABLE, "").strip()
+    if not text:
+        return DEFAULT_LIMIT, None
+    try:
+        megabytes = float(text)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 <= megabytes < 2**40:
+        return DEFAULT_LIMIT, f"{LIMIT_VARIABLE}={text} is not a number of megabytes; kept 512 MB"
+    return int(megabytes * 2**20), None
+
+
+def build_salt(theme: Theme) -> str:
+    """Return what every key of one build shares: the theme, the fonts found, SOURCE_DATE_EPOCH."""
+    return hashlib.sha256(f"{theme_fingerprint(theme)}\0{machine_fingerprint()}".encode()).hexdigest()
 
 
 def theme_fingerprint(theme: Theme) -> str:
@@ -106,18 +155,22 @@ class Cache:
     """A folder of finished files; picklable, so worker processes fill it too."""
 
     folder: Path
-    limit: int = DEFAULT_LIMIT
+    limit: int | None = None  # bytes; None: MAPGEN_CACHE_LIMIT_MB, else DEFAULT_LIMIT
 
     def key(self, task: Task, theme_hash: str, options: Options, memo: DigestMemo | None = None) -> str:
-        """Return the key of a task's file under a theme and options (memo: persona digests so far)."""
+        """Return the key of a task's file under a build's salt and options (memo: persona digests).
+
+        theme_hash is build_salt(theme) in a build: the theme, the fonts and SOURCE_DATE_EPOCH.
+        """
         digest = hashlib.sha256()
         model = model_digest(task.scope, memo)
         settings = tuple(
-            (name, _file_digest(options.template) if name == "template" else getattr(options, name))
+            (name, _template_key(options.template) if name == "template" else getattr(options, name))
             for name in task.settings
         )
         made_by = _describe(task.render if task.render is not None else task.join)
-        for part in (__version__, task.format, task.file, made_by, model, theme_hash, repr(settings)):
+        parts = (__version__, str(FORMAT), task.format, task.file, made_by, model, theme_hash, repr(settings))
+        for part in parts:
             digest.update(part.encode())
             digest.update(b"\0")  # so that parts cannot run into each other
         return digest.hexdigest()
@@ -125,40 +178,101 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.entry"
 
-    def get(self, key: str) -> Rendered | None:
-        """Return the cached file of a key, or None."""
+    def get(self, key: str) -> Sealed | None:
+        """Return the cached file of a key and its SHA-256, or None when there is none.
+
+        Raise DamagedEntry for an entry that is not sound (it is deleted first), and CacheFault
+        when the folder cannot be read.
+        """
         path = self._path(key)
         try:
             blob = path.read_bytes()
-            size = int.from_bytes(blob[:4], "big")
-            problems = tuple(Problem(**p) for p in json.loads(blob[4 : 4 + size]))
-        except (OSError, ValueError, TypeError):
-            return None  # missing, or damaged: make the file again
-        path.touch()  # recently used: pruned last
-        return Rendered(blob[4 + size :], problems)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise CacheFault.of(self.folder, error) from error
+        try:
+            sealed = unpack(blob)
+        except DamagedEntry:
+            with contextlib.suppress(OSError):  # a read-only cache: it stays damaged, and unused
+                path.unlink()
+            raise
+        with contextlib.suppress(OSError):  # recently used, so pruned last; read-only: no matter
+            os.utime(path)
+        return sealed
 
-    def put(self, key: str, rendered: Rendered) -> None:
-        """Store a finished file under its key, atomically."""
+    def put(self, key: str, rendered: Rendered) -> str:
+        """Store a finished file under its key, atomically; return its SHA-256 (CacheFault if it fails)."""
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        header = json.dumps([asdict(p) for p in rendered.problems], ensure_ascii=False).encode()
-        fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(len(header).to_bytes(4, "big") + header + rendered.data)
-        Path(temp).replace(path)
+        temp: Path | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            temp = Path(name)
+            entry, digest = pack(rendered)
+            _write_entry(fd, entry)
+            temp.replace(path)
+        except OSError as error:
+            if temp is not None:
+                with contextlib.suppress(OSError):  # a full disk keeps no half-written entry
+                    temp.unlink()
+            raise CacheFault.of(self.folder, error) from error
+        return digest
 
     def prune(self) -> None:
-        """Delete the least recently used entries until the cache fits its limit."""
-        entries = []
-        for path in self.folder.glob("*/*.entry"):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            entries.append((stat.st_mtime, stat.st_size, path))
+        """Delete the least recently used entries until the cache fits its limit.
+
+        Raise CacheFault when the folder cannot be read or an entry cannot be deleted.
+        """
+        limit = self.limit if self.limit is not None else configured_limit()[0]
+        try:
+            entries, leftovers = _listing(self.folder)
+        except FileNotFoundError:
+            return  # nothing cached yet
+        except OSError as error:
+            raise CacheFault.of(self.folder, error) from error
         total = sum(size for _, size, _ in entries)
+        doomed = leftovers
         for _, size, path in sorted(entries):
-            if total <= self.limit:
+            if total <= limit:
                 break
-            path.unlink(missing_ok=True)
+            doomed.append(path)
             total -= size
+        for path in doomed:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as error:
+                raise CacheFault.of(self.folder, error) from error
+
+
+def _template_key(template: Path | None) -> str:
+    return "" if template is None else template_digest(template)
+
+
+def _write_entry(fd: int, blob: bytes) -> None:
+    """Write an entry's bytes to an open file and close it (a test makes this fail as a full disk)."""
+    with os.fdopen(fd, "wb") as stream:
+        stream.write(blob)
+
+
+def _listing(folder: Path) -> tuple[list[tuple[int, int, Path]], list[Path]]:
+    """Return the entries of a cache folder as (last use, size, path), and writes left behind."""
+    import time
+
+    entries: list[tuple[int, int, Path]] = []
+    leftovers: list[Path] = []
+    stale = time.time_ns() - STALE_TEMPORARY * 10**9
+    with os.scandir(folder) as top:
+        shards = [item.path for item in top if len(item.name) == 2 and item.is_dir(follow_symlinks=False)]
+    for shard in shards:
+        with contextlib.suppress(FileNotFoundError), os.scandir(shard) as inside:
+            for item in inside:
+                try:
+                    info = item.stat(follow_symlinks=False)
+                except OSError:
+                    continue  # deleted meanwhile by another build's pruning
+                if item.name.endswith(".entry"):
+                    entries.append((info.st_mtime_ns, info.st_size, Path(item.path)))
+                elif item.name.endswith(".tmp") and info.st_mtime_ns < stale:
+                    leftovers.append(Path(item.path))
+    return entries, leftovers

@@ -45,8 +45,9 @@ class BuildResult:
     out: Path
     written: tuple[Path, ...]
     unchanged: tuple[Path, ...]
-    problems: tuple[Problem, ...]  # layout and painting warnings, not the workbook's own
+    problems: tuple[Problem, ...]  # layout and painting warnings, not the workbook's own; notes too
     manifest: dict[str, Any]
+    notes: tuple[Problem, ...] = ()  # the cache's warnings: this machine's, so not in the manifest
 
 
 def render(
@@ -119,7 +120,8 @@ def build_outputs(
             manifest = _manifest(journeys, theme, stage.files, outcomes, problems)
             data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
             written, unchanged = stage.install([d.task.file for d in outcomes], data)
-            return BuildResult(out, tuple(written), tuple(unchanged), problems, manifest)
+            notes = runner.cache_notes
+            return BuildResult(out, tuple(written), tuple(unchanged), problems + notes, manifest, notes)
     finally:
         if started and progress is not None:
             progress.finish()
@@ -169,8 +171,13 @@ def _manifest(
         "theme": theme.name,
         "mapgen_version": __version__,
         "outputs": [
-            {"path": t.file, "format": t.format, "persona": t.persona, "sha256": _sha256(folder / t.file)}
-            for t in (done.task for done in outcomes)
+            {
+                "path": t.file,
+                "format": t.format,
+                "persona": t.persona,
+                "sha256": d or _sha256(folder / t.file),
+            }
+            for t, d in ((done.task, done.sha256) for done in outcomes)
         ],
         "problems": [
             {"severity": p.severity, "sheet": p.sheet, "cell": p.cell, "message": p.message}

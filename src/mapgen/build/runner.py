@@ -21,7 +21,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from mapgen.build.cache import Cache, DigestMemo, theme_fingerprint
+from mapgen.build.cache import Cache, CacheFault
+from mapgen.build.cache_entry import Sealed
+from mapgen.build.cache_session import CacheSession
 from mapgen.build.interrupts import children_ignore_interrupts
 from mapgen.build.tasks import Options, Rendered, Task
 from mapgen.model import Problem
@@ -43,13 +45,15 @@ class Done:
     """A task's outcome: its warnings, and whether the cache had the file.
 
     A part's outcome says part=True; a part counts as cached when the file it belongs to came from
-    the cache whole, so that it never had to be made.
+    the cache whole, so that it never had to be made. sha256 is the file's, where it is known
+    (made, or checked on its way out of the cache), so that the manifest need not hash it again.
     """
 
     task: Task
     problems: tuple[Problem, ...]
     cached: bool
     part: bool = False
+    sha256: str = ""
 
 
 OnDone = Callable[[Done], None]
@@ -79,6 +83,7 @@ class Runner:
         self.jobs = max(1, jobs or default_jobs())
         self.cache = cache
         self.reuse = reuse  # False (--force): make every file again, and refresh the cache
+        self.cache_notes: tuple[Problem, ...] = ()  # the last run's warnings about the cache
         self._pool: ProcessPoolExecutor | None = None
         self._preload: tuple[str, ...] = ()
 
@@ -115,12 +120,16 @@ class Runner:
         folder: Path,
         on_done: OnDone | None = None,
     ) -> list[Done]:
-        """Write every task's file into folder; return the files' outcomes in the tasks' order."""
+        """Write every task's file into folder; return the files' outcomes in the tasks' order.
+
+        The cache's warnings (a damaged entry, a cache given up) are left in cache_notes.
+        """
         build = _Build(self, theme, options, folder, on_done or (lambda _done: None))
         for index, task in enumerate(tasks):
             build.add(index, task)
         executor: Executor = _InProcess() if self.jobs == 1 or build.pending <= 1 else self._workers()
         build.run(executor, capacity=1 if isinstance(executor, _InProcess) else self.jobs + 1)
+        self.cache_notes = build.cache.finish()
         return [build.outcomes[index] for index in range(len(tasks))]
 
     def _workers(self) -> ProcessPoolExecutor:
@@ -201,13 +210,11 @@ class _Build:
 
     def __init__(self, runner: Runner, theme: Theme, options: Options, folder: Path, on_done: OnDone) -> None:
         self.runner = runner
-        self.cache = runner.cache
+        self.cache = CacheSession(runner.cache, theme, options, reuse=runner.reuse)
         self.theme = theme
         self.options = options
         self.folder = folder
         self.on_done = on_done
-        self.theme_hash = theme_fingerprint(theme) if self.cache else ""
-        self.digests: DigestMemo = {}  # each persona's hash, made once for all the files that show it
         self.outcomes: dict[int, Done] = {}
         self.ready: list[_Job] = []
         self._order = itertools.count()
@@ -218,23 +225,21 @@ class _Build:
         return len(self.ready)
 
     def _key(self, task: Task) -> str:
-        return self.cache.key(task, self.theme_hash, self.options, self.digests) if self.cache else ""
+        return self.cache.key(task)
 
-    def _cached(self, key: str, target: Path) -> Rendered | None:
-        """Return the cache's entry for key, written to target, or None."""
-        if self.cache is None or not self.runner.reuse:
-            return None
-        hit = self.cache.get(key)
+    def _cached(self, key: str, target: Path, file: str) -> Sealed | None:
+        """Return the cache's entry for key and its SHA-256, written to target, or None."""
+        hit = self.cache.get(key, file)
         if hit is not None:
-            target.write_bytes(hit.data)
+            target.write_bytes(hit[0].data)
         return hit
 
     def add(self, index: int, task: Task) -> None:
         """Take a file: from the cache, or as work to do (its parts first, for a joined file)."""
         key, target = self._key(task), self.folder / task.file
-        hit = self._cached(key, target)
+        hit = self._cached(key, target, task.file)
         if hit is not None:
-            self._finish(index, Done(task, hit.problems, cached=True))
+            self._finish(index, Done(task, hit[0].problems, cached=True, sha256=hit[1]))
             for part in task.parts:
                 self.on_done(Done(part, (), cached=True, part=True))
             return
@@ -245,9 +250,9 @@ class _Build:
         for number, part in enumerate(task.parts):
             part_key, part_target = self._key(part), part_path(self.folder, part.file)
             part_target.parent.mkdir(parents=True, exist_ok=True)
-            part_hit = self._cached(part_key, part_target)
+            part_hit = self._cached(part_key, part_target, part.file)
             if part_hit is not None:
-                self._part_done(join, number, Done(part, part_hit.problems, cached=True, part=True))
+                self._part_done(join, number, Done(part, part_hit[0].problems, cached=True, part=True))
             else:
                 rank = (1, -part.cost, next(self._order))
                 self._push(_Job(rank, part, part_key, part_target, join=join, part_no=number))
@@ -272,7 +277,7 @@ class _Build:
 
     def run(self, executor: Executor, capacity: int) -> None:
         """Run every job, at most capacity at a time, best first; stop at the first failure."""
-        running: dict[Future[tuple[Problem, ...]], _Job] = {}
+        running: dict[Future[Made], _Job] = {}
         try:
             while self.ready or running:
                 while self.ready and len(running) < capacity:
@@ -288,8 +293,8 @@ class _Build:
             wait(running)
             raise
 
-    def _submit(self, executor: Executor, job: _Job) -> Future[tuple[Problem, ...]]:
-        task, cache = job.task, self.cache
+    def _submit(self, executor: Executor, job: _Job) -> Future[Made]:
+        task, cache = job.task, self.cache.writer()
         if not task.parts:
             return executor.submit(execute, task, self.theme, self.options, job.target, cache, job.key)
         paths = [part_path(self.folder, part.file) for part in task.parts]
@@ -299,12 +304,15 @@ class _Build:
             execute_join, alone, self.theme, self.options, job.target, paths, job.gathered, cache, job.key
         )
 
-    def _record(self, job: _Job, problems: tuple[Problem, ...]) -> None:
+    def _record(self, job: _Job, made: Made) -> None:
+        problems, digest, fault = made
+        if fault is not None:
+            self.cache.fail(fault)
         if job.join is not None:
             self._part_done(job.join, job.part_no, Done(job.task, problems, cached=False, part=True))
         else:
             assert job.index is not None
-            self._finish(job.index, Done(job.task, problems, cached=False))
+            self._finish(job.index, Done(job.task, problems, cached=False, sha256=digest))
 
 
 class _InProcess(Executor):
@@ -320,14 +328,15 @@ class _InProcess(Executor):
         return future
 
 
-def execute(
-    task: Task, theme: Theme, options: Options, target: Path, cache: Cache | None, key: str
-) -> tuple[Problem, ...]:
+# What a worker hands back: the file's warnings, its SHA-256, and why the cache could not keep it.
+Made = tuple[tuple[Problem, ...], str, str | None]
+
+
+def execute(task: Task, theme: Theme, options: Options, target: Path, cache: Cache | None, key: str) -> Made:
     """Make one task's file (or part) at target and remember it in the cache; return its warnings."""
     assert task.render is not None, f"{task.file} is joined from parts"
     rendered: Rendered = task.render(task.scope, theme, options)
-    _keep(rendered, target, cache, key)
-    return rendered.problems
+    return (rendered.problems, *_keep(rendered, target, cache, key))
 
 
 def execute_join(
@@ -339,21 +348,28 @@ def execute_join(
     part_problems: tuple[Problem, ...],
     cache: Cache | None,
     key: str,
-) -> tuple[Problem, ...]:
+) -> Made:
     """Join a file from its parts' bytes at target and remember it; return its and its parts' warnings."""
     assert task.join is not None, f"{task.file} has no join"
     joined = task.join(task.scope, theme, options, [path.read_bytes() for path in parts])
     # A cached file must report its parts' warnings too: they are not looked at again.
     rendered = Rendered(joined.data, tuple(dict.fromkeys((*part_problems, *joined.problems))))
-    _keep(rendered, target, cache, key)
-    return rendered.problems
+    return (rendered.problems, *_keep(rendered, target, cache, key))
 
 
-def _keep(rendered: Rendered, target: Path, cache: Cache | None, key: str) -> None:
+def _keep(rendered: Rendered, target: Path, cache: Cache | None, key: str) -> tuple[str, str | None]:
+    """Write a file at target and into the cache; return its SHA-256 and why the cache failed, if it did."""
     target.write_bytes(rendered.data)
+    digest, fault = "", None
     if cache is not None:
-        cache.put(key, rendered)
+        try:
+            digest = cache.put(key, rendered)
+        except CacheFault as error:
+            fault = str(error)  # the build goes on; the main process gives the cache up
+    # Hashed here, in the worker, the file is not hashed again for the manifest.
+    digest = digest or hashlib.sha256(rendered.data).hexdigest()
     _Tidy.after_task()
+    return digest, fault
 
 
 class _Tidy:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from mapgen.text.chains import FontChain, check_font, font_chain
 from mapgen.text.families import FALLBACK_FAMILIES, METRIC_TWINS
-from mapgen.text.finding import bundled_fonts_dir, find_face, installed_families
+from mapgen.text.finding import bundled_fonts_dir, find_face, installed_families, installed_font_files
 from mapgen.text.fitting import ELLIPSIS, FittedText, fit
 from mapgen.text.fitting import _fit as _fit
 from mapgen.text.measuring import (
@@ -60,6 +60,7 @@ __all__ = [
     "fit",
     "font_chain",
     "installed_families",
+    "installed_font_files",
     "is_font_file",
     "line_metrics",
     "load_face",

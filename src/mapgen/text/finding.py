@@ -192,6 +192,11 @@ def installed_families() -> list[str]:
     return sorted({family for entry in _index() for family in entry.families})
 
 
+def installed_font_files() -> list[Path]:
+    """Return the font files mapgen can find, each once, in the order it prefers them."""
+    return list(dict.fromkeys(entry.path for entry in _index()))
+
+
 def _usable(entry: _Entry) -> Face | None:
     try:
         return _loaded(entry.path, entry.index).face
