@@ -74,7 +74,7 @@ def test_a_failure_in_the_middle_leaves_out_exactly_as_it_was(tmp_path: Path) ->
         personas=(*JOURNEYS.personas[:1], exploding, JOURNEYS.personas[1]),
     )
     for jobs in (1, 2):
-        with Runner(jobs=jobs) as runner, pytest.raises(OSError, match="disk full"):
+        with Runner(jobs=jobs) as runner, pytest.raises(MapgenError, match="disk full"):
             build_outputs(edited, formats=["txt"], theme=THEME, out=out, runner=runner)
         assert names_and_bytes(out) == before
         assert [p.name for p in tmp_path.iterdir()] == ["out"], "the staging folder is cleaned up"
@@ -310,7 +310,7 @@ def test_a_failing_part_leaves_out_exactly_as_it_was(tmp_path: Path) -> None:
     exploding = Persona("Explodes", "Boom", steps=(Step("Purchase", action="x", cell="A5"),))
     edited = dataclasses.replace(JOURNEYS, personas=(*JOURNEYS.personas, exploding))
     for jobs in (1, 2):
-        with Runner(jobs=jobs) as runner, pytest.raises(OSError, match="disk full"):
+        with Runner(jobs=jobs) as runner, pytest.raises(MapgenError, match="disk full"):
             build_outputs(edited, formats=["book"], theme=THEME, out=out, runner=runner)
         assert names_and_bytes(out) == before
         assert [p.name for p in tmp_path.iterdir()] == ["out"], "the staging folder is cleaned up"

@@ -387,7 +387,7 @@ def test_a_template_that_is_not_a_regular_file_is_refused_before_it_is_read(tmp_
         main, ["build", str(EXAMPLE), "--template", "/dev/zero", "--out", str(tmp_path)]
     )
     assert done.exit_code == 1
-    assert "/dev/zero: error: the deck template is not a regular file" in done.output
+    assert "/dev/zero: error: cannot be used as the deck template: not a regular file" in done.output
 
 
 def test_the_cache_is_pruned_to_its_limit_after_a_build_least_recently_used_first(

@@ -202,7 +202,7 @@ def _renamed_workbook(path: Path) -> Path:
 @pytest.mark.parametrize(
     ("make", "says"),
     [
-        (lambda d: Path("/dev/zero"), "a .pptx or .potx file"),
+        (lambda d: Path("/dev/zero"), "not a regular file"),
         (lambda d: (os.mkfifo(d / "fifo.pptx"), d / "fifo.pptx")[1], "not a regular file"),
         (lambda d: _renamed_workbook(d / "book.pptx"), "no ppt/presentation.xml"),
         (lambda d: (d / "junk.pptx").write_bytes(b"PK\x03\x04junk") and d / "junk.pptx", "not a zip archive"),

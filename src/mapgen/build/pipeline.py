@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -133,10 +134,13 @@ def _write_failure(error: OSError, out: Path) -> str:
     """Return the one line that says why the files could not be made, and what to do."""
     reason = error.strerror or str(error)
     where = f" ({error.filename})" if error.filename else ""
-    return (
-        f"could not make the files for {out}: {reason}{where}; {out} is as it was: free some space "
-        "beside it (the files are made there first) or choose another --out"
-    )
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        advice = "free some space beside it (the files are made there first) or choose another --out"
+    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        advice = "choose an --out in a folder you can write to"
+    else:
+        advice = "try again, or run with --debug to see where it happened"
+    return f"could not make the files for {out}: {reason}{where}; {out} is as it was: {advice}"
 
 
 def _check_template(path: Path) -> None:

@@ -59,14 +59,14 @@ def check_image(path: Path) -> str | None:
 
 def check_template(path: Path) -> str | None:
     """Return why a deck template cannot be used, or None for a bounded .pptx or .potx package."""
-    if path.suffix.lower() not in (".pptx", ".potx"):
-        return "a deck template must be a .pptx or .potx file"
     try:
         info = path.stat()
     except OSError as error:
         return f"cannot be read: {error.strerror or error}"
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file; give a .pptx or .potx file"
+    if path.suffix.lower() not in (".pptx", ".potx"):
+        return "a deck template must be a .pptx or .potx file"
     if info.st_size > MAX_TEMPLATE_BYTES:
         return (
             f"{info.st_size / 2**20:.0f} MB, over mapgen's limit of {MAX_TEMPLATE_BYTES // 2**20} MB "
