@@ -104,7 +104,7 @@ def test_personas_are_compared_on_the_scale_most_of_them_use() -> None:
         (ONE_TO_FIVE, 1.0, "0"),
         (Scale(-10, 10), 2.0, '+0;"−"0;0'),
         (PERCENT, 10.0, '0"%"'),
-        (INFERRED, 0.5, '+0.0;"−"0.0;0'),
+        (INFERRED, 0.5, '+General;"−"General;0'),
     ],
 )
 def test_chart_axes_step_in_whole_numbers_and_write_them_as_score_text_does(

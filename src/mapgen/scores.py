@@ -22,6 +22,8 @@ __all__ = [
     "ScaleLabels",
     "axis_step",
     "chart_format",
+    "chart_value",
+    "converted",
     "is_inferred",
     "scale_of",
     "scale_text",
@@ -96,9 +98,26 @@ def shared_scale(personas: Iterable[Persona]) -> Scale:
     return scales[0] if all(s == scales[0] for s in scales) else WORDS
 
 
+def converted(personas: Iterable[Persona], scale: Scale) -> list[tuple[Scale, list[str]]]:
+    """Return the personas with scores on another scale than the shared one: (their scale, names)."""
+    others: dict[Scale, list[str]] = {}
+    for persona in personas:
+        own = scale_of(persona)
+        if own != scale and any(step.score is not None for step in persona.steps):
+            others.setdefault(own, []).append(persona.name)
+    return list(others.items())
+
+
 def to_scale(score: float, scale: Scale) -> float:
     """Return the client's number for a score stored on [-1, 1]."""
     return round(scale.low + (score + 1) / 2 * (scale.high - scale.low), 6)
+
+
+def chart_value(score: float | None, scale: Scale) -> float | None:
+    """Return a score as a chart holds it: the client's number, rounded as score_text writes it."""
+    if score is None:
+        return None  # a gap in the line, never a zero
+    return float(_rounded(to_scale(score, scale), scale))
 
 
 def _decimals(scale: Scale) -> int:
@@ -112,10 +131,14 @@ def _signed(scale: Scale) -> bool:
     return scale.low < 0 < scale.high
 
 
-def _number(value: float, scale: Scale) -> str:
+def _rounded(value: float, scale: Scale) -> Decimal:
     # Halves round away from zero, as people round (Python's round() would make 2.25 "2.2").
     places = Decimal(1).scaleb(-_decimals(scale))
-    rounded = Decimal(repr(value)).quantize(places, rounding=ROUND_HALF_UP)
+    return Decimal(repr(value)).quantize(places, rounding=ROUND_HALF_UP)
+
+
+def _number(value: float, scale: Scale) -> str:
+    rounded = _rounded(value, scale)
     if rounded == 0:
         return "0" + scale.unit
     digits = f"{abs(rounded):f}"
@@ -161,8 +184,8 @@ def axis_step(scale: Scale) -> float:
 
 def chart_format(scale: Scale) -> str:
     """Return the Excel number format of a chart's value axis on the scale, as score_text writes it."""
-    places = 0 if axis_step(scale).is_integer() else 1
-    digits = "0" + ("." + "0" * places if places else "")
+    # Halves without a trailing ".0" on the whole numbers: "+0.5" and "+1", as score_text writes them.
+    digits = "0" if axis_step(scale).is_integer() else "General"
     unit = f'"{scale.unit}"' if scale.unit else ""
     if _signed(scale):
         return f'+{digits}{unit};"{MINUS}"{digits}{unit};0{unit}'
