@@ -27,6 +27,7 @@ __all__ = [
     "is_inferred",
     "scale_of",
     "scale_text",
+    "scales_text",
     "score_text",
     "shared_scale",
     "to_scale",
@@ -106,6 +107,15 @@ def converted(personas: Iterable[Persona], scale: Scale) -> list[tuple[Scale, li
         if own != scale and any(step.score is not None for step in persona.steps):
             others.setdefault(own, []).append(persona.name)
     return list(others.items())
+
+
+def scales_text(personas: Iterable[Persona], labels: ScaleLabels | None = None) -> str:
+    """Return the scale personas share, then each other one with its personas: "−5 to +5; Ben: 1 to 5"."""
+    personas = list(personas)
+    scale = shared_scale(personas)
+    parts = [scale_text(scale, labels)]
+    parts += [f"{', '.join(names)}: {scale_text(own, labels)}" for own, names in converted(personas, scale)]
+    return "; ".join(parts)
 
 
 def to_scale(score: float, scale: Scale) -> float:

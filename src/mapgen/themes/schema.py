@@ -231,6 +231,7 @@ class Labels:
     positive: str
     inferred: str
     inferred_short: str
+    converted_from: str
     pain_points: str
     opportunities: str
     pain_point_matrix: str

@@ -21,10 +21,10 @@ from mapgen.scores import (
     axis_step,
     chart_format,
     chart_value,
-    converted,
     is_inferred,
     scale_of,
     scale_text,
+    scales_text,
     score_text,
     shared_scale,
 )
@@ -419,7 +419,7 @@ def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
     slides = []
     for part, table in enumerate(tables):
         caption = fit_block(
-            f"{labels.count} · {labels.worst_score} ({_scales_caption(ctx, personas)})",
+            f"{labels.count} · {labels.worst_score} ({scales_text(personas, labels)})",
             theme,
             Box(body.x, round(box.y + table.box.h + ctx.gap * 0.5, 2), body.w, caption_h),
             size=ctx.size("small"),
@@ -441,12 +441,3 @@ def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
             )
         )
     return slides
-
-
-def _scales_caption(ctx: Ctx, personas: Sequence[Persona]) -> str:
-    """Return the scale the matrix's scores are on; personas on another one are named with theirs."""
-    labels = ctx.theme.labels
-    scale = shared_scale(personas)
-    parts = [scale_text(scale, labels)]
-    parts += [f"{', '.join(names)}: {scale_text(own, labels)}" for own, names in converted(personas, scale)]
-    return "; ".join(parts)
