@@ -95,13 +95,14 @@ def test_inspect_json_follows_the_contract_and_still_prints_with_errors(tmp_path
         "skipped_sheets",
         "problems",
     ]
-    assert (data["schema_version"], data["source"]) == (1, "broken.xlsx")
+    assert (data["schema_version"], data["source"]) == (2, "broken.xlsx")
     assert data["stages"] == [
         {"name": "Awareness", "description": None},
         {"name": "Purchase", "description": None},
     ]
     (persona,) = data["personas"]
-    assert list(persona) == ["name", "sheet", "profile", "has_photo", "steps"]
+    assert list(persona) == ["name", "sheet", "profile", "has_photo", "scale", "steps"]
+    assert persona["scale"] == {"low": -5.0, "high": 5.0, "kind": "numbers", "unit": ""}
     first, second = persona["steps"]
     assert list(first) == STEP_KEYS
     assert first["score"] is None and first["score_raw"] == "9" and first["score_source"] is None
@@ -122,4 +123,4 @@ def test_inspect_text_summarises_the_workbook(tmp_path: Path) -> None:
     result = run("inspect", str(broken(tmp_path)))
     assert result.exit_code == 1
     assert "Stages: Awareness > Purchase" in result.stdout
-    assert "Persona Ana (sheet Ana): 2 steps, scores +0.40..+0.40" in result.stdout
+    assert "Persona Ana (sheet Ana): 2 steps, scores from +2 to +2 (scale −5 to +5)" in result.stdout

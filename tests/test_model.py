@@ -1,4 +1,4 @@
-"""The journey model: immutability and the JSON contract of schema version 1."""
+"""The journey model: immutability and the JSON contract of schema version 2 (and 1, read)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mapgen.model import SCHEMA_VERSION, Journeys, Persona, Photo, Problem, Project, SkippedSheet, Stage, Step
+from mapgen.model import (
+    SCHEMA_VERSION,
+    Journeys,
+    Persona,
+    Photo,
+    Problem,
+    Project,
+    Scale,
+    SkippedSheet,
+    Stage,
+    Step,
+)
 
 text = st.text(min_size=1, max_size=30)
 maybe_text = st.none() | text
@@ -42,6 +53,13 @@ def steps(draw: st.DrawFn) -> Step:
 
 profile_values = text | st.lists(text, max_size=3).map(tuple)
 photos = st.none() | st.builds(Photo, st.binary(min_size=1, max_size=64), st.sampled_from(["png", "jpeg"]))
+scales = st.none() | st.builds(
+    Scale,
+    st.sampled_from([-5.0, -2.0, 0.0, 1.0]),
+    st.sampled_from([5.0, 10.0, 100.0]),
+    st.sampled_from(["numbers", "words", "inferred"]),
+    st.sampled_from(["", "%"]),
+)
 personas = st.builds(
     Persona,
     name=text,
@@ -49,6 +67,7 @@ personas = st.builds(
     profile=st.dictionaries(text, profile_values, max_size=5).map(lambda d: tuple(d.items())),
     photo=photos,
     steps=st.lists(steps(), max_size=5).map(tuple),
+    scale=scales,
 )
 
 
@@ -103,7 +122,15 @@ def test_contract_keys_are_the_documented_ones() -> None:
     model = Journeys(
         source="x.xlsx",
         stages=(Stage("Purchase"),),
-        personas=(Persona("Ana", "Ana", profile=(("role", "Buyer"), ("goals", ("Save",))), steps=(step,)),),
+        personas=(
+            Persona(
+                "Ana",
+                "Ana",
+                profile=(("role", "Buyer"), ("goals", ("Save",))),
+                steps=(step,),
+                scale=Scale(-5, 5),
+            ),
+        ),
         problems=(Problem("warning", "odd", file="x.xlsx", sheet="Ana", cell="C3"),),
     )
     wire = model.to_json()
@@ -127,7 +154,8 @@ def test_contract_keys_are_the_documented_ones() -> None:
         "theme",
     ]
     persona = wire["personas"][0]
-    assert list(persona) == ["name", "sheet", "profile", "has_photo", "steps"]
+    assert list(persona) == ["name", "sheet", "profile", "has_photo", "scale", "steps"]
+    assert persona["scale"] == {"low": -5.0, "high": 5.0, "kind": "numbers", "unit": ""}
     assert persona["profile"] == {"role": "Buyer", "goals": ["Save"]}
     assert list(persona["steps"][0]) == [
         "stage",
@@ -157,8 +185,19 @@ def test_model_is_immutable() -> None:
 
 
 def test_other_schema_versions_are_refused() -> None:
-    with pytest.raises(ValueError, match="schema_version"):
-        Journeys.from_json({"schema_version": 2, "source": "x"})
+    with pytest.raises(ValueError, match="schema_version 3"):
+        Journeys.from_json({"schema_version": 3, "source": "x"})
+
+
+@given(journeys())
+def test_version_1_loads_with_every_scale_absent(model: Journeys) -> None:
+    wire = json.loads(json.dumps(model.to_json()))
+    wire["schema_version"] = 1
+    for persona in wire["personas"]:
+        del persona["scale"]  # version 1 had none
+    loaded = Journeys.from_json(wire)
+    assert [p.scale for p in loaded.personas] == [None] * len(model.personas)
+    assert [p.steps for p in loaded.personas] == [p.steps for p in model.personas]
 
 
 def test_problem_renders_file_sheet_cell() -> None:

@@ -17,6 +17,7 @@ import click
 from mapgen._version import __version__
 from mapgen.errors import MapgenError
 from mapgen.model import Journeys, Problem
+from mapgen.scores import scale_of, scale_text, score_text
 
 EXIT_INPUT = 1
 
@@ -136,7 +137,13 @@ def _describe(journeys: Journeys) -> str:
         role = persona.get("role")
         head = persona.name + (f", {role}" if isinstance(role, str) else "")
         scores = [s.score for s in persona.steps if s.score is not None]
-        curve = f", scores {min(scores):+.2f}..{max(scores):+.2f}" if scores else ", no scores"
+        scale = scale_of(persona)
+        curve = (
+            f", scores from {score_text(min(scores), scale)} to {score_text(max(scores), scale)} "
+            f"(scale {scale_text(scale)})"
+            if scores
+            else ", no scores"
+        )
         photo = ", photo" if persona.photo else ""
         lines.append(
             f"Persona {head} (sheet {persona.sheet}): {_count(len(persona.steps), 'step')}{curve}{photo}"

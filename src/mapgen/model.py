@@ -9,10 +9,13 @@ import base64
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 1 had no persona scale; it is still read, with every scale absent.
+READABLE_VERSIONS = (1, 2)
 
 Severity = Literal["error", "warning"]
 ScoreSource = Literal["column", "inferred"]
+ScaleKind = Literal["numbers", "words", "inferred"]
 ProfileValue = str | tuple[str, ...]
 
 # The profile keys every persona may have, in the order the deliverables show them.
@@ -94,6 +97,36 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class Scale:
+    """A score scale from low to high; scores are stored on [-1, 1] and shown back on it.
+
+    kind says what the client wrote: "numbers" on this scale, "words" (positive/negative or
+    smileys, shown on -1..1), or nothing at all, the scores "inferred" from the emotion words.
+    """
+
+    low: float
+    high: float
+    kind: ScaleKind = "numbers"
+    unit: str = ""  # "%" for percentages
+
+    def contains(self, value: float) -> bool:
+        """Return True when value lies on the scale."""
+        return self.low <= value <= self.high
+
+    def normalise(self, value: float) -> float:
+        """Return value mapped linearly onto [-1, 1]."""
+        return round(2 * (value - self.low) / (self.high - self.low) - 1, 6)
+
+    def describe(self) -> str:
+        """Return the scale as people type it in a header: '-5 to 5'."""
+        return f"{_plain(self.low)} to {_plain(self.high)}"
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+@dataclass(frozen=True)
 class Step:
     """One step of a persona's journey: a row (row layout) or a column (canvas layout)."""
 
@@ -124,6 +157,7 @@ class Persona:
     profile: tuple[tuple[str, ProfileValue], ...] = ()
     photo: Photo | None = None
     steps: tuple[Step, ...] = ()
+    scale: Scale | None = None  # per persona: sheets may use different scales, or none
 
     def get(self, key: str) -> ProfileValue | None:
         """Return the profile value under key, or None."""
@@ -171,7 +205,7 @@ class Journeys:
         return tuple(p for p in self.problems if not p.is_error)
 
     def to_json(self, *, include_photos: bool = False) -> dict[str, Any]:
-        """Return the model as the stable JSON contract (schema_version 1)."""
+        """Return the model as the stable JSON contract (schema_version 2)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "source": self.source,
@@ -187,10 +221,11 @@ class Journeys:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Journeys:
-        """Build a model from the JSON contract; raise ValueError for another schema version."""
+        """Build a model from the JSON contract (version 1 or 2); raise ValueError for another version."""
         version = data.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise ValueError(f"unsupported schema_version {version!r}; this mapgen reads {SCHEMA_VERSION}")
+        if version not in READABLE_VERSIONS:
+            readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+            raise ValueError(f"unsupported schema_version {version!r}; this mapgen reads {readable}")
         source = data["source"]
         return cls(
             source=source,
@@ -222,8 +257,21 @@ def _persona_to_json(persona: Persona, include_photo: bool) -> dict[str, Any]:
             "format": persona.photo.format,
             "data": base64.b64encode(persona.photo.data).decode("ascii"),
         }
+    out["scale"] = _scale_to_json(persona.scale)
     out["steps"] = [_step_to_json(step) for step in persona.steps]
     return out
+
+
+def _scale_to_json(scale: Scale | None) -> dict[str, Any] | None:
+    if scale is None:
+        return None
+    return {"low": float(scale.low), "high": float(scale.high), "kind": scale.kind, "unit": scale.unit}
+
+
+def _scale_from_json(data: dict[str, Any] | None) -> Scale | None:
+    if data is None:
+        return None
+    return Scale(data["low"], data["high"], data.get("kind", "numbers"), data.get("unit", ""))
 
 
 def _step_to_json(step: Step) -> dict[str, Any]:
@@ -249,6 +297,7 @@ def _persona_from_json(data: dict[str, Any]) -> Persona:
         profile=tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in data["profile"].items()),
         photo=Photo(base64.b64decode(photo["data"]), photo["format"]) if photo else None,
         steps=tuple(_step_from_json(s) for s in data["steps"]),
+        scale=_scale_from_json(data.get("scale")),
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mapgen.model import Journeys
+from mapgen.model import Scale as ModelScale
 from mapgen.readers.lexicon import VALENCES, infer_score, valence
 from mapgen.readers.scores import Scale, guess_scale, parse_hint
 from tests.support.workbooks import Cell, add_canvas_persona, add_rows, messages, new_book, read
@@ -158,6 +159,38 @@ def test_a_numeric_emotions_column_is_the_score(tmp_path: Path) -> None:
         (-1.0, (), "column"),
         (1.0, (), "column"),
     ]
+
+
+# The persona's scale, kept in the model so every deliverable shows the client's numbers
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "scale"),
+    [
+        ("Emotion score (-5 to +5)", [-4, 2], ModelScale(-5, 5)),
+        ("Rating (1-5)", [1, 4], ModelScale(1, 5)),
+        ("Score", [-1, 2], ModelScale(-2, 2)),
+        ("Score (%)", ["10%", "90%"], ModelScale(0, 100, unit="%")),
+        ("Satisfaction (0-100%)", [10, 90], ModelScale(0, 100, unit="%")),
+        ("Satisfaction (0-100)", [10, 90], ModelScale(0, 100)),
+        ("Mood score", ["😀", "🙁"], ModelScale(-1, 1, "words")),
+        ("Sentiment", ["positive", "negative"], ModelScale(-1, 1, "words")),
+    ],
+)
+def test_the_persona_keeps_its_score_column_scale(
+    tmp_path: Path, header: str, values: list[Cell], scale: ModelScale
+) -> None:
+    assert scored(tmp_path, header, values).personas[0].scale == scale
+
+
+def test_personas_keep_their_own_scales(tmp_path: Path) -> None:
+    book = new_book()
+    add_rows(book, "One", [("Stage", "Step", "Score (-5 to +5)"), ("A", "x", -5)])
+    add_rows(book, "Two", [("Stage", "Step", "Rating (1-5)"), ("A", "x", 4)])
+    add_rows(book, "Three", [("Stage", "Step", "Emotions"), ("A", "x", "relieved")])
+    add_rows(book, "Four", [("Stage", "Step"), ("A", "x")])
+    scales = [p.scale for p in read(book, tmp_path).personas]
+    assert scales == [ModelScale(-5, 5), ModelScale(1, 5), ModelScale(-1, 1, "inferred"), None]
 
 
 # Without a score column: the lexicon

@@ -112,3 +112,42 @@ def messages(journeys: Journeys, severity: str | None = None) -> list[str]:
         for p in journeys.problems
         if severity is None or p.severity == severity
     ]
+
+
+def three_scales(folder: Path) -> Journeys:
+    """Return a workbook's model whose personas score on -5..+5 (Ana), 1..5 (Ben) and not at all (Cy).
+
+    Ana scores +2, -4 and +5; Ben 4, 1 and 3; Cy's scores are inferred from "happy" and "frustrated".
+    """
+    book = new_book()
+    add_stages(book, ["Awareness", "Purchase"])
+    add_rows(
+        book,
+        "Ana",
+        [
+            ("Stage", "Step", "Emotion score (-5 to +5)", "Pain points"),
+            ("Awareness", "Sees an ad", 2, None),
+            ("Purchase", "Pays", -4, "Fees shown late"),
+            ("Purchase", "Gets the parcel", 5, None),
+        ],
+    )
+    add_rows(
+        book,
+        "Ben",
+        [
+            ("Stage", "Step", "Rating (1-5)", "Pain points"),
+            ("Awareness", "Sees an ad", 4, None),
+            ("Purchase", "Pays", 1, "Card refused"),
+            ("Purchase", "Gets the parcel", 3, None),
+        ],
+    )
+    add_rows(
+        book,
+        "Cy",
+        [
+            ("Stage", "Step", "Emotions", "Pain points"),
+            ("Awareness", "Sees an ad", "happy", None),
+            ("Purchase", "Pays", "frustrated", "Slow page"),
+        ],
+    )
+    return read(book, folder, "scales.xlsx")

@@ -18,7 +18,7 @@ from mapgen.readers.project import read_project
 from mapgen.readers.row_layout import read_rows
 from mapgen.readers.sheets import SheetRole, classify
 from mapgen.readers.stages import StageOrder, read_stages_sheet
-from mapgen.readers.steps import ScoreScales, build_steps, numbers_as_scores
+from mapgen.readers.steps import ScoreScales, build_steps, numbers_as_scores, persona_scale
 from mapgen.readers.table import SEARCH_ROWS, Table, detect
 from mapgen.readers.workbook import open_workbook
 
@@ -151,7 +151,8 @@ def read(path: Path) -> Journeys:
                     sheet_name,
                     cell,
                 )
-        personas.append(Persona(name, sheet_name, item.profile.fields, photo, steps))
+        scale = persona_scale(item.table, scales, steps)
+        personas.append(Persona(name, sheet_name, item.profile.fields, photo, steps, scale))
     return Journeys(
         source=path.name,
         project=project,

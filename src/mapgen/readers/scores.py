@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from mapgen.model import Scale
+
 __all__ = [
     "Reading",
     "Scale",
@@ -82,34 +84,10 @@ _FIVE_POINT_WORDS: dict[str, float] = {"positive": 0.5, "negative": -0.5}
 _BLANK = frozenset({"-", "–", "—", "n/a", "na", "?", "tbc", "tbd"})
 
 
-@dataclass(frozen=True)
-class Scale:
-    """A numeric scale from low to high; normalise maps it onto [-1, 1]."""
-
-    low: float
-    high: float
-
-    def contains(self, value: float) -> bool:
-        """Return True when value lies on the scale."""
-        return self.low <= value <= self.high
-
-    def normalise(self, value: float) -> float:
-        """Return value mapped linearly onto [-1, 1]."""
-        return round(2 * (value - self.low) / (self.high - self.low) - 1, 6)
-
-    def describe(self) -> str:
-        """Return the scale as people write it: '-5 to 5'."""
-        return f"{_number(self.low)} to {_number(self.high)}"
-
-
 PERCENT = Scale(0, 100)
 # The scales found in the field, tried in this order when only the values are known.
 _SYMMETRIC = (Scale(-2, 2), Scale(-3, 3), Scale(-5, 5), Scale(-10, 10))
 _POSITIVE = (Scale(1, 5), Scale(1, 10), Scale(0, 10), Scale(0, 100))
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _to_float(text: str) -> float:

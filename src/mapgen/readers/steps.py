@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from mapgen.model import ScoreSource, Step
+from mapgen.model import Scale, ScoreSource, Step
 from mapgen.readers.cells import split_emotions, split_list, tidy_text
 from mapgen.readers.headers import LIST_FIELDS, TEXT_FIELDS, Header, normalise
 from mapgen.readers.lexicon import infer_score
 from mapgen.readers.problems import Problems
-from mapgen.readers.scores import PERCENT, Reading, Scale, guess_scale, is_five_point, parse_hint, read_score
+from mapgen.readers.scores import PERCENT, Reading, guess_scale, is_five_point, parse_hint, read_score
 from mapgen.readers.scores import word_score as score_of_word
 from mapgen.readers.table import Field, Table
+from mapgen.scores import INFERRED, WORDS
 
-__all__ = ["ScoreScales", "build_steps", "numbers_as_scores"]
+__all__ = ["ScoreScales", "build_steps", "numbers_as_scores", "persona_scale"]
 
 
 def _score_key(item: Field) -> str:
@@ -59,6 +60,7 @@ class ScoreScales:
         numbers: dict[str, list[float]] = {}
         readings: dict[str, list[Reading]] = {}
         hints: dict[str, str | None] = {}
+        percent: set[str] = set()
         for table in tables:
             for record in table.records:
                 for item, text, _ in record.values:
@@ -70,22 +72,41 @@ class ScoreScales:
                     readings.setdefault(key, []).append(reading)
                     if reading.kind == "number":
                         numbers.setdefault(key, []).append(reading.value)
+                    if reading.kind == "percent" or _names_percent(item.header.hint):
+                        percent.add(key)
         self._choices: dict[str, _Choice] = {}
         for key, hint in hints.items():
             five = is_five_point(readings.get(key, ()))
             scale = parse_hint(hint)
-            if scale is not None:
-                self._choices[key] = _Choice(scale, False, True, five)
-                continue
-            guess = guess_scale(numbers.get(key, ()))
-            if guess is None:
-                self._choices[key] = _Choice(None, False, True, five)
+            guess = None if scale is not None else guess_scale(numbers.get(key, ()))
+            if guess is not None:
+                choice = _Choice(guess.scale, True, guess.certain, five)
             else:
-                self._choices[key] = _Choice(guess.scale, True, guess.certain, five)
+                choice = _Choice(scale or (PERCENT if key in percent else None), False, True, five)
+            if key in percent and choice.scale == PERCENT:
+                # A percentage reads back with its sign: "75%", never a bare 75.
+                choice = replace(choice, scale=replace(PERCENT, unit="%"))
+            self._choices[key] = choice
 
     def choice(self, item: Field) -> _Choice:
         """Return the scale chosen for a score column."""
         return self._choices.get(_score_key(item), _Choice(None, False, True, False))
+
+
+def _names_percent(hint: str | None) -> bool:
+    return hint is not None and ("%" in hint or "percent" in hint.casefold())
+
+
+def persona_scale(table: Table, scales: ScoreScales, steps: Iterable[Step]) -> Scale | None:
+    """Return the scale a persona's scores are shown on: its score column's, else words or inferred."""
+    columns = [scales.choice(f) for f in table.fields if f.header.field == "score"]
+    known = next((c.scale for c in columns if c.scale is not None), None)
+    if known is not None:
+        return known
+    sources = {step.score_source for step in steps if step.score is not None}
+    if "column" in sources:
+        return WORDS  # words and smileys only: no number to show but -1..+1
+    return INFERRED if "inferred" in sources else None
 
 
 def _number(value: float) -> str:

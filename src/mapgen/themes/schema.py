@@ -225,6 +225,13 @@ class Labels:
     emotion: str
     score: str
     no_score: str
+    scale: str
+    scale_to: str
+    negative: str
+    positive: str
+    inferred: str
+    inferred_short: str
+    converted_from: str
     pain_points: str
     opportunities: str
     pain_point_matrix: str

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from mapgen.model import Photo, Problem
+from mapgen.model import Photo, Problem, Scale
 from mapgen.scene import Align, Scene
 
 __all__ = [
@@ -186,9 +186,13 @@ class StageBand:
     color: str  # text on fill
 
 
+# The scale the scores are stored on, for a chart that names no other.
+_STORED = Scale(-1.0, 1.0)
+
+
 @dataclass(frozen=True)
 class EmotionChart:
-    """An emotion chart: stages along x, scores in [-1, 1] up y, one or more curves."""
+    """An emotion chart: stages along x, scores in [-1, 1] up y labelled on the scale, one or more curves."""
 
     bands: tuple[StageBand, ...]
     series: tuple[ChartSeries, ...]
@@ -198,6 +202,8 @@ class EmotionChart:
     point_labels: bool = True  # the emotion words beside the markers
     legend: bool = False
     description: str = ""  # a plain-language summary (alt text)
+    scale: Scale = _STORED  # what the axis is labelled in: the client's scale
+    scale_note: str = ""  # the scale in words above the plot: "Score: −5 to +5"
 
     @property
     def span(self) -> float:

@@ -123,7 +123,7 @@ class TextFrame:
 
 @dataclass(frozen=True)
 class ChartSeries:
-    """One line of a line chart: a value per category (None: a gap) and how each point looks."""
+    """One line of a line chart: a value per category on the client's scale (None: a gap), its looks."""
 
     name: str
     values: tuple[float | None, ...]
@@ -144,7 +144,7 @@ class LineChart:
     y_min: float
     y_max: float
     y_step: float
-    y_format: str  # an Excel number format for the value axis
+    y_format: str  # an Excel number format for the value axis, written as mapgen.scores writes scores
     font: str  # the family the chart's text is set in
     axis_size: float
     label_size: float
@@ -157,6 +157,7 @@ class LineChart:
     alt: str
     name: str = "Chart"
     plot: Box | None = None  # the plot area on the slide, fixed; None: the application places it
+    y_title: str = ""  # the value axis' title: the scale the values are on, "Score (−5 to +5)"
 
 
 @dataclass(frozen=True)

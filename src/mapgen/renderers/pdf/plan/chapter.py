@@ -9,7 +9,7 @@ stage-by-stage tables and the action plan return to portrait.
 from __future__ import annotations
 
 from mapgen.layout.shapes import initials
-from mapgen.model import PROFILE_KEYS, Persona, Problem, Step
+from mapgen.model import PROFILE_KEYS, Persona, Problem, Scale, Step
 from mapgen.renderers.pdf.plan import findings
 from mapgen.renderers.pdf.plan.context import PlanContext, balanced, emotion_words, heading, profile_text
 from mapgen.renderers.pdf.report import (
@@ -26,6 +26,7 @@ from mapgen.renderers.pdf.report import (
     Table,
     Text,
 )
+from mapgen.scores import scale_of, scale_text
 
 __all__ = ["plan_chapter"]
 
@@ -106,6 +107,7 @@ def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
     callouts = tuple((0, i) for i, p in enumerate(points) if low is not None and p.value == low and low < 0)
     frame_width, _height = ctx.geometry.frame
     series = ChartSeries(persona.name, c.primary, tuple(points), valence_markers=True)
+    scale = scale_of(persona)
     return EmotionChart(
         bands=tuple(bands),
         series=(series,),
@@ -113,7 +115,9 @@ def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
         callouts=callouts,
         callout_label=labels.moment_that_matters,
         point_labels=True,
-        description=_chart_description(persona.name, points, bands, labels.no_score),
+        description=_chart_description(ctx, persona.name, points, bands, scale),
+        scale=scale,
+        scale_note=ctx.scale_note(scale),
     )
 
 
@@ -145,7 +149,7 @@ def _stage_tables(ctx: PlanContext, index: int, stage: str, persona: Persona) ->
         for lane in lanes.show:
             if lane == "actions":
                 continue  # the actions head the columns
-            for label, texts, lane_fill in _lane_rows(ctx, lane, [s for _n, s in chunk]):
+            for label, texts, lane_fill in _lane_rows(ctx, lane, [s for _n, s in chunk], scale_of(persona)):
                 if not any(t.strip() for t in texts):
                     continue
                 cells = [Cell(label, color=c.muted, bold=True)]
@@ -155,9 +159,11 @@ def _stage_tables(ctx: PlanContext, index: int, stage: str, persona: Persona) ->
     return tables
 
 
-def _lane_rows(ctx: PlanContext, lane: str, steps: list[Step]) -> list[tuple[str, list[str], str | None]]:
+def _lane_rows(
+    ctx: PlanContext, lane: str, steps: list[Step], scale: Scale
+) -> list[tuple[str, list[str], str | None]]:
     """Return (label, a text per step, fill) for a lane; each of the workbook's own columns is a row."""
-    c, lanes, labels = ctx.theme.colours, ctx.theme.lanes, ctx.theme.labels
+    c, lanes = ctx.theme.colours, ctx.theme.lanes
     label = lanes.label(lane)
     if lane == "touchpoints":
         return [(label, [s.touchpoint or "" for s in steps], None)]
@@ -169,9 +175,10 @@ def _lane_rows(ctx: PlanContext, lane: str, steps: list[Step]) -> list[tuple[str
         texts = []
         for s in steps:
             words = emotion_words(s)
-            score = ctx.score(s.score) if s.score is not None else labels.no_score
+            # The row's label names the scale (and "inferred"), so each score is just its number.
+            score = ctx.score(s.score, scale, marked=False)
             texts.append(f"{words} ({score})" if words else score)
-        return [(label, texts, None)]
+        return [(f"{label} ({scale_text(scale, ctx.theme.labels)})", texts, None)]
     if lane == "pain_points":
         return [(label, [_bullets(s.pain_points) for s in steps], c.pain_surface)]
     if lane == "opportunities":
@@ -232,11 +239,13 @@ def _bullets(items: tuple[str, ...]) -> str:
     return "\n".join(f"• {i}" for i in items)
 
 
-def _chart_description(name: str, points: list[ChartPoint], bands: list[StageBand], no_score: str) -> str:
-    """Return the chart's alt text: each stage's scores in order."""
+def _chart_description(
+    ctx: PlanContext, name: str, points: list[ChartPoint], bands: list[StageBand], scale: Scale
+) -> str:
+    """Return the chart's alt text: the scale, then each stage's scores in order."""
     parts = []
     for band in bands:
         inside = [p for p in points if band.start <= p.x < band.end]
-        values = [findings.format_score(p.value, no_score) for p in inside]
+        values = [ctx.score(p.value, scale, marked=False) for p in inside]
         parts.append(f"{band.name}: {', '.join(values) if values else '—'}")
-    return f"{name}: " + "; ".join(parts)
+    return f"{name} ({ctx.scale_note(scale)}): " + "; ".join(parts)

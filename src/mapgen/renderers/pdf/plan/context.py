@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from mapgen.model import Journeys, Persona, Problem, Step
-from mapgen.renderers.pdf.plan import findings
+from mapgen.model import Journeys, Persona, Problem, Scale, Step
 from mapgen.renderers.pdf.report import Cell, Geometry, Heading
 from mapgen.scene import Align, Scene
+from mapgen.scores import scale_text, score_text
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -95,9 +95,17 @@ class PlanContext:
     geometry: Geometry
     layout: JourneyLayout
 
-    def score(self, value: float | None) -> str:
-        """Return a score as the report writes it, or the theme's word for no score."""
-        return findings.format_score(value, self.theme.labels.no_score)
+    def score(self, value: float | None, scale: Scale, *, marked: bool = True) -> str:
+        """Return a score on the client's scale, or the theme's word for no score.
+
+        marked: an inferred score says so ("+0.4, inferred"); off where the scale is named nearby.
+        """
+        labels = self.theme.labels
+        return score_text(value, scale, none=labels.no_score, labels=labels if marked else None)
+
+    def scale_note(self, scale: Scale) -> str:
+        """Return the scale as a chart's note says it: "Score: −5 to +5"."""
+        return f"{self.theme.labels.score}: {scale_text(scale, self.theme.labels)}"
 
     def header_cell(self, text: str, align: Align = "left") -> Cell:
         """Return a table header cell in the theme's primary colour."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from mapgen import colors, text
 from mapgen.layout.shapes import emotion_marker, fitted_block, logo_picture, smooth
+from mapgen.model import Scale
 from mapgen.renderers.pdf.report import ChartSeries, Cover, EmotionChart, ProfileCard
 from mapgen.scene import (
     Box,
@@ -24,13 +25,12 @@ from mapgen.scene import (
     Tag,
     TextBlock,
 )
+from mapgen.scores import score_text, to_scale
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
 
 __all__ = ["avatar_scene", "chart_scene", "cover_scene"]
-
-_MINUS = "\u2212"
 
 
 def _shrink(block: TextBlock) -> TextBlock:
@@ -224,9 +224,26 @@ def chart_scene(chart: EmotionChart, theme: Theme, width: float) -> Scene:
     height = chart.height
 
     legend_items, legend_height = _legend(chart, theme, width) if chart.legend else ([], 0.0)
-    axis = text.measure(f"{_MINUS}1", theme.font_chain("body"), small) + small
+    ticks = _ticks(chart.scale)
+    axis = max(text.measure(label, theme.font_chain("body"), small) for _v, label in ticks) + small
     band_h = line * 2 + small * 0.6
-    plot_top = legend_height + (small if legend_height else small / 2)
+    top = legend_height
+    if chart.scale_note:
+        # The scale in words, where a reader looks first: which numbers the axis is in.
+        note_y = top + (small * 0.4 if top else 0.0)
+        items.append(
+            fitted_block(
+                theme,
+                chart.scale_note,
+                Box(0, note_y, width, line),
+                size=small,
+                color=c.muted,
+                max_lines=1,
+                tag=Tag("scale"),
+            )
+        )
+        top = note_y + line
+    plot_top = top + (small if top else small / 2)
     plot = _Plot(
         x=axis + 2,
         y=plot_top,
@@ -275,6 +292,7 @@ def chart_scene(chart: EmotionChart, theme: Theme, width: float) -> Scene:
     # Grid: quarter lines half-way to the background (a theme's border may be black), the zero
     # line in the border colour itself, and the axis labels.
     faint = colors.mix(c.border, c.background, 0.5)
+    labelled = dict(ticks)
     for value in (1.0, 0.5, 0.0, -0.5, -1.0):
         y = plot.py(value)
         items.append(
@@ -286,8 +304,8 @@ def chart_scene(chart: EmotionChart, theme: Theme, width: float) -> Scene:
                 tag=Tag("grid"),
             )
         )
-        if value in (1.0, 0.0, -1.0):
-            label = "0" if value == 0 else ("+1" if value > 0 else f"{_MINUS}1")
+        if value in labelled:
+            label = labelled[value]
             items.append(
                 fitted_block(
                     theme,
@@ -367,6 +385,19 @@ def chart_scene(chart: EmotionChart, theme: Theme, width: float) -> Scene:
     return Scene(
         width, height, c.background, tuple(items), title=chart.description, description=chart.description
     )
+
+
+def _ticks(scale: Scale) -> list[tuple[float, str]]:
+    """Return the grid lines that get a label, with the label on the client's scale.
+
+    The ends and the middle always; the quarter lines too where the scale has a whole number
+    there (4 and 2 on 1..5, but not 2.5 on -5..+5).
+    """
+    out = []
+    for value in (1.0, 0.5, 0.0, -0.5, -1.0):
+        if value in (1.0, 0.0, -1.0) or float(to_scale(value, scale)).is_integer():
+            out.append((value, score_text(value, scale)))
+    return out
 
 
 def _halo(theme: Theme, chart: EmotionChart, label: TextBlock, x: float) -> Rect:

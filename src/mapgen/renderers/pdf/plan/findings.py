@@ -21,7 +21,6 @@ __all__ = [
     "Moment",
     "action_plan",
     "findings",
-    "format_score",
     "join_names",
     "moments",
     "normalise",
@@ -34,24 +33,12 @@ __all__ = [
 _SPACES = re.compile(r"\s+")
 # Trimmed from both ends before texts are compared: "Long wait." and "long wait" are one finding.
 _TRIM = " \t.,;:!?-–—…\"'“”„‚‘’«»‹›()[]{}*•·"
-_MINUS = "\u2212"
 
 
 def normalise(text: str) -> str:
     """Return text folded for matching: NFKC, case-folded, spaces collapsed, end punctuation trimmed."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return _SPACES.sub(" ", folded).strip(_TRIM)
-
-
-def format_score(score: float | None, no_score: str) -> str:
-    """Return a score in [-1, 1] as "+0.5", "−0.75" or "0" (a true minus sign); None as no_score."""
-    if score is None:
-        return no_score
-    rounded = round(score, 2)
-    if rounded == 0:
-        return "0"
-    digits = f"{abs(rounded):.2f}".rstrip("0").rstrip(".")
-    return ("+" if rounded > 0 else _MINUS) + digits
 
 
 def step_name(step: Step, number: int, step_label: str) -> str:

@@ -17,6 +17,7 @@ from mapgen.renderers.pdf.report import (
     Table,
     Text,
 )
+from mapgen.scores import converted, is_inferred, scale_of, scale_text, scales_text, shared_scale
 
 __all__ = ["plan_overview"]
 
@@ -44,6 +45,15 @@ def _curves(ctx: PlanContext) -> list[Block]:
     group = max(1, len(c.series))
     personas = list(enumerate(journeys.personas))
     width, height = ctx.geometry.frame
+    # Every chart on one scale, the one most personas' sheets use; the note names the others.
+    scale = shared_scale(journeys.personas)
+    note = "; ".join(
+        [ctx.scale_note(scale)]
+        + [
+            f"{', '.join(names)} {labels.converted_from} {scale_text(own, labels)}"
+            for own, names in converted(journeys.personas, scale)
+        ]
+    )
     figures: list[Block] = []
     for start in range(0, len(personas), group):
         chunk = personas[start : start + group]
@@ -54,7 +64,10 @@ def _curves(ctx: PlanContext) -> list[Block]:
                 steps = persona.steps_in(stage.name)
                 for j, step in enumerate(steps):
                     points.append(ChartPoint(s + (j + 0.5) / len(steps), step.score, emotion_words(step)))
-            series.append(ChartSeries(persona.name, c.series_colour(i), tuple(points), valence_markers=False))
+            name = persona.name
+            if is_inferred(scale_of(persona)) and not is_inferred(scale):
+                name = f"{name} ({labels.inferred_short})"
+            series.append(ChartSeries(name, c.series_colour(i), tuple(points), valence_markers=False))
         bands = tuple(
             StageBand(stage.name, float(s), float(s + 1), c.stage_colour(s), c.on_stage_colour(s))
             for s, stage in enumerate(journeys.stages)
@@ -67,7 +80,9 @@ def _curves(ctx: PlanContext) -> list[Block]:
                     height=round(min(width * 0.55, height * 0.42), 2),
                     point_labels=False,
                     legend=True,
-                    description=f"{labels.emotion_curve}: " + ", ".join(p.name for _i, p in chunk),
+                    description=f"{labels.emotion_curve} ({note}): " + ", ".join(p.name for _i, p in chunk),
+                    scale=scale,
+                    scale_note=note,
                 )
             )
         )
@@ -115,14 +130,14 @@ def _matrix(ctx: PlanContext) -> list[Block]:
                 shade = colors.mix(c.pain_surface, strongest, cell.count / most if most else 0)
                 shown = str(cell.count)
                 if cell.worst_score is not None:
-                    shown += "\n" + ctx.score(cell.worst_score)
+                    shown += "\n" + ctx.score(cell.worst_score, scale_of(persona))
                 row.append(Cell(shown, fill=shade, align="center", bold=cell.count == most))
             rows.append(Row(tuple(row)))
         share = (1 - name_share) / len(chunk)
         tables.append(
             Table("matrix", (name_share, *(share for _ in chunk)), header, tuple(rows), size="small")
         )
-    legend = f"{labels.count} · {labels.worst_score}"
+    legend = f"{labels.count} · {labels.worst_score} ({scales_text(journeys.personas, labels)})"
     tables.append(Text(legend, "muted"))
     return tables
 

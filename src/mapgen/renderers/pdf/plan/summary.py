@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from mapgen.model import Scale
 from mapgen.renderers.pdf.plan import findings
 from mapgen.renderers.pdf.plan.context import PlanContext, clean, heading, profile_text
 from mapgen.renderers.pdf.report import Block, Cell, Row, Table, Text
+from mapgen.scores import scale_of
 
 __all__ = ["plan_summary"]
 
@@ -86,12 +88,13 @@ def _moments(ctx: PlanContext) -> Table:
     moment_rows = []
     for persona in ctx.journeys.personas:
         high, low = findings.moments(persona)
+        scale = scale_of(persona)
         moment_rows.append(
             Row(
                 (
                     Cell(persona.name, bold=True),
-                    Cell(_moment_text(ctx, high)),
-                    Cell(_moment_text(ctx, low), fill=c.pain_surface if low else None),
+                    Cell(_moment_text(ctx, high, scale)),
+                    Cell(_moment_text(ctx, low, scale), fill=c.pain_surface if low else None),
                 )
             )
         )
@@ -104,14 +107,14 @@ def _moments(ctx: PlanContext) -> Table:
     )
 
 
-def _moment_text(ctx: PlanContext, moment: findings.Moment | None) -> str:
+def _moment_text(ctx: PlanContext, moment: findings.Moment | None, scale: Scale) -> str:
     """Return a moment as its stage, its step's name and its emotion, one a line."""
     if moment is None:
         return ctx.theme.labels.no_score
     step = moment.step
     name = findings.step_name(step, moment.number, ctx.theme.labels.step)
     feeling = ", ".join(e for e in step.emotions if e.strip())
-    score = ctx.score(step.score)
+    score = ctx.score(step.score, scale)  # "(+2)" on -5..+5, "(4)" on 1..5, "(+0.4, inferred)"
     emotion = f"{feeling} ({score})" if feeling else score
     return f"{moment.stage}\n{name}\n{emotion}"
 

@@ -49,7 +49,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
 def add_line_chart(shapes: SlideShapes, chart: LineChart, background: str) -> Any:
     """Add a line chart with markers; return its graphic frame."""
     # python-pptx's chart data classes carry no annotations.
-    data: Any = cast(Any, chart_data).CategoryChartData(number_format="0.00")
+    # The values are the client's scores, already rounded as mapgen.scores writes them: "General"
+    # shows 2, -4 and 3.5 in the chart's sheet as they are, never 2.00.
+    data: Any = cast(Any, chart_data).CategoryChartData(number_format="General")
     data.categories = chart.categories
     for series in chart.series:
         data.add_series(series.name, series.values)
@@ -100,8 +102,14 @@ def _axes(c: Any, chart: LineChart) -> None:
     labels.number_format_is_linked = False
     labels.font.size = Pt(chart.axis_size)
     labels.font.color.rgb = rgb(chart.muted_color)
+    if chart.y_title:
+        _value_title(value, chart)
+    middle = (chart.y_min + chart.y_max) / 2
+    if middle != 0:
+        # On 1..5 the neutral line is 3: the category axis crosses there, as it crosses 0 on -5..+5.
+        value.crosses_at = middle
     category = c.category_axis
-    # The category axis crosses at zero and so draws the zero line; its labels sit at the bottom.
+    # The category axis crosses at the neutral middle and so draws that line; its labels sit at the bottom.
     category.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     category.major_tick_mark = XL_TICK_MARK.NONE
     category.minor_tick_mark = XL_TICK_MARK.NONE
@@ -114,6 +122,22 @@ def _axes(c: Any, chart: LineChart) -> None:
     bodyPr = pptx_internals.xml_element(category).find(qn("c:txPr")).find(qn("a:bodyPr"))
     bodyPr.set("rot", "0")
     bodyPr.set("vert", "horz")
+
+
+def _value_title(value: Any, chart: LineChart) -> None:
+    """Name the value axis' scale beside it, turned to run up the axis as Office draws it."""
+    value.has_title = True
+    frame = value.axis_title.text_frame
+    frame.text = chart.y_title
+    font = frame.paragraphs[0].runs[0].font
+    font.size = Pt(chart.axis_size)
+    font.bold = False
+    font.name = chart.font
+    font.color.rgb = rgb(chart.muted_color)
+    rich = pptx_internals.xml_element(value.axis_title).find(qn("c:tx")).find(qn("c:rich"))
+    body = rich.find(qn("a:bodyPr"))
+    body.set("rot", "-5400000")
+    body.set("vert", "horz")
 
 
 def _series(series: Any, spec: ChartSeries, chart: LineChart, background: str) -> None:

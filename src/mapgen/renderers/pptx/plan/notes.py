@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mapgen.model import Journeys, Persona, Step
+from mapgen.model import Journeys, Persona, Scale, Step
+from mapgen.scores import converted, is_inferred, scale_of, scale_text, score_text
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -20,7 +21,6 @@ __all__ = [
     "agenda_notes",
     "cover_notes",
     "emotion_notes",
-    "format_score",
     "journey_notes",
     "lowest_steps",
     "matrix_notes",
@@ -47,13 +47,6 @@ def series_list(items: Sequence[str], conjunction: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def format_score(score: float) -> str:
-    """Return a score in [-1, 1] as the deck shows it: +0.5, -0.8, 0."""
-    if abs(score) < 0.005:
-        return "0"
-    return f"{score:+.1f}".replace("-", "\u2212")
 
 
 def step_label(step: Step, index: int, theme: Theme) -> str:
@@ -180,28 +173,45 @@ def journey_notes(
     return " ".join(out)
 
 
+def _scale_range(scale: Scale, theme: Theme) -> str:
+    """Return "from −5 (negative) to +5 (positive)" on the persona's scale."""
+    labels = theme.labels
+    if scale.kind == "words":
+        return "from " + scale_text(scale, labels)
+    return (
+        f"from {score_text(-1.0, scale)} ({labels.negative}) {labels.scale_to} "
+        f"{score_text(1.0, scale)} ({labels.positive})"
+    )
+
+
 def emotion_notes(persona: Persona, theme: Theme) -> str:
     """Return an emotion curve slide's notes: the scale, the high and low points, the gaps."""
+    labels = theme.labels
+    scale = scale_of(persona)
     scored = [s for s in persona.steps if s.score is not None]
     out = [
-        f"How {persona.name} feels at each of the {_plural(len(persona.steps), 'step')}, from "
-        f"{format_score(-1.0)} (negative) to {format_score(1.0)} (positive); the labels are the "
-        "emotions the workshop recorded."
+        f"{labels.score}: {scale_text(scale, labels)}.",
+        f"How {persona.name} feels at each of the {_plural(len(persona.steps), 'step')}, "
+        f"{_scale_range(scale, theme)}; the labels are the emotions the workshop recorded.",
     ]
+    if is_inferred(scale):
+        out.append(
+            f"The sheet of {persona.name} has no score column, so mapgen inferred these scores from "
+            "the emotion words: read them as a direction, not as a measurement."
+        )
     highs = _highest(persona)
     if highs:
         ref = highs[0]
-        score = ref.step.score if ref.step.score is not None else 0.0
         out.append(
             f"The high point is “{step_label(ref.step, ref.index, theme)}” in {ref.step.stage} "
-            f"({format_score(score)})."
+            f"({score_text(ref.step, scale, labels=labels)})."
         )
     lows = lowest_steps(persona)
     if lows:
         names = [f"“{step_label(r.step, r.index, theme)}” in {r.step.stage}" for r in lows]
-        score = lows[0].step.score if lows[0].step.score is not None else 0.0
         out.append(
-            f"The {theme.labels.moment_that_matters.lower()}: {series_list(names)} ({format_score(score)})."
+            f"The {labels.moment_that_matters.lower()}: {series_list(names)} "
+            f"({score_text(lows[0].step, scale, labels=labels)})."
         )
         pains = [p for r in lows for p in r.step.pain_points]
         if pains:
@@ -243,14 +253,21 @@ def pain_table_notes(
 
 
 def overview_notes(
-    personas: Sequence[Persona], theme: Theme, means: Sequence[Sequence[float | None]], stages: Sequence[str]
+    personas: Sequence[Persona],
+    theme: Theme,
+    means: Sequence[Sequence[float | None]],
+    stages: Sequence[str],
+    scale: Scale,
 ) -> str:
-    """Return the notes of the chart that compares the personas' emotion curves."""
+    """Return the notes of the chart that compares the personas' emotion curves on one scale."""
+    labels = theme.labels
     out = [
+        f"{labels.score}: {scale_text(scale, labels)}.",
         f"The average emotion of {series_list([p.name for p in personas])} in each stage, on the "
-        f"same scale from {format_score(-1.0)} to {format_score(1.0)}: where the lines dip together, "
-        "every persona struggles."
+        f"same scale {_scale_range(scale, theme)}: where the lines dip together, every persona struggles.",
     ]
+    for own, names in converted(personas, scale):
+        out.append(f"The scores of {series_list(names)} ({scale_text(own, labels)}) are converted to it.")
     per_stage = []
     for i, stage in enumerate(stages):
         values = [m[i] for m in means if m[i] is not None]
@@ -260,8 +277,8 @@ def overview_notes(
         low = min(per_stage)
         high = max(per_stage)
         out.append(
-            f"Lowest on average: {low[1]} ({format_score(low[0])}); "
-            f"highest: {high[1]} ({format_score(high[0])})."
+            f"Lowest on average: {low[1]} ({score_text(low[0], scale, labels=labels)}); "
+            f"highest: {high[1]} ({score_text(high[0], scale, labels=labels)})."
         )
     return " ".join(out)
 

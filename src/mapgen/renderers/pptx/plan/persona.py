@@ -27,6 +27,7 @@ from mapgen.renderers.pptx.plan.common import (
 )
 from mapgen.renderers.pptx.plan.fit import FittedList, fit_block, fit_list
 from mapgen.scene import Box, Ellipse, Primitive, Rect, Scene, Tag, TextBlock
+from mapgen.scores import axis_step, chart_format, chart_value, scale_of, scale_text, score_text
 
 __all__ = ["emotion_slide", "journey_slides", "profile_slide"]
 
@@ -305,6 +306,7 @@ def emotion_slide(ctx: Ctx, persona: Persona) -> SlidePlan | None:
     if not any(step.score is not None for step in persona.steps):
         return None
     theme, c, labels = ctx.theme, ctx.c, ctx.theme.labels
+    scale = scale_of(persona)
     body = ctx.frame.body
     caption_h = round(2 * ctx.size("body") * ctx.lh + ctx.gap * 0.4, 2)
     categories: list[str] = []
@@ -325,7 +327,7 @@ def emotion_slide(ctx: Ctx, persona: Persona) -> SlidePlan | None:
             refs.append(None)
         for index, step in steps:
             categories.append(notes.step_label(step, index, theme))
-            values.append(step.score)
+            values.append(chart_value(step.score, scale))
             words.append(", ".join(step.emotions))
             marker_colors.append(theme.colours.emotion_colour(step.score))
             refs.append(index)
@@ -380,10 +382,10 @@ def emotion_slide(ctx: Ctx, persona: Persona) -> SlidePlan | None:
         box=box,
         categories=tuple(categories),
         series=(series,),
-        y_min=-1.0,
-        y_max=1.0,
-        y_step=0.5,
-        y_format="+0.0;-0.0;0",
+        y_min=scale.low,
+        y_max=scale.high,
+        y_step=axis_step(scale),
+        y_format=chart_format(scale),
         font=theme.office_font("body"),
         axis_size=axis,
         label_size=axis,
@@ -396,6 +398,7 @@ def emotion_slide(ctx: Ctx, persona: Persona) -> SlidePlan | None:
         alt=_emotion_alt(ctx, persona),
         name=f"{labels.emotion_curve} {persona.name}",
         plot=plot,
+        y_title=f"{labels.score} ({scale_text(scale, labels)})",
     )
     items: list[PlanItem] = [chart]
     items += _stage_bands(ctx, groups, plot, round(box.bottom + ctx.gap * 0.3, 2), band_h)
@@ -457,17 +460,19 @@ def _stage_bands(
 
 def _emotion_alt(ctx: Ctx, persona: Persona) -> str:
     theme = ctx.theme
+    scale = scale_of(persona)
     scored = [(i, s) for i, s in enumerate(persona.steps) if s.score is not None]
     parts = [
         f"Line chart of how {persona.name} feels across {len(persona.steps)} steps in "
-        f"{len(ordered_stages(ctx.journeys, persona))} stages, on a scale from −1 to +1."
+        f"{len(ordered_stages(ctx.journeys, persona))} stages, on a scale from "
+        f"{scale_text(scale, theme.labels)}."
     ]
     if scored:
         hi = max(scored, key=lambda t: t[1].score or 0.0)
         lo = min(scored, key=lambda t: t[1].score or 0.0)
         parts.append(
-            f"Highest: {notes.step_label(hi[1], hi[0], theme)} ({notes.format_score(hi[1].score or 0.0)}). "
-            f"Lowest: {notes.step_label(lo[1], lo[0], theme)} ({notes.format_score(lo[1].score or 0.0)})."
+            f"Highest: {notes.step_label(hi[1], hi[0], theme)} ({score_text(hi[1], scale)}). "
+            f"Lowest: {notes.step_label(lo[1], lo[0], theme)} ({score_text(lo[1], scale)})."
         )
     gaps = len(persona.steps) - len(scored)
     if gaps:

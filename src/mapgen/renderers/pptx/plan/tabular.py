@@ -11,12 +11,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mapgen import colors, text
-from mapgen.model import Journeys, Persona
+from mapgen.model import Journeys, Persona, Scale
 from mapgen.renderers.pptx.deck import ChartSeries, LineChart, Paragraph, SlidePlan, Table, TableCell
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.common import Ctx, continued, indexed_steps, ordered_stages, slide_title
 from mapgen.renderers.pptx.plan.fit import fit_block, fit_list, sizes_between, wrap_paragraph
 from mapgen.scene import Box, Tag
+from mapgen.scores import (
+    axis_step,
+    chart_format,
+    chart_value,
+    is_inferred,
+    scale_of,
+    scale_text,
+    scales_text,
+    score_text,
+    shared_scale,
+)
 
 __all__ = [
     "matrix_cells",
@@ -282,12 +293,14 @@ def overview_chart_slides(ctx: Ctx) -> list[SlidePlan]:
     )
     slides = []
     base = f"{labels.emotion_curve}: {labels.all_personas}"
+    # Every part of the comparison on one scale, the one most personas' sheets use.
+    scale = shared_scale(personas)
     for part, group in enumerate(groups):
         means = [stage_means(ctx.journeys, p) for p in group]
         series = tuple(
             ChartSeries(
-                name=p.name,
-                values=m,
+                name=_series_name(p, scale, labels.inferred_short),
+                values=tuple(chart_value(v, scale) for v in m),
                 color=c.series_colour(k),
                 line_width=max(1.5, theme.style.curve_width * 0.8),
             )
@@ -296,16 +309,16 @@ def overview_chart_slides(ctx: Ctx) -> list[SlidePlan]:
         names = notes.series_list([p.name for p in group])
         alt = (
             f"Line chart comparing the average emotion per stage of {names}, "
-            f"across {notes.series_list(stages)}, on a scale from −1 to +1."
+            f"across {notes.series_list(stages)}, on a scale from {scale_text(scale, labels)}."
         )
         chart = LineChart(
             box=body,
             categories=categories,
             series=series,
-            y_min=-1.0,
-            y_max=1.0,
-            y_step=0.5,
-            y_format="+0.0;-0.0;0",
+            y_min=scale.low,
+            y_max=scale.high,
+            y_step=axis_step(scale),
+            y_format=chart_format(scale),
             font=theme.office_font("body"),
             axis_size=axis,
             label_size=axis,
@@ -317,19 +330,27 @@ def overview_chart_slides(ctx: Ctx) -> list[SlidePlan]:
             smooth=False,  # a smoothed line overshoots the scores it passes through
             alt=alt,
             name=base,
+            y_title=f"{labels.score} ({scale_text(scale, labels)})",
         )
         title = continued(ctx, base, part)
         slides.append(
             SlidePlan(
                 kind="overview_chart",
                 title=title,
-                notes=notes.overview_notes(group, theme, means, stages),
+                notes=notes.overview_notes(group, theme, means, stages, scale),
                 layout="content",
                 title_block=slide_title(ctx, title),
                 items=(chart,),
             )
         )
     return slides
+
+
+def _series_name(persona: Persona, scale: Scale, inferred: str) -> str:
+    """Return a persona's name in the legend, marked when its scores were inferred and others' not."""
+    if is_inferred(scale_of(persona)) and not is_inferred(scale):
+        return f"{persona.name} ({inferred})"
+    return persona.name
 
 
 def matrix_cells(journeys: Journeys, persona: Persona) -> list[tuple[int, float | None, bool]]:
@@ -373,7 +394,8 @@ def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
             ink = colors.best_on(fill, (c.text, c.background, c.on_primary))
             texts = [_Text(str(count), ink, bold=True)]
             if worst is not None:
-                texts.append(_Text(notes.format_score(worst), ink, small=True))
+                worst_text = score_text(worst, scale_of(persona), labels=labels)
+                texts.append(_Text(worst_text, ink, small=True))
             cells.append((tuple(texts), fill))
         rows.append(_Row(cells=tuple(cells), key=persona.name, persona=persona))
     body = ctx.frame.body
@@ -397,7 +419,7 @@ def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
     slides = []
     for part, table in enumerate(tables):
         caption = fit_block(
-            f"{labels.count} · {labels.worst_score} ({notes.format_score(-1.0)} … {notes.format_score(1.0)})",
+            f"{labels.count} · {labels.worst_score} ({scales_text(personas, labels)})",
             theme,
             Box(body.x, round(box.y + table.box.h + ctx.gap * 0.5, 2), body.w, caption_h),
             size=ctx.size("small"),
