@@ -27,6 +27,7 @@ from mapgen.renderers.pptx.deck import (
 from mapgen.renderers.pptx.plan.closing import next_steps_slides
 from mapgen.renderers.pptx.plan.common import Ctx, deck_title, document_properties, footer_text
 from mapgen.renderers.pptx.plan.front import agenda_slides, cover_slide
+from mapgen.renderers.pptx.plan.look import deck_theme
 from mapgen.renderers.pptx.plan.pages import PageFurniture, with_template_footer
 from mapgen.renderers.pptx.plan.persona import emotion_slide, journey_slides, profile_slide
 from mapgen.renderers.pptx.plan.tabular import matrix_slides, overview_chart_slides, pain_table_slides
@@ -71,6 +72,7 @@ def plan_part(
     The part is planned from its scope (mapgen.renderers.parts.part_scope) alone.
     """
     frame = frame or default_frame(theme)
+    theme = deck_theme(theme, frame.fonts)
     if layout_journey is None:
         layout_journey = _layout_journey
     ctx = Ctx(scope, theme, frame, layout_journey)
@@ -107,6 +109,7 @@ def join_part_plans(
 ) -> DeckPlan:
     """Return the deck's plan from its parts' plans, in deck order, with page numbers added."""
     frame = frame or default_frame(theme)
+    theme = deck_theme(theme, frame.fonts)
     slides = [slide for part in parts for slide in part.slides]
     if not frame.template:
         pages = PageFurniture(journeys, theme, frame, len(slides))
