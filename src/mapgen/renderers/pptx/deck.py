@@ -65,8 +65,9 @@ SlideKind = Literal[
     "title",  # the cover: planned in plan.front, emitted in output.slide like the others
     "agenda",
     "profile",
-    "journey",
+    "journey",  # the whole journey on one slide
     "emotion",
+    "stage",  # a stage's steps with all their lanes
     "pain_table",
     "overview_chart",
     "matrix",
@@ -96,6 +97,7 @@ class Paragraph:
     number: int | None = None  # or a number ("3.") hung in `indent`, as PowerPoint numbers lists
     indent: float = 0.0  # points the lines are indented by (the bullet sits in this space)
     space_before: float = 0.0  # points above the paragraph (never on a frame's first paragraph)
+    source: str = ""  # the text as the workbook wrote it; the lines are how it was measured
 
     @property
     def height(self) -> float:

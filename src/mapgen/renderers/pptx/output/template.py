@@ -204,8 +204,8 @@ def find_layouts(prs: PresentationT) -> dict[LayoutKind, SlideLayout]:
 
 def _is_section(layout: SlideLayout) -> bool:
     """Return True for a section header, by the layout's type, else its name (in a few languages)."""
-    kind = pptx_internals.xml_element(layout).get("type")
-    if kind is not None:
+    kind = str(pptx_internals.xml_element(layout).get("type") or "cust")
+    if kind != "cust":  # a custom layout's type says nothing: its name does
         return kind == "secHead"
     name = (layout.name or "").casefold()
     return any(word in name for word in ("section", "abschnitt", "sección", "seção", "sezione"))
