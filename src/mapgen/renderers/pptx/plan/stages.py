@@ -9,8 +9,10 @@ separated from its lanes. Only a single step too long for a whole slide is cut, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from mapgen import text
 from mapgen.layout.lanes import Lane, lanes_for
 from mapgen.model import Persona, Step
 from mapgen.renderers.pptx.deck import DETAIL_MIN, SlidePlan, Table, TableCell
@@ -23,6 +25,7 @@ from mapgen.scene import Box
 __all__ = ["stage_slides"]
 
 _EPS = 1e-6
+_WORDS = re.compile(r"(?<=[-/])|\s+")  # where PowerPoint may break a line: spaces, after a hyphen
 _LABEL_SHARE = 0.16  # the lane labels' column, of the table's width
 
 
@@ -45,7 +48,7 @@ def _one_stage(
     tables: list[Table] = []
     for count in range(1, len(steps) + 1):
         tables = [_table(ctx, persona, stage, chunk, lanes, body, sizes) for chunk in _shares(steps, count)]
-        if all(t.box.h <= body.h + _EPS for t in tables):
+        if all(t.box.h <= body.h + _EPS and not _splits_a_word(ctx, t) for t in tables):
             break
     if len(tables) > 1:
         ctx.warn(
@@ -69,6 +72,18 @@ def _one_stage(
             )
         )
     return slides
+
+
+def _splits_a_word(ctx: Ctx, table: Table) -> bool:
+    """Return True when a word is wider than its column: PowerPoint would break it inside."""
+    for row in table.rows:
+        for width, cell in zip(table.widths, row, strict=True):
+            for p in cell.paragraphs:
+                chain = ctx.theme.font_chain(p.font, bold=p.bold)
+                room = width - 2 * table.margin_x - p.indent
+                if any(text.measure(word, chain, p.size) > room for word in _WORDS.split(p.text)):
+                    return True
+    return False
 
 
 def _shares(items: Sequence[tuple[int, Step]], count: int) -> list[list[tuple[int, Step]]]:
