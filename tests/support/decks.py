@@ -84,3 +84,27 @@ def part_in_worker(args: tuple[str, PartSpec]) -> bytes:
     model, spec = args
     journeys = Journeys.from_json(json.loads(model))
     return render_deck_part(part_scope(journeys, spec), spec, load_theme("default"))[0]
+
+
+def make_section_first_template(path: Path, *, fonts: tuple[str, str] = ("Cambria", "Calibri")) -> Path:
+    """Write a 4:3 client template whose first layout is a section header, with its own theme fonts."""
+    prs = Presentation()  # python-pptx's default: 4:3, the Office layouts
+    layouts = prs.slide_master._element.find(qn("p:sldLayoutIdLst"))
+    section = next(
+        entry
+        for entry, layout in zip(list(layouts), prs.slide_layouts, strict=True)
+        if layout.name == "Section Header"
+    )
+    layouts.remove(section)
+    layouts.insert(0, section)
+    theme_part = next(
+        rel.target_part for rel in prs.slide_master.part.rels.values() if rel.reltype.endswith("/theme")
+    )
+    xml = theme_part.blob.decode("utf-8")
+    for tag, family in zip(("majorFont", "minorFont"), fonts, strict=True):
+        start = xml.index(f"<a:{tag}>")
+        latin = xml.index('<a:latin typeface="', start) + len('<a:latin typeface="')
+        xml = xml[:latin] + family + xml[xml.index('"', latin) :]
+    theme_part._blob = xml.encode("utf-8")
+    prs.save(str(path))
+    return path

@@ -307,7 +307,7 @@ def test_a_deck_of_one_persona_without_closing_slides_has_an_empty_tail() -> Non
     deck = assemble_deck(one, THEME, parts)
     whole = render_deck(one, THEME)
     assert deck.data == whole.data and whole.plan is not None
-    assert [p.kind for p in whole.plan.slides][-1] == "emotion"  # no pain points: no table either
+    assert [p.kind for p in whole.plan.slides][-1] == "stage"  # no pain points: no table either
 
 
 def test_the_join_runs_without_python_pptx(parts: list[bytes], tmp_path: Path) -> None:

@@ -20,7 +20,9 @@ from mapgen.renderers.pptx.deck import (
     TextFrame,
     default_frame,
 )
+from mapgen.renderers.pptx.plan.common import slide_gap
 from mapgen.renderers.pptx.plan.fit import fit_list
+from mapgen.renderers.pptx.plan.look import deck_theme
 from mapgen.renderers.pptx.plan.parts import plan_deck
 from mapgen.renderers.pptx.plan.tabular import severity, stage_means
 from mapgen.scene import Box, Picture, Rect, Scene, Tag, TextBlock
@@ -88,6 +90,7 @@ def _chain(theme: Theme, font: str, bold: bool | None, italic: bool) -> text.Fon
 
 def overflows(slide: SlidePlan, theme: Theme) -> list[str]:
     """Return a description of every text of the slide wider or taller than its box."""
+    theme = deck_theme(theme)  # the deck measures in the families it names, at 9 pt or more
     bad = []
 
     def check(label: str, paragraphs: tuple[Paragraph, ...], box_w: float, box_h: float) -> None:
@@ -131,8 +134,12 @@ def overflows(slide: SlidePlan, theme: Theme) -> list[str]:
 
 def test_slides_come_in_the_deck_order(grocery_plan: DeckPlan) -> None:
     kinds = [s.kind for s in grocery_plan.slides]
-    per_persona = ["profile", "journey", "emotion", "pain_table"]
-    assert kinds == ["title", "agenda", *per_persona * 3, "overview_chart", "matrix", "next_steps"]
+    # Per persona: the profile, the whole journey, the curve, a slide per stage, what to do.
+    personas = load_model("grocery").personas
+    stages = [len({step.stage for step in p.steps}) for p in personas]
+    per_persona = [["profile", "journey", "emotion", *["stage"] * n, "pain_table"] for n in stages]
+    flat = [kind for kinds_of in per_persona for kind in kinds_of]
+    assert kinds == ["title", "agenda", *flat, "overview_chart", "matrix", "next_steps"]
     assert grocery_plan.titles[:3] == ("Online grocery journeys", "Agenda", "Profile: Renée Dubois")
     assert grocery_plan.titles[-3:] == ("Emotion curve: All personas", "Pain points by stage", "Next steps")
     assert [s.persona for s in grocery_plan.slides if s.kind == "profile"] == [
@@ -331,10 +338,11 @@ def test_on_a_template_the_scene_is_laid_out_in_the_body_placeholder() -> None:
         return layout(journeys, persona, theme, page, index)
 
     plan = plan_deck(load_model("grocery"), THEME, frame=frame, layout_journey=spy)
-    assert set(pages) == {(860, 360)}
+    # The whole journey takes the body's width and every point down to the slide's foot.
+    assert set(pages) == {(860, 540 - 120 - slide_gap(frame))}
     slide = next(s for s in plan.slides if s.kind == "journey")
     band = next(i for i in slide.items if isinstance(i, Rect) and i.tag.kind == "band")
-    assert band.box == Box(50, 120 + 350, 860, 10)
+    assert band.box == Box(50, 120 + pages[0][1] - 10, 860, 10)
     # The template brings its own background and footers: no built-in decoration.
     assert plan.background is None
     decoration = ("footer", "page-number", "title-rule")

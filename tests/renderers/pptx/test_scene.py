@@ -167,7 +167,7 @@ def test_straight_dashed_line_is_a_connector_with_its_dash(painted: tuple[bytes,
     assert [(d.get("d"), d.get("sp")) for d in dashes] == [("300000", "200000")]
 
 
-def test_text_block_is_a_text_box_with_its_own_line_breaks(painted: tuple[bytes, list[object]]) -> None:
+def test_text_block_is_a_text_box_that_powerpoint_wraps(painted: tuple[bytes, list[object]]) -> None:
     _, shapes = painted
     box = shapes[6]
     assert box.shape_type == MSO_SHAPE_TYPE.TEXT_BOX  # type: ignore[attr-defined]
@@ -176,10 +176,10 @@ def test_text_block_is_a_text_box_with_its_own_line_breaks(painted: tuple[bytes,
     assert [bodyPr.get(k) for k in ("lIns", "tIns", "rIns", "bIns")] == ["0", "0", "0", "0"]
     assert bodyPr.find(qn("a:noAutofit")) is not None
     paragraphs = box.text_frame.paragraphs  # type: ignore[attr-defined]
-    # One source paragraph: its two wrapped lines are one paragraph with a line break.
+    # One source paragraph: its two wrapped lines are one paragraph PowerPoint wraps, no line break.
     assert len(paragraphs) == 1
-    assert paragraphs[0].text == "Compares delivery fees\vwith two rivals"
-    assert len(paragraphs[0]._p.findall(qn("a:br"))) == 1
+    assert paragraphs[0].text == "Compares delivery fees with two rivals"
+    assert not paragraphs[0]._p.findall(qn("a:br"))
     assert paragraphs[0].line_spacing.pt == pytest.approx(10 * 1.2)
     for run in paragraphs[0].runs:
         assert run.font.size.pt == 10
@@ -191,7 +191,7 @@ def test_source_paragraphs_stay_paragraphs_and_alignment_is_kept(painted: tuple[
     _, shapes = painted
     box = shapes[7]
     paragraphs = box.text_frame.paragraphs  # type: ignore[attr-defined]
-    assert [p.text for p in paragraphs] == ["Goals", "Plan meals for the\vweek"]
+    assert [p.text for p in paragraphs] == ["Goals", "Plan meals for the week"]
     assert {p._pPr.get("algn") for p in paragraphs} == {"ctr"}
     assert box._element.find(".//" + qn("a:bodyPr")).get("anchor") == "ctr"  # type: ignore[attr-defined]
     # The heading role is bold in the default theme.

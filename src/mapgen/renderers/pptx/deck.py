@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from mapgen.themes import Theme
 
 __all__ = [
+    "DECK_MIN",
+    "DETAIL_MIN",
     "ChartSeries",
     "DeckPlan",
     "Frame",
@@ -63,13 +65,16 @@ SlideKind = Literal[
     "title",  # the cover: planned in plan.front, emitted in output.slide like the others
     "agenda",
     "profile",
-    "journey",
+    "journey",  # the whole journey on one slide
     "emotion",
+    "stage",  # a stage's steps with all their lanes
     "pain_table",
     "overview_chart",
     "matrix",
     "next_steps",
 ]
+DECK_MIN = 9.0  # no text of the deck is smaller: a projector's back row still reads it
+DETAIL_MIN = 10.0  # the detail slides of a stage are read closely: larger still
 # The layout a slide is made from: "cover" (a title and a subtitle) or "content" (a title).
 LayoutRole = Literal["cover", "content"]
 # (model, persona, theme, page size, the persona's index among all): its page-sized scenes.
@@ -92,6 +97,7 @@ class Paragraph:
     number: int | None = None  # or a number ("3.") hung in `indent`, as PowerPoint numbers lists
     indent: float = 0.0  # points the lines are indented by (the bullet sits in this space)
     space_before: float = 0.0  # points above the paragraph (never on a frame's first paragraph)
+    source: str = ""  # the text as the workbook wrote it; the lines are how it was measured
 
     @property
     def height(self) -> float:
@@ -205,6 +211,8 @@ class Frame:
     cover_subtitle: Box
     footer: Box | None  # the footer line: our own text box, or inside the template's footer placeholder
     template: bool = False  # True: a client's masters draw the background, logo and footers
+    fonts: tuple[str, str] | None = None  # a template's theme fonts (major, minor): the deck's fonts
+    logo: bool = False  # True: the template's masters or layouts show a logo of their own
 
 
 @dataclass(frozen=True)
@@ -279,7 +287,7 @@ def default_frame(theme: Theme, width: float | None = None, height: float | None
     sizes = theme.sizes
     title_h = 2 * sizes.size("h1") * sizes.line_height
     title = Box(margin, margin * 0.75, w - 2 * margin, title_h)
-    footer_h = sizes.size("small") * sizes.line_height
+    footer_h = max(sizes.size("small"), DECK_MIN) * sizes.line_height
     footer = Box(margin, h - margin * 0.5 - footer_h, w - 2 * margin, footer_h)
     body_top = title.bottom + margin * 0.5
     body = Box(margin, body_top, w - 2 * margin, footer.y - margin * 0.35 - body_top)

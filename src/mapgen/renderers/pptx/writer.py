@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from mapgen.model import Journeys, Problem
 from mapgen.renderers.parts import PartSpec, part_scope
 from mapgen.renderers.pptx.deck import DeckPlan, JourneyLayout, deck_parts
+from mapgen.renderers.pptx.plan.look import deck_theme
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -77,7 +78,7 @@ def render_deck(
         for spec in deck_parts(journeys)
     ]
     data, problems = join_part_packages(
-        journeys, theme, [m.data for m in made], template=made[0].frame.template
+        journeys, deck_theme(theme), [m.data for m in made], template=made[0].frame.template
     )
     plan = join_part_plans(journeys, theme, [m.plan for m in made], frame=made[0].frame)
     return Deck(data, plan, problems)
@@ -105,5 +106,5 @@ def assemble_deck(
     from mapgen.renderers.pptx.package.join import join_part_packages
 
     chosen = template if template is not None else theme.slide.template
-    data, problems = join_part_packages(journeys, theme, parts, template=chosen is not None)
+    data, problems = join_part_packages(journeys, deck_theme(theme), parts, template=chosen is not None)
     return Deck(data, None, problems)

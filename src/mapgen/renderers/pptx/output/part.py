@@ -19,6 +19,7 @@ from mapgen.renderers.pptx.output import pptx_internals
 from mapgen.renderers.pptx.package.container import PartManifest, pack_part
 from mapgen.renderers.pptx.package.reproducible import fixed_moment
 from mapgen.renderers.pptx.plan.common import document_properties
+from mapgen.renderers.pptx.plan.look import deck_theme
 from mapgen.renderers.pptx.plan.parts import plan_part
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def make_part(
 
     chosen = Path(template) if template is not None else theme.slide.template
     base = open_base(theme, chosen)
+    theme = deck_theme(theme, base.frame.fonts)
     pptx_internals.remember_part_names(base.prs)
     moment = fixed_moment()
     _set_properties(base.prs, scope, moment)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SlideCopier",
     "append_shapes",
+    "bring_to_front",
     "chart_space",
     "clark_name",
     "image_rel_id",
@@ -96,6 +97,18 @@ def inherited_placeholder(shape: Any) -> Any | None:
 def text_body(shape: Any) -> Any:
     """Return a placeholder's p:txBody, added when it has none."""
     return shape._element.get_or_add_txBody()
+
+
+def bring_to_front(shape: Any) -> None:
+    """Move a shape (a title placeholder) on top of every other shape of its slide."""
+    element = shape._element
+    tree = element.getparent()
+    tree.remove(element)
+    ext = tree.find(clark_name("p:extLst"))
+    if ext is None:
+        tree.append(element)
+    else:
+        ext.addprevious(element)
 
 
 def remove_shape(shape: Any) -> None:

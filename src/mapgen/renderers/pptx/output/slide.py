@@ -56,7 +56,8 @@ def emit_slide(base: Base, spec: SlidePlan, theme: Theme, slides: SlideCopier) -
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = rgb(spec.background)
     template = base.template is not None
-    _fill_placeholder(shapes, title_ph, spec.title_block, theme, template)
+    if title_ph is not None:
+        _fill_placeholder(shapes, title_ph, spec.title_block, theme, template)
     if spec.subtitle_block is not None:
         _fill_placeholder(shapes, subtitle_ph, spec.subtitle_block, theme, template)
     batch: list[Paintable] = []
@@ -72,6 +73,11 @@ def emit_slide(base: Base, spec: SlidePlan, theme: Theme, slides: SlideCopier) -
         else:
             batch.append(item)
     paint_scene_items(shapes, batch, theme)
+    # Titles on top: a header band or a picture drawn later never covers one.
+    if title_ph is not None:
+        pptx_internals.bring_to_front(title_ph)
+    else:
+        paint_scene_items(shapes, [spec.title_block], theme)
     numbered = False
     if template and spec.kind != "title":  # the cover shows no footer or slide number
         numbered = _show_template_footers(base, slide, layout, spec, theme)

@@ -12,6 +12,7 @@ text styles take the theme's colours and fonts, so a slide the client adds later
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -36,11 +37,21 @@ if TYPE_CHECKING:
 
     from mapgen.themes import Theme
 
-__all__ = ["Base", "LayoutKind", "find_layouts", "inner_box", "open_base", "open_presentation", "placeholder"]
+__all__ = [
+    "Base",
+    "LayoutKind",
+    "find_layouts",
+    "has_logo",
+    "inner_box",
+    "open_base",
+    "open_presentation",
+    "placeholder",
+    "theme_fonts",
+]
 
 # The kinds of layout found in a base by their placeholders; a slide asks for a deck.LayoutRole
 # (cover or content) and gets the first of these its role falls back to.
-LayoutKind = Literal["cover", "content", "title_only", "blank"]
+LayoutKind = Literal["cover", "content", "title_only", "section", "blank"]
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -69,7 +80,9 @@ class Base:
         for name in order:
             if name in self.layouts:
                 return self.layouts[name]
-        return self.prs.slide_layouts[0]
+        # No layout of a known role: any but a section header, which would style content as one.
+        section = self.layouts.get("section")
+        return next((lay for lay in self.prs.slide_layouts if lay is not section), self.prs.slide_layouts[0])
 
 
 def open_presentation(path: Path) -> PresentationT:
@@ -147,6 +160,7 @@ def open_base(theme: Theme, template: Path | None) -> Base:
                 )
             )
     frame = _template_frame(theme, layouts, width, height)
+    frame = dataclasses.replace(frame, fonts=theme_fonts(prs), logo=has_logo(prs, layouts))
     return Base(prs, layouts, frame, template, problems)
 
 
@@ -155,16 +169,29 @@ def _types(layout: SlideLayout) -> set[PP_PLACEHOLDER]:
 
 
 def find_layouts(prs: PresentationT) -> dict[LayoutKind, SlideLayout]:
-    """Return the first layout of each role, found by the placeholder types it has."""
+    """Return the first layout of each role, found by what it is for.
+
+    The placeholder types decide first (a centre title and a subtitle: the cover; a title and a
+    content placeholder, or a body of at least a third of the slide: content; a title alone:
+    title only; nothing: blank), then the layout's type and name: a section header (its title
+    and a small body) is never taken for content, whatever its place among the layouts.
+    """
+    area = float((prs.slide_width or 1) * (prs.slide_height or 1))
     found: dict[LayoutKind, SlideLayout] = {}
     for layout in prs.slide_layouts:
         types = _types(layout)
         has_title = bool(types & set(_TITLES))
         others = types - {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+        body = _body(layout)
+        large = body is not None and (
+            body.placeholder_format.type == PP_PLACEHOLDER.OBJECT or body.width * body.height >= area / 3
+        )
         role: LayoutKind | None = None
-        if PP_PLACEHOLDER.CENTER_TITLE in types and PP_PLACEHOLDER.SUBTITLE in types:
+        if _is_section(layout):
+            role = "section"
+        elif PP_PLACEHOLDER.CENTER_TITLE in types and PP_PLACEHOLDER.SUBTITLE in types:
             role = "cover"
-        elif PP_PLACEHOLDER.TITLE in types and types & set(_BODIES) and _body(layout) is not None:
+        elif PP_PLACEHOLDER.TITLE in types and types & set(_BODIES) and large:
             role = "content"
         elif has_title and others <= set(_TITLES):
             role = "title_only"
@@ -173,6 +200,35 @@ def find_layouts(prs: PresentationT) -> dict[LayoutKind, SlideLayout]:
         if role is not None and role not in found:
             found[role] = layout
     return found
+
+
+def _is_section(layout: SlideLayout) -> bool:
+    """Return True for a section header, by the layout's type, else its name (in a few languages)."""
+    kind = str(pptx_internals.xml_element(layout).get("type") or "cust")
+    if kind != "cust":  # a custom layout's type says nothing: its name does
+        return kind == "secHead"
+    name = (layout.name or "").casefold()
+    return any(word in name for word in ("section", "abschnitt", "sección", "seção", "sezione"))
+
+
+def theme_fonts(prs: PresentationT) -> tuple[str, str] | None:
+    """Return the (major, minor) Latin fonts of the template's Office theme, when it names both."""
+    root = parse(pptx_internals.read_theme_part(prs).decode("utf-8"))
+    names = []
+    for tag in ("a:majorFont", "a:minorFont"):
+        latin = root.find(f".//{qn(tag)}/{qn('a:latin')}")
+        face = latin.get("typeface", "") if latin is not None else ""
+        if not face or face.startswith("+"):
+            return None
+        names.append(face)
+    return names[0], names[1]
+
+
+def has_logo(prs: PresentationT, layouts: dict[LayoutKind, SlideLayout]) -> bool:
+    """Return True when the master or a layout the deck uses shows a picture (the client's logo)."""
+    parts = [prs.slide_master, *(layouts[k] for k in ("cover", "content", "title_only") if k in layouts)]
+    pictures = f".//{qn('p:cSld')}/{qn('p:spTree')}//{qn('p:pic')}"
+    return any(pptx_internals.xml_element(part).find(pictures) is not None for part in parts)
 
 
 def placeholder(layout: SlideLayout, kinds: tuple[PP_PLACEHOLDER, ...]) -> Any | None:

@@ -1,10 +1,12 @@
-"""Write already-wrapped paragraphs as DrawingML text (text boxes, placeholders, table cells).
+"""Write the plan's paragraphs as DrawingML text (text boxes, placeholders, table cells).
 
-Lines are never re-wrapped: each wrapped line ends with a line break (a:br), each paragraph of
-the plan is one a:p, and every run names the family of the face mapgen.text measured it with
-(the theme's office family for the primary face, the fallback face's own family otherwise), so
-PowerPoint and LibreOffice break the lines where the plan did. Line spacing is exact (spcPts),
-rounded down, so a block is never taller than it was measured. Every run has an explicit size.
+Each paragraph of the plan is one a:p holding its text as the workbook wrote it: PowerPoint
+wraps it, so a client who edits a card gets the text flowing as they type. A line break (a:br)
+is written only where the workbook had one. The plan measured the lines in the family the runs
+name (plan.look), with a margin, so PowerPoint's wrapping fits the box. Every run names the
+family of the face mapgen.text measured it with (the deck's family for the primary face, the
+fallback face's own family otherwise). Line spacing is exact (spcPts), rounded down, so a block
+is never taller than it was measured. Every run has an explicit size.
 
 The XML is written as text and parsed once per text body (or per batch of shapes, see
 output.scene): decks hold tens of thousands of runs, and element-by-element building is slow.
@@ -37,12 +39,14 @@ __all__ = [
     "resolve_bold",
     "set_body",
     "set_paragraphs",
+    "written_text",
 ]
 
 EMU_PER_PT = 12700
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _ANCHOR: dict[VAlign, str] = {"top": "t", "middle": "ctr", "bottom": "b"}
 # XML 1.0 cannot hold most control characters; a workbook cell can.
+_NO_SPACE_AFTER = frozenset("-‐/")  # a line that broke after these joins the next without a space
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -65,6 +69,7 @@ def block_paragraphs(block: TextBlock) -> tuple[Paragraph, ...]:
     return tuple(
         Paragraph(
             lines=tuple(lines),
+            source=source,
             size=block.size,
             color=block.color,
             font=block.font,
@@ -73,7 +78,7 @@ def block_paragraphs(block: TextBlock) -> tuple[Paragraph, ...]:
             align=block.align,
             line_height=block.line_height,
         )
-        for lines in groups
+        for lines, source in groups
     )
 
 
@@ -82,15 +87,15 @@ def frame_paragraphs(item: TextFrame | TextBlock) -> tuple[Paragraph, ...]:
     return item.paragraphs if isinstance(item, TextFrame) else block_paragraphs(item)
 
 
-def _group_lines(lines: Sequence[str], source: str) -> list[list[str]]:
-    """Return the lines grouped by the source paragraph each was wrapped from.
+def _group_lines(lines: Sequence[str], source: str) -> list[tuple[list[str], str]]:
+    """Return the lines grouped by the source paragraph each was wrapped from, with that paragraph.
 
     The match ignores white space (wrapping drops the spaces at breaks); when it fails, as for a
-    line cut with an ellipsis, the remaining lines join the current paragraph.
+    line cut with an ellipsis, the remaining lines join the current paragraph, without a source.
     """
-    keys = ["".join(p.split()) for p in source.replace("\r\n", "\n").split("\n")]
-    keys = [k for k in keys if k]
-    groups: list[list[str]] = []
+    paragraphs = [p for p in source.replace("\r\n", "\n").split("\n") if "".join(p.split())]
+    keys = ["".join(p.split()) for p in paragraphs]
+    groups: list[tuple[list[str], str]] = []
     current: list[str] = []
     seen = ""
     key_index = 0
@@ -98,14 +103,40 @@ def _group_lines(lines: Sequence[str], source: str) -> list[list[str]]:
         current.append(line)
         seen += "".join(line.split())
         if key_index < len(keys) and seen == keys[key_index]:
-            groups.append(current)
+            groups.append((current, paragraphs[key_index]))
             current, seen = [], ""
             key_index += 1
         elif key_index >= len(keys) or not keys[key_index].startswith(seen):
             key_index = len(keys)  # no longer matching: keep the rest together
     if current:
-        groups.append(current)
-    return groups or [[]]
+        groups.append((current, ""))
+    return groups or [([], "")]
+
+
+def written_text(para: Paragraph) -> str:
+    """Return a paragraph's text as it is written: the workbook's, else its lines joined again.
+
+    A newline stands for a line break the workbook had; the wrapped lines' own breaks are gone.
+    """
+    joined = _join(para.lines)
+    if para.source and "".join(para.source.split()) == "".join(joined.split()):
+        return "\n".join(" ".join(line.split()) for line in para.source.splitlines() if line.strip())
+    return joined
+
+
+def _cjk(char: str) -> bool:
+    return bool(char) and text._IS_CJK.match(char) is not None
+
+
+def _join(lines: Sequence[str]) -> str:
+    """Return wrapped lines as one text: a space where a line broke at one, none after a hyphen."""
+    out = ""
+    for line in lines:
+        cjk = _cjk(out[-1:]) or _cjk(line[:1])  # CJK and Thai break without spaces
+        if out and not (out[-1] in _NO_SPACE_AFTER or cjk):
+            out += " "
+        out += line
+    return out
 
 
 def body_properties_xml(valign: VAlign) -> str:
@@ -193,7 +224,7 @@ def _paragraph(para: Paragraph, theme: Theme, color: bool, align: bool) -> str:
         out.append("<a:buNone/>")
     out.append("</a:pPr>")
     size = round(para.size * 100)
-    for k, line in enumerate(para.lines):
+    for k, line in enumerate(written_text(para).split("\n")):
         if k:
             out.append(f"<a:br>{_run_props('a:rPr', size, bold, para.italic, office, ink)}</a:br>")
         for face, chunk in text.runs(line, chain):

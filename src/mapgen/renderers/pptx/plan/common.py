@@ -195,10 +195,10 @@ def picture(data: bytes, fmt: str, box: Box, alt: str, tag: Tag, align: str = "c
 
 
 def logo(ctx: Ctx, box: Box, align: str = "right") -> Picture | None:
-    """Return the theme's logo fitted into box, or None when the theme has none."""
+    """Return the theme's logo fitted into box, or None when the theme or the template has none."""
     path = ctx.theme.logo
-    if path is None:
-        return None
+    if path is None or ctx.frame.logo:
+        return None  # one logo: a template's own wins
     data = path.read_bytes()
     fmt = "png" if data.startswith(b"\x89PNG") else "jpeg"
     alt = f"{ctx.journeys.project.client} logo" if ctx.journeys.project.client else "Logo"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from mapgen import text
 from mapgen.renderers.pptx.deck import Paragraph
+from mapgen.renderers.pptx.plan.look import usable_width
 from mapgen.scene import Align, Box, FontRole, Tag, TextBlock, VAlign
 
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ def fit_block(
     """
     chain = theme.font_chain(font, bold=bold, italic=italic)
     line_height = theme.sizes.line_height
-    fitted = text.fit(source, chain, box.w, box.h, size, min_size, line_height, max_lines=max_lines)
+    width = usable_width(box.w)  # PowerPoint wraps it again: a margin for its measure
+    fitted = text.fit(source, chain, width, box.h, size, min_size, line_height, max_lines=max_lines)
     block = TextBlock(
         box=box,
         lines=fitted.lines,
@@ -105,9 +107,10 @@ def wrap_paragraph(
 ) -> Paragraph:
     """Return one paragraph wrapped at size into width (less the bullet's indent)."""
     indent = text.bullet_indent(chain, size, bullet) if bullet else 0.0
-    lines = tuple(text.wrap(source, chain, size, max(width - indent, size)))
+    lines = tuple(text.wrap(source, chain, size, max(usable_width(width - indent), size)))
     return Paragraph(
         lines=lines,
+        source=source,
         size=size,
         color=color,
         font=font,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from mapgen import text
 from mapgen.renderers.pptx.deck import Paragraph, PlanItem, TextFrame
 from mapgen.renderers.pptx.plan.common import Ctx
+from mapgen.renderers.pptx.plan.look import usable_width
 from mapgen.scene import Box, Rect, Tag
 
 __all__ = ["Column", "Unit", "column_boxes", "columns_items", "fit_flow", "flow", "heading_unit"]
@@ -197,9 +198,10 @@ def heading_unit(
     """Return a bold heading that keeps with what follows, with room for a colour chip beside it."""
     chain = ctx.theme.font_chain("heading", bold=True)
     indent = round(size * 1.4, 2) if chip else 0.0
-    lines = tuple(text.wrap(source, chain, size, max(width - indent, size))) or (source,)
+    lines = tuple(text.wrap(source, chain, size, max(usable_width(width - indent), size))) or (source,)
     para = Paragraph(
         lines=lines,
+        source=source,
         size=size,
         color=ctx.c.text,
         font="heading",

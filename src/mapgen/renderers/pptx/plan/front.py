@@ -22,6 +22,7 @@ from mapgen.renderers.pptx.plan.closing import has_next_steps
 from mapgen.renderers.pptx.plan.common import Ctx, continued, logo, ordered_stages, profile_text, slide_title
 from mapgen.renderers.pptx.plan.fit import fit_block, wrap_paragraph
 from mapgen.renderers.pptx.plan.flow import Unit, column_boxes, columns_items, fit_flow
+from mapgen.renderers.pptx.plan.look import usable_width
 from mapgen.scene import Box, Rect, Tag
 
 __all__ = ["agenda_slides", "cover_slide"]
@@ -192,9 +193,10 @@ def _agenda_units(ctx: Ctx, sections: list[tuple[str, str]], size: float, width:
     detail_size = max(round(size / theme.sizes.scale**2, 2), theme.sizes.minimum)
     units: list[Unit] = []
     for n, (name, detail) in enumerate(sections, start=1):
-        lines = tuple(text.wrap(name, chain, size, max(width - indent, size))) or (name,)
+        lines = tuple(text.wrap(name, chain, size, max(usable_width(width - indent), size))) or (name,)
         heading = Paragraph(
             lines=lines,
+            source=name,
             size=size,
             color=c.text,
             font="heading",

@@ -111,4 +111,8 @@ def with_template_footer(ctx: Ctx, slides: list[SlidePlan]) -> list[SlidePlan]:
         max_lines=1,
         tag=Tag("footer"),
     )
+    if block.truncated:
+        # A footer cut short reads as a mistake on every slide: the template's stays empty.
+        ctx.warn(f"the footer {line!r} does not fit the template's footer placeholder and is left out")
+        return slides
     return [s if s.kind == "title" else dataclasses.replace(s, footer_block=block) for s in slides]

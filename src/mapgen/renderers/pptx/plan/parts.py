@@ -1,8 +1,9 @@
 """Plan the deck: a part from its scope (plan_part), the parts' plans joined (join_part_plans), or both.
 
 plan_deck() is exactly that: plan every part of deck_parts(journeys), then join. The order of the
-slides: the cover and the agenda (plan.front), per persona the profile, the journey map, the
-emotion curve (plan.persona) and the pain points table (plan.tabular), then the comparison of all
+slides: the cover and the agenda (plan.front), per persona the profile, the whole journey, the
+emotion curve (plan.persona), a detail slide per stage (plan.stages) and what to do: the pain
+points and opportunities table (plan.tabular), then the comparison of all
 personas (plan.tabular) and the next steps (plan.closing). Only what depends on the whole deck,
 the page numbers of the built-in look (plan.pages), is added when the parts' plans are joined.
 """
@@ -13,7 +14,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mapgen.model import Journeys, Persona
+from mapgen.model import Journeys
 from mapgen.renderers.parts import PartSpec, part_scope
 from mapgen.renderers.pptx.deck import (
     DeckPlan,
@@ -27,12 +28,18 @@ from mapgen.renderers.pptx.deck import (
 from mapgen.renderers.pptx.plan.closing import next_steps_slides
 from mapgen.renderers.pptx.plan.common import Ctx, deck_title, document_properties, footer_text
 from mapgen.renderers.pptx.plan.front import agenda_slides, cover_slide
+from mapgen.renderers.pptx.plan.look import deck_theme
 from mapgen.renderers.pptx.plan.pages import PageFurniture, with_template_footer
-from mapgen.renderers.pptx.plan.persona import emotion_slide, journey_slides, profile_slide
+from mapgen.renderers.pptx.plan.persona import (
+    emotion_slide,
+    journey_slides,
+    profile_slide,
+    whole_journey_scene,
+)
+from mapgen.renderers.pptx.plan.stages import stage_slides
 from mapgen.renderers.pptx.plan.tabular import matrix_slides, overview_chart_slides, pain_table_slides
 
 if TYPE_CHECKING:
-    from mapgen.layout import LayoutResult
     from mapgen.themes import Theme
 
 __all__ = ["join_part_plans", "plan_deck", "plan_part"]
@@ -48,8 +55,8 @@ def plan_deck(
     """Return the deck's plan: the slides, in order, with their contents fitted to the frame.
 
     frame: where titles and content go (default: the built-in look for the theme's slide size).
-    layout_journey: lays out one persona's journey map into page-sized scenes (default:
-    mapgen.layout.layout_journey with paginate=True).
+    layout_journey: lays out one persona's whole journey for a slide (default:
+    plan.persona.whole_journey_scene).
     """
     parts = [
         plan_part(part_scope(journeys, spec), spec, theme, frame=frame, layout_journey=layout_journey)
@@ -71,8 +78,9 @@ def plan_part(
     The part is planned from its scope (mapgen.renderers.parts.part_scope) alone.
     """
     frame = frame or default_frame(theme)
+    theme = deck_theme(theme, frame.fonts)
     if layout_journey is None:
-        layout_journey = _layout_journey
+        layout_journey = whole_journey_scene
     ctx = Ctx(scope, theme, frame, layout_journey)
     slides: list[SlidePlan] = []
     if spec.persona is not None:
@@ -84,6 +92,7 @@ def plan_part(
         emotion = emotion_slide(ctx, persona)
         if emotion is not None:
             slides.append(emotion)
+        slides += stage_slides(ctx, persona)
         slides += pain_table_slides(ctx, persona)
     elif spec.name == "head":
         slides.append(cover_slide(ctx, deck_title(scope)))
@@ -107,6 +116,7 @@ def join_part_plans(
 ) -> DeckPlan:
     """Return the deck's plan from its parts' plans, in deck order, with page numbers added."""
     frame = frame or default_frame(theme)
+    theme = deck_theme(theme, frame.fonts)
     slides = [slide for part in parts for slide in part.slides]
     if not frame.template:
         pages = PageFurniture(journeys, theme, frame, len(slides))
@@ -129,12 +139,3 @@ def join_part_plans(
         description=description,
         problems=tuple(problem for part in parts for problem in part.problems),
     )
-
-
-def _layout_journey(
-    journeys: Journeys, persona: Persona, theme: Theme, page: tuple[float, float], index: int
-) -> LayoutResult:
-    # mapgen.layout is imported only when a journey is laid out: the plan's tests pass their own.
-    from mapgen.layout import layout_journey
-
-    return layout_journey(journeys, persona, theme, page=page, paginate=True, index=index)

@@ -1,4 +1,4 @@
-"""The slides of one persona: profile, journey map (the layout's scenes) and emotion curve chart.
+"""The slides of one persona: profile, the whole journey (the layout's scene) and emotion curve chart.
 
 Pure: no python-pptx. Every text is fitted with mapgen.text; cuts are reported as warnings.
 """
@@ -8,10 +8,11 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from mapgen import text
 from mapgen.layout.shapes import initials
-from mapgen.model import Persona
+from mapgen.model import Journeys, Persona
 from mapgen.renderers.pptx.deck import ChartSeries, LineChart, PlanItem, SlidePlan, TextFrame
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.common import (
@@ -29,8 +30,14 @@ from mapgen.renderers.pptx.plan.fit import FittedList, fit_block, fit_list
 from mapgen.scene import Box, Ellipse, Primitive, Rect, Scene, Tag, TextBlock
 from mapgen.scores import axis_step, chart_format, chart_value, scale_of, scale_text, score_text
 
-__all__ = ["emotion_slide", "journey_slides", "profile_slide"]
+if TYPE_CHECKING:
+    from mapgen.layout import LayoutResult
+    from mapgen.themes import Theme
 
+__all__ = ["emotion_slide", "journey_slides", "profile_slide", "whole_journey_scene"]
+
+# The lanes of the whole-journey slide; the stage slides show every lane.
+_SUMMARY_LANES = ("actions", "emotions", "pain_points", "opportunities")
 _PROFILE_SECTIONS = ("goals", "motivations", "frustrations", "behaviours", "channels")
 
 
@@ -246,14 +253,46 @@ def _card(
     return items
 
 
+def whole_journey_scene(
+    journeys: Journeys, persona: Persona, theme: Theme, size: tuple[float, float], index: int
+) -> LayoutResult:
+    """Lay the persona's whole journey out for a slide of size (points): every stage, the curve,
+    the pain points and opportunities beside their steps."""
+    from mapgen.layout import layout_journey
+
+    # Until mapgen.layout.layout_canvas (one scene of exactly this size) is merged, the journey
+    # map of the summary's lanes, a band of stages per slide; then this line becomes
+    # return layout_canvas(journeys, persona, theme, size=size, index=index)
+    return layout_journey(
+        journeys, persona, _summary(theme), page=size, paginate=True, footer=False, index=index
+    )
+
+
+def _summary(theme: Theme) -> Theme:
+    """Return the theme showing only the whole journey's lanes: steps, curve, pain points, ideas."""
+    show = tuple(lane for lane in theme.lanes.show if lane in _SUMMARY_LANES)
+    return dataclasses.replace(theme, lanes=dataclasses.replace(theme.lanes, show=show))
+
+
 def journey_slides(ctx: Ctx, persona: Persona, index: int) -> list[SlidePlan]:
-    """Return the persona's journey map: the layout's pages, one slide each."""
+    """Return the persona's whole journey on a slide (the built-in look's: full bleed)."""
     frame, theme = ctx.frame, ctx.theme
     full = not frame.template
-    area = Box(0, 0, frame.width, frame.height) if full else frame.body
+    if full:
+        area = Box(0, 0, frame.width, frame.height)
+    else:
+        # Down to the template's footers: the whole journey wants every point of the slide.
+        bottom = frame.footer.y - ctx.gap * 0.5 if frame.footer is not None else frame.height - ctx.gap
+        area = Box(frame.body.x, frame.body.y, frame.body.w, max(frame.body.h, bottom - frame.body.y))
     result = ctx.layout_journey(ctx.journeys, persona, theme, (area.w, area.h), index)
     ctx.problems.extend(result.problems)
     scenes = result.scenes
+    if len(scenes) > 1:
+        ctx.warn(
+            f"the whole journey of {persona.name} does not fit one slide at {theme.sizes.minimum:g} pt: "
+            f"it takes {len(scenes)} slides",
+            persona,
+        )
     slides = []
     base = f"{theme.labels.journey_map}: {persona.name}"
     for part, scene in enumerate(scenes):
@@ -263,10 +302,10 @@ def journey_slides(ctx: Ctx, persona: Persona, index: int) -> list[SlidePlan]:
         if title_block is not None:
             items.remove(title_block)
         else:
+            title = continued(ctx, base, part)
             title_block = slide_title(ctx, title)
-            if not full:
-                # The template's title placeholder shows the title: the scene's own is left out.
-                items = [i for i in items if not (isinstance(i, TextBlock) and i.tag.kind == "title")]
+            # The template's title placeholder shows the title: the scene's own is left out.
+            items = [i for i in items if not (isinstance(i, TextBlock) and i.tag.kind == "title")]
         stages = _scene_stages(scene)
         slides.append(
             SlidePlan(

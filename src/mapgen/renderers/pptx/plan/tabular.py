@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from mapgen import colors, text
 from mapgen.model import Journeys, Persona, Scale
@@ -30,10 +31,13 @@ from mapgen.scores import (
 )
 
 __all__ = [
+    "CellText",
+    "cell_paragraphs",
     "matrix_cells",
     "matrix_slides",
     "overview_chart_slides",
     "pain_table_slides",
+    "row_height",
     "severity",
     "stage_means",
 ]
@@ -42,7 +46,7 @@ _EPS = 1e-6
 
 
 @dataclass(frozen=True)
-class _Text:
+class CellText:
     """A paragraph of a cell before it is wrapped: its text and how it looks."""
 
     text: str
@@ -54,13 +58,13 @@ class _Text:
 
 @dataclass(frozen=True)
 class _Row:
-    cells: tuple[tuple[tuple[_Text, ...], str | None], ...]  # (paragraphs, fill) per column
+    cells: tuple[tuple[tuple[CellText, ...], str | None], ...]  # (paragraphs, fill) per column
     key: str = ""  # what a cut is reported against
     persona: Persona | None = None
     cell: str = ""
 
 
-def _cell_paragraphs(ctx: Ctx, texts: Sequence[_Text], width: float, size: float) -> tuple[Paragraph, ...]:
+def cell_paragraphs(ctx: Ctx, texts: Sequence[CellText], width: float, size: float) -> tuple[Paragraph, ...]:
     out: list[Paragraph] = []
     for t in texts:
         s = round(size / ctx.theme.sizes.scale, 2) if t.small else size
@@ -104,33 +108,30 @@ def _tables(
         margin_y = round(size * 0.45, 2)
         inner = [w - 2 * margin_x for w in widths]
         head_cells = tuple(
-            TableCell(_cell_paragraphs(ctx, [_Text(h, c.on_primary, bold=True)], inner[k], size), c.primary)
+            TableCell(cell_paragraphs(ctx, [CellText(h, c.on_primary, bold=True)], inner[k], size), c.primary)
             for k, h in enumerate(header)
         )
-        head_h = _row_height(head_cells, margin_y)
+        head_h = row_height(head_cells, margin_y)
         built = []
         for row in rows:
             cells = tuple(
-                TableCell(_cell_paragraphs(ctx, texts, inner[k], size), fill)
+                TableCell(cell_paragraphs(ctx, texts, inner[k], size), fill)
                 for k, (texts, fill) in enumerate(row.cells)
             )
-            built.append((row, cells, _row_height(cells, margin_y)))
+            built.append((row, cells, row_height(cells, margin_y)))
         if size == sizes[-1] or head_h + sum(h for _, _, h in built) <= box.h + _EPS:
             break
-    pages: list[list[tuple[tuple[TableCell, ...], float]]] = []
-    current: list[tuple[tuple[TableCell, ...], float]] = []
-    used = head_h
     room = box.h - head_h
+    fitted: list[tuple[tuple[TableCell, ...], float]] = []
     for row, cells, height in built:
         if height > room + _EPS:
             cells, height = _cut_row(ctx, row, cells, inner, room, margin_y, size)
-        if current and used + height > box.h + _EPS:
-            pages.append(current)
-            current, used = [], head_h
-        current.append((cells, height))
-        used += height
-    if current or not pages:
-        pages.append(current)
+        fitted.append((cells, height))
+    pages = _share_rows(fitted, room)
+    if len(pages) > 1:
+        ctx.warn(
+            f"the table {name!r} does not fit one slide at {size:g} pt: it continues on {len(pages) - 1} more"
+        )
     tables = []
     for part, page in enumerate(pages):
         heights = (head_h, *(h for _, h in page))
@@ -152,7 +153,41 @@ def _tables(
     return tables
 
 
-def _row_height(cells: Sequence[TableCell], margin_y: float) -> float:
+def _pages(rows: Sequence[tuple[tuple[TableCell, ...], float]], limit: float) -> list[list[Any]]:
+    """Return the rows in order, a page whenever the next would pass limit points."""
+    pages: list[list[Any]] = [[]]
+    used = 0.0
+    for row in rows:
+        if pages[-1] and used + row[1] > limit + _EPS:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(row)
+        used += row[1]
+    return pages
+
+
+def _share_rows(
+    rows: Sequence[tuple[tuple[TableCell, ...], float]], room: float
+) -> list[list[tuple[tuple[TableCell, ...], float]]]:
+    """Return the rows over as few pages as hold them, shared out evenly: no page of one or two rows."""
+    pages = _pages(rows, room)
+    if len(pages) == 1:
+        return pages
+    low, high = max(h for _, h in rows), room
+    best = pages
+    for _ in range(14):
+        if high - low < 1.0:
+            break
+        middle = (low + high) / 2
+        trial = _pages(rows, middle)
+        if len(trial) == len(pages):
+            best, high = trial, middle
+        else:
+            low = middle
+    return best
+
+
+def row_height(cells: Sequence[TableCell], margin_y: float) -> float:
     return round(
         max((sum(p.height for p in cell.paragraphs) for cell in cells), default=0.0) + 2 * margin_y, 2
     )
@@ -188,7 +223,7 @@ def _cut_row(
         out.append(TableCell(fitted.paragraphs, cell.fill))
         if fitted.truncated:
             ctx.warn(f"{row.key}: text cut in the table: it is longer than a slide", row.persona, row.cell)
-    return tuple(out), _row_height(out, margin_y)
+    return tuple(out), row_height(out, margin_y)
 
 
 def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
@@ -206,20 +241,20 @@ def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
                     cells=(
                         (
                             (
-                                _Text(stage, c.text, bold=True),
-                                _Text(notes.step_label(step, index, theme), c.muted, small=True),
+                                CellText(stage, c.text, bold=True),
+                                CellText(notes.step_label(step, index, theme), c.muted, small=True),
                             ),
                             None,
                         ),
                         (
-                            (_Text("\n".join(step.pain_points), c.text, bullets=True),),
+                            (CellText("\n".join(step.pain_points), c.text, bullets=True),),
                             c.pain_surface if step.pain_points else None,
                         ),
                         (
-                            (_Text("\n".join(step.opportunities), c.text, bullets=True),),
+                            (CellText("\n".join(step.opportunities), c.text, bullets=True),),
                             c.opportunity_surface if step.opportunities else None,
                         ),
-                        ((_Text(step.owner or "", c.text),), None),
+                        ((CellText(step.owner or "", c.text),), None),
                     ),
                     key=f"{persona.name}, {stage}, {notes.step_label(step, index, theme)}",
                     persona=persona,
@@ -381,21 +416,21 @@ def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
     rows: list[_Row] = []
     flat: list[tuple[str, str, int, float | None]] = []
     for persona, row in zip(personas, grid, strict=True):
-        cells: list[tuple[tuple[_Text, ...], str | None]] = [
-            ((_Text(persona.name, c.text, bold=True),), None)
+        cells: list[tuple[tuple[CellText, ...], str | None]] = [
+            ((CellText(persona.name, c.text, bold=True),), None)
         ]
         for stage, (count, worst, present) in zip(stages, row, strict=True):
             flat.append((persona.name, stage, count, worst))
             if not present:
-                cells.append(((_Text("–", c.muted),), None))
+                cells.append(((CellText("–", c.muted),), None))
                 continue
             level = severity(count, worst, most)
             fill = colors.mix(c.background, c.pain, 0.1 + 0.75 * level) if level > 0 else c.surface
             ink = colors.best_on(fill, (c.text, c.background, c.on_primary))
-            texts = [_Text(str(count), ink, bold=True)]
+            texts = [CellText(str(count), ink, bold=True)]
             if worst is not None:
                 worst_text = score_text(worst, scale_of(persona), labels=labels)
-                texts.append(_Text(worst_text, ink, small=True))
+                texts.append(CellText(worst_text, ink, small=True))
             cells.append((tuple(texts), fill))
         rows.append(_Row(cells=tuple(cells), key=persona.name, persona=persona))
     body = ctx.frame.body
