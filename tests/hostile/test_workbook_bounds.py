@@ -206,13 +206,15 @@ def test_a_canvas_of_5000_stages_is_refused_before_any_picture_is_drawn(tmp_path
     """Stages are bounded: 5,000 of them made a 632-megapixel PNG; now the first one over is named."""
     path = patch(persona_book(tmp_path / "stages.xlsx"), {SHEET: None}, [(SHEET, _canvas_sheet(5_000))])
     over = limits.MAX_STAGES + 1
-    run = mapgen("build", path, "--out", tmp_path / "out", "--format", "png")
-    assert_refused(
-        run,
-        f'stages.xlsx:P!{column_name(over + 1)}2: error: stage "S{over}" is one more than mapgen\'s limit '
-        f"of {limits.MAX_STAGES} stages",
-    )
-    bounded(run)
+    for command in ("validate", "build"):
+        options = ["--out", tmp_path / "out", "--format", "png"] if command == "build" else []
+        run = mapgen(command, path, *options)
+        assert_refused(
+            run,
+            f'stages.xlsx:P!{column_name(over + 1)}2: error: stage "S{over}" is one more than mapgen\'s '
+            f"limit of {limits.MAX_STAGES} stages",
+        )
+        bounded(run)
     assert not (tmp_path / "out").exists()
 
 

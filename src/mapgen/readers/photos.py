@@ -29,7 +29,7 @@ _DIRECT = frozenset({"png", "jpeg"})
 # The only decoders Pillow may try on a picture from a workbook: the formats people place.
 _FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP")
 # Pictures Office draws but no renderer of mapgen can: named, so the message says what to do.
-_VECTOR = {".emf": "EMF", ".wmf": "WMF", ".svg": "SVG", ".emz": "EMF", ".wmz": "WMF"}
+_VECTOR = {".emf": "an EMF", ".wmf": "a WMF", ".svg": "an SVG", ".emz": "an EMF", ".wmz": "a WMF"}
 
 
 class _Unusable(Exception):
@@ -43,7 +43,7 @@ def _photo(data: bytes, label: str, name: str = "") -> Photo:
     vector = _VECTOR.get(posixpath.splitext(name.lower())[1])
     if vector or (data.lstrip()[:5] in (b"<?xml", b"<svg ") and b"<svg" in data[:4096]):
         raise _Unusable(
-            f"{label} is {'an ' + vector if vector else 'an SVG'} drawing, which mapgen cannot draw; save "
+            f"{label} is {vector or 'an SVG'} drawing, which mapgen cannot draw; save "
             "it as a PNG or JPEG picture"
         )
     try:
