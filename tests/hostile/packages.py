@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -103,16 +104,17 @@ main(sys.argv[1:], prog_name="mapgen")
 
 def mapgen(*args: str | Path, timeout: float = 120) -> Run:
     """Run the mapgen command line in a fresh process; return what it did."""
-    env = {**os.environ, "MAPGEN_NO_SYSTEM_FONTS": "1"}
-    start = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
+    with tempfile.TemporaryDirectory() as cache:  # never the user's cache: each run starts cold
+        env = {**os.environ, "MAPGEN_NO_SYSTEM_FONTS": "1", "MAPGEN_CACHE_DIR": cache}
+        start = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, *map(str, args)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
     seconds = time.monotonic() - start
     err, _, peak = done.stderr.rpartition("PEAK_KB ")
     return Run(done.returncode, done.stdout, err, int(peak.split()[0]) / 1024 if peak else 0.0, seconds)

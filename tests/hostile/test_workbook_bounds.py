@@ -16,6 +16,7 @@ import pytest
 from hostile.packages import MB, SHEET, Run, after, assert_refused, before, mapgen, patch, persona_book, share
 from mapgen.readers import limits
 from mapgen.readers.package.refs import column_name
+from workbooks import add_project, add_row_persona, add_stages, new_book, save
 
 PEAK_MB = 1024
 SECONDS = 90
@@ -238,3 +239,58 @@ def test_a_shared_string_table_longer_than_the_cell_limit_is_refused(tmp_path: P
         run, f"sst.xlsx: error: the workbook's shared string table holds more than {limits.MAX_CELLS:,}"
     )
     bounded(run)
+
+
+def test_an_owner_longer_than_a_name_is_refused_naming_the_cell(tmp_path: Path) -> None:
+    """The report gives owners a narrow column: 1,000 characters there made a row taller than a page."""
+    headers = ("Stage", "Step", "Emotion score (-5 to +5)", "Owner")
+    path = persona_book(
+        tmp_path / "owner.xlsx", [("Awareness", "Looks", 1, "Marketing " * 100)], headers=headers
+    )
+    assert_refused(
+        mapgen("validate", path),
+        f"owner.xlsx:P!D2: error: the owner has 999 characters, over mapgen's limit of "
+        f"{limits.MAX_NAME_CHARS}",
+    )
+
+
+def test_a_report_row_taller_than_a_page_is_an_input_error_not_a_crash(tmp_path: Path) -> None:
+    """A model made in code skips the reader's bounds: the report still refuses with a MapgenError."""
+    import dataclasses
+
+    import mapgen as api
+    from mapgen.errors import InputError
+
+    book = new_book()
+    add_project(book, Title="Journeys", Description="What customers go through")
+    add_stages(book, [("Awareness", "Hearing of us"), ("Buy", "Paying")])
+    headers = ("Stage", "Step", "Touchpoint", "Goal", "Thoughts", "Emotions", "Emotion score (-5 to +5)")
+    headers += ("Pain points", "Opportunities", "KPIs", "Owner", "Evidence", "Notes")
+    steps = [
+        (
+            "Awareness",
+            "Looks",
+            "Web",
+            "Find",
+            "Hm",
+            "curious",
+            2,
+            "Slow",
+            "Faster",
+            "NPS",
+            "Sales",
+            "Survey",
+            "n",
+        ),
+        ("Buy", "Pays", "Shop", "Pay", "Ok", "angry", -4, "Fees", "Clear", "CES", "Ops", "Logs", "n"),
+    ]
+    add_row_persona(book, "P", steps, headers=headers, profile=[("Name", "Ana"), ("Role", "Parent")])
+    journeys = api.load(save(book, tmp_path / "api.xlsx"))
+    assert not journeys.problems
+    persona = journeys.personas[0]
+    owner = ("owner lorem ipsum dolor sit amet consectetur " * 30)[:1000]
+    first = dataclasses.replace(persona.steps[0], owner=owner)
+    persona = dataclasses.replace(persona, steps=(first, *persona.steps[1:]))
+    journeys = dataclasses.replace(journeys, personas=(persona,))
+    with pytest.raises(InputError, match="the report cannot print a table row taller than a page"):
+        api.render(journeys, formats=["pdf"], out=tmp_path / "out")
