@@ -40,7 +40,7 @@ MAX_PART_ELEMENTS = 200_000
 # Text.
 MAX_EXCEL_CHARS = 32_767  # Excel's own limit per cell: more comes only from a tampered file
 MAX_CELL_CHARS = 1_000  # per cell read into a deliverable: a long paragraph; a report row must fit a page
-MAX_NAME_CHARS = 100  # a persona's or a stage's name: a heading, a slide title, a file name
+MAX_NAME_CHARS = 100  # a persona, a stage, an owner: a heading, a slide title, a file name, a narrow column
 
 # The journey.
 MAX_STEPS = 200  # per persona: a map of more is unreadable; split the journey
