@@ -63,6 +63,8 @@ class _Scan:
             name = info.filename
             if name in worksheets or name == strings or not name.endswith((".xml", ".rels", ".vml")):
                 continue
+            if name.rsplit("/", 1)[-1].startswith("calcChain"):
+                continue  # one element per formula, bounded by the cells; openpyxl never reads it
             count = 0
             with self.archive.open(info) as stream:
                 while chunk := stream.read(_CHUNK):
