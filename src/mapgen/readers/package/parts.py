@@ -6,7 +6,7 @@ import posixpath
 import zipfile
 from dataclasses import dataclass
 
-from mapgen.readers.package.xml import parse_part
+from mapgen.readers.package.xml import attribute, parse_part
 
 __all__ = ["SheetEntry", "relationships", "sheet_entries", "workbook_part"]
 
@@ -70,7 +70,7 @@ def sheet_entries(archive: zipfile.ZipFile, workbook: str) -> list[SheetEntry]:
     def start(tag: str, attrs: dict[str, str]) -> None:
         if tag == "sheet":
             hidden = attrs.get("state", "visible") != "visible"
-            listed.append((attrs.get("name", ""), attrs.get("id", ""), hidden))
+            listed.append((attrs.get("name", ""), attribute(attrs, "id"), hidden))
 
     parse_part(archive, workbook, start)
     entries = []

@@ -6,7 +6,7 @@ import zipfile
 from dataclasses import dataclass
 
 from mapgen.readers.package.parts import relationships
-from mapgen.readers.package.xml import parse_part
+from mapgen.readers.package.xml import attribute, parse_part
 
 __all__ = ["Picture", "placed_pictures"]
 
@@ -38,7 +38,7 @@ def _anchors(archive: zipfile.ZipFile, drawing: str) -> list[tuple[int, int, str
             state["field"] = tag
             text.clear()
         elif tag == "blip" and state["anchor"]:
-            found.append((int(str(state["row"])), int(str(state["col"])), attrs.get("embed", "")))
+            found.append((int(str(state["row"])), int(str(state["col"])), attribute(attrs, "embed")))
 
     def end(tag: str) -> None:
         if tag in _ANCHORS:

@@ -65,6 +65,8 @@ class _Reader:
         self.column = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
+        if ":" in tag:
+            tag = tag[tag.find(":") + 1 :]
         if tag == "c":
             self._start_cell(attrs)
         elif tag in _TEXT_TAGS:
@@ -87,6 +89,7 @@ class _Reader:
             self._expand("merged range" if tag == "mergeCell" else "hyperlink", ref, area(ref))
 
     def _start_cell(self, attrs: dict[str, str]) -> None:
+        # Called for every cell of the workbook: kept to plain assignments.
         self.facts.cells += 1
         self.column += 1
         self.cell = attrs.get("r") or f"R{self.row}C{self.column}"
@@ -95,8 +98,11 @@ class _Reader:
         self.value = []
         self.has_value = self.nonblank = False
         self.chars = 0
-        self._check_style(attrs.get("s"), self.cell)
-        if not self.budget.spend(1):
+        if "s" in attrs:
+            self._check_style(attrs["s"], self.cell)
+        budget = self.budget
+        budget.used += 1
+        if budget.used > budget.limit:
             self.facts.over_budget = True
             raise Stop
 
@@ -121,6 +127,8 @@ class _Reader:
                 self.value.append(data)
 
     def end(self, tag: str) -> None:
+        if ":" in tag:
+            tag = tag[tag.find(":") + 1 :]
         if tag in _TEXT_TAGS:
             self.in_text = False
         elif tag == "f":
@@ -158,7 +166,7 @@ def scan_sheet(
 
     reader = _Reader(budget, styles, max_chars, wanted)
     try:
-        parse_part(archive, part, reader.start, reader.end, reader.text)
+        parse_part(archive, part, reader.start, reader.end, reader.text, prefixed=True)
     except ExpatError:
         reader.facts.broken_at = reader.cell or ""
     return reader.facts
