@@ -5,7 +5,7 @@ from __future__ import annotations
 from mapgen.readers.grid import Grid, cell_name
 from mapgen.readers.headers import Header, parse_header
 from mapgen.readers.problems import Problems
-from mapgen.readers.table import Detection, Field, Record, Table, dedupe, extra_label
+from mapgen.readers.table import Detection, Field, Record, Table, dedupe, extra_label, stage_name
 
 __all__ = ["read_canvas"]
 
@@ -43,7 +43,7 @@ def read_canvas(grid: Grid, found: Detection, problems: Problems) -> Table:
     for column in range(found.column + 1, last_column + 1):
         written = grid.get(found.row, column)
         if written:
-            stage = " ".join(written.split())
+            stage = stage_name(written, grid, found.row, column, problems)
             table.name_stage(stage)  # a stage column left empty is still a stage of the journey
         values = [
             (item, text, cell_name(row, column))

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-__all__ = ["Grid", "cell_name", "cell_text", "grid_of"]
+__all__ = ["Grid", "cell_name", "cell_text", "decode_escapes", "grid_of"]
 
 # Excel's error values, as openpyxl returns them from cached results.
 _ERROR_VALUES = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
 )
+
+# Excel writes a character XML cannot carry as _xHHHH_ (a line break typed on a Mac as _x000D_,
+# a tab as _x0009_), and an underscore that would read as such an escape as _x005F_.
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Control characters no deliverable can hold; tabs and line breaks are text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode_escapes(text: str) -> str:
+    """Return text with Excel's _xHHHH_ escapes replaced by the characters they stand for."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 def cell_name(row: int, column: int) -> str:
@@ -47,7 +59,7 @@ def cell_text(value: Any, number_format: str = "General") -> str:
         return str(value)
     if isinstance(value, int | float):
         return _number_text(value, number_format or "General")
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_escapes(str(value)).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.strip() for line in text.strip().split("\n"))
 
 
@@ -59,6 +71,7 @@ class Grid:
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # cells holding #N/A and the like
     filled: set[tuple[int, int]] = field(default_factory=set)  # merged cells given their range's value
+    controls: set[tuple[int, int]] = field(default_factory=set)  # cells whose control characters were dropped
     max_row: int = 0
     max_column: int = 0
 
@@ -85,6 +98,9 @@ def grid_of(sheet: Any) -> Grid:
         if value is None:
             continue
         text = cell_text(value, cell.number_format)
+        if _CONTROL.search(text):
+            grid.controls.add((row, column))
+            text = _CONTROL.sub("", text).strip()
         if not text:
             continue
         if cell.data_type == "e" or (isinstance(value, str) and text in _ERROR_VALUES):

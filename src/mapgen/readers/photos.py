@@ -7,38 +7,50 @@ paths that climb out with ".." are refused, never fetched or opened.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
+import stat
 import warnings
+from collections.abc import Callable, Sequence
 from pathlib import Path, PureWindowsPath
-from typing import Any
 
 from mapgen.model import Photo
 from mapgen.readers.grid import cell_name
+from mapgen.readers.limits import MAX_PHOTO_BYTES, MAX_PHOTO_PATH_CHARS, MAX_PIXELS
+from mapgen.readers.package import Picture
 from mapgen.readers.problems import Problems
 
 __all__ = ["MAX_PIXELS", "photo_from_path", "placed_photo"]
 
-MAX_PIXELS = 40_000_000
-MAX_PHOTO_BYTES = 20 * 1024 * 1024
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:(?://|[^\\/])|www\.)", re.IGNORECASE)
 _DRIVE = re.compile(r"^[a-z]:", re.IGNORECASE)
 # Formats every renderer takes as they are; others are converted to PNG.
 _DIRECT = frozenset({"png", "jpeg"})
+# The only decoders Pillow may try on a picture from a workbook: the formats people place.
+_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP")
+# Pictures Office draws but no renderer of mapgen can: named, so the message says what to do.
+_VECTOR = {".emf": "an EMF", ".wmf": "a WMF", ".svg": "an SVG", ".emz": "an EMF", ".wmz": "a WMF"}
 
 
 class _Unusable(Exception):
     """An image mapgen will not use; the message says why."""
 
 
-def _photo(data: bytes, label: str) -> Photo:
+def _photo(data: bytes, label: str, name: str = "") -> Photo:
     """Return checked image bytes as a Photo; raise _Unusable with a message otherwise."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
+    vector = _VECTOR.get(posixpath.splitext(name.lower())[1])
+    if vector or (data.lstrip()[:5] in (b"<?xml", b"<svg ") and b"<svg" in data[:4096]):
+        raise _Unusable(
+            f"{label} is {vector or 'an SVG'} drawing, which mapgen cannot draw; save "
+            "it as a PNG or JPEG picture"
+        )
     try:
         with warnings.catch_warnings():
             # Pillow warns from 89 MP on; the stricter pixel limit below decides instead.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            image = Image.open(io.BytesIO(data), formats=_FORMATS)
         with image:
             width, height = image.size
             if width * height > MAX_PIXELS:
@@ -47,41 +59,54 @@ def _photo(data: bytes, label: str) -> Photo:
                     f"limit of {MAX_PIXELS // 1_000_000} MP; save a smaller copy (1000 x 1000 is plenty)"
                 )
             kind = (image.format or "").lower()
+            image.load()  # decode it all now: a truncated file fails here, not in a renderer
             if kind in _DIRECT:
-                image.verify()
                 return Photo(data, kind)
             out = io.BytesIO()
             image.convert("RGBA").save(out, format="PNG")
             return Photo(out.getvalue(), "png")
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as error:
-        if isinstance(error, Image.DecompressionBombError):
-            raise _Unusable(f"{label} is too large to open safely; save a smaller copy") from error
-        raise _Unusable(f"{label} is not an image mapgen can read; use a PNG or JPEG picture") from error
+    except _Unusable:
+        raise
+    except Image.DecompressionBombError as error:
+        raise _Unusable(
+            f"{label} is too large to open safely (over {MAX_PIXELS // 1_000_000} MP); save a smaller copy"
+        ) from error
+    except Exception as error:  # Pillow's decoders fail on a damaged file with many error types
+        raise _Unusable(
+            f"{label} is damaged or not an image mapgen can read; save it again as a PNG or JPEG picture"
+        ) from error
 
 
-def placed_photo(sheet: Any, problems: Problems) -> Photo | None:
-    """Return the picture placed in a sheet (the top-left one when there are several), or None."""
-    images = list(getattr(sheet, "_images", ()))
-    if not images:
+def placed_photo(
+    sheet: str, pictures: Sequence[Picture], read: Callable[[str], bytes], problems: Problems
+) -> Photo | None:
+    """Return the picture placed in a sheet (the top-left one when there are several), or None.
+
+    pictures: the sheet's placed pictures, top-left first; read: returns a part's bytes.
+    """
+    if not pictures:
         return None
-
-    def position(image: Any) -> tuple[int, int]:
-        marker = getattr(image.anchor, "_from", None)
-        return (marker.row, marker.col) if marker is not None else (0, 0)
-
-    images.sort(key=position)
-    row, column = position(images[0])
-    where = cell_name(row + 1, column + 1)
-    if len(images) > 1:
+    first = pictures[0]
+    where = cell_name(first.row + 1, first.column + 1)
+    if len(pictures) > 1:
         problems.warning(
-            f"{len(images)} pictures are placed in the sheet; the one at {where} is the persona's photo",
-            sheet.title,
+            f"{len(pictures)} pictures are placed in the sheet; the one at {where} is the persona's photo",
+            sheet,
             where,
         )
+    label = "the picture placed in the sheet"
+    if not first.part:
+        problems.warning(f"{label} is missing from the file; place it again", sheet, where)
+        return None
+    if first.size > MAX_PHOTO_BYTES:
+        problems.warning(
+            f"{label} is over {MAX_PHOTO_BYTES // (1024 * 1024)} MB; place a smaller copy", sheet, where
+        )
+        return None
     try:
-        return _photo(images[0]._data(), "the picture placed in the sheet")
+        return _photo(read(first.part), label, first.part)
     except _Unusable as error:
-        problems.warning(str(error), sheet.title, where)
+        problems.warning(f"{error}; the persona is shown without a photo", sheet, where)
         return None
 
 
@@ -108,12 +133,38 @@ def _refusal(text: str) -> str | None:
 def photo_from_path(text: str, folder: Path, sheet: str, cell: str, problems: Problems) -> Photo | None:
     """Return the picture a Photo field names, relative to the workbook's folder, or None with a warning."""
     text = text.strip()
+    if len(text) > MAX_PHOTO_PATH_CHARS:
+        problems.warning(
+            f"the photo path has {len(text):,} characters, over mapgen's limit of {MAX_PHOTO_PATH_CHARS}; "
+            "give the picture a short file name in the workbook's folder",
+            sheet,
+            cell,
+        )
+        return None
     refusal = _refusal(text)
     if refusal:
         problems.warning(refusal, sheet, cell)
         return None
+    try:
+        return _from_folder(text, folder, sheet, cell, problems)
+    except (OSError, RuntimeError, ValueError) as error:
+        # A link loop (ELOOP, or RuntimeError from resolve), a name too long for the file system,
+        # a NUL byte: the path cannot lead to a picture.
+        reason = "a link loop or a bad name"
+        if isinstance(error, OSError) and error.strerror:
+            reason = error.strerror
+        problems.warning(
+            f'photo path "{text[:80]}" cannot be opened ({reason}); give the picture a plain file name in '
+            "the workbook's folder",
+            sheet,
+            cell,
+        )
+        return None
+
+
+def _from_folder(text: str, folder: Path, sheet: str, cell: str, problems: Problems) -> Photo | None:
     root = folder.resolve()
-    path = (root / Path(*PureWindowsPath(text).parts)).resolve()
+    path = (root / Path(*PureWindowsPath(text).parts)).resolve(strict=False)
     if not path.is_relative_to(root):
         problems.warning(
             f'photo path "{text}" leads out of the workbook\'s folder (through a link); copy the picture '
@@ -122,7 +173,9 @@ def photo_from_path(text: str, folder: Path, sheet: str, cell: str, problems: Pr
             cell,
         )
         return None
-    if not path.is_file():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
         problems.warning(
             f'photo file "{text}" was not found in the workbook\'s folder; check the name, or place the '
             "picture in the sheet",
@@ -130,7 +183,15 @@ def photo_from_path(text: str, folder: Path, sheet: str, cell: str, problems: Pr
             cell,
         )
         return None
-    if path.stat().st_size > MAX_PHOTO_BYTES:
+    if not stat.S_ISREG(info.st_mode):
+        problems.warning(
+            f'photo path "{text}" is not a picture file (a folder, a device or a pipe); give the picture\'s '
+            "file name",
+            sheet,
+            cell,
+        )
+        return None
+    if info.st_size > MAX_PHOTO_BYTES:
         problems.warning(
             f'photo file "{text}" is over {MAX_PHOTO_BYTES // (1024 * 1024)} MB; save a smaller copy',
             sheet,
@@ -138,7 +199,7 @@ def photo_from_path(text: str, folder: Path, sheet: str, cell: str, problems: Pr
         )
         return None
     try:
-        return _photo(path.read_bytes(), f'photo file "{text}"')
+        return _photo(path.read_bytes(), f'photo file "{text}"', path.name)
     except _Unusable as error:
         problems.warning(str(error), sheet, cell)
         return None

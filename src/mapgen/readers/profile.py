@@ -9,6 +9,7 @@ from mapgen.readers.cells import split_list, tidy_text
 from mapgen.readers.grid import Grid
 from mapgen.readers.headers import normalise, profile_key
 from mapgen.readers.keyvalues import pairs
+from mapgen.readers.limits import MAX_NAME_CHARS
 from mapgen.readers.problems import Problems
 
 __all__ = ["Profile", "read_profile"]
@@ -40,6 +41,15 @@ def read_profile(grid: Grid, last_row: int, problems: Problems) -> Profile:
         seen.add(folded)
         if key == "name":
             name = " ".join(pair.value.split())
+            if len(name) > MAX_NAME_CHARS:
+                problems.error(
+                    f"the persona's name has {len(name):,} characters, over mapgen's limit of "
+                    f"{MAX_NAME_CHARS} for a name (it is a heading, a slide title and a file name); "
+                    "shorten it and put the rest in a Role or Description field",
+                    grid.sheet,
+                    pair.cell,
+                )
+                name = name[:MAX_NAME_CHARS]
         elif key == "photo":
             photo = (pair.value, pair.cell)
         elif key in PROFILE_LIST_KEYS:

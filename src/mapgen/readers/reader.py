@@ -10,6 +10,7 @@ from mapgen.errors import InputError
 from mapgen.model import Journeys, Persona, Project, SkippedSheet, Stage
 from mapgen.readers.canvas_layout import read_canvas
 from mapgen.readers.grid import Grid, cell_name, grid_of
+from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_STEPS
 from mapgen.readers.package import PackageScan
 from mapgen.readers.photos import photo_from_path, placed_photo
 from mapgen.readers.problems import Problems
@@ -49,6 +50,22 @@ def _report_cells(grid: Grid, scan: PackageScan, problems: Problems) -> None:
             grid.sheet,
             cell_name(row, column),
         )
+    for row, column in sorted(grid.controls):
+        problems.warning(
+            "the cell holds control characters (pasted from another program), which are left out; "
+            "retype the cell's text to be sure it reads as meant",
+            grid.sheet,
+            cell_name(row, column),
+        )
+    for (row, column), text in sorted(grid.cells.items()):
+        if len(text) > MAX_CELL_CHARS and (row, column) not in grid.filled:
+            problems.error(
+                f"the cell holds {len(text):,} characters, more than a map, a slide or a report row can "
+                f"show (mapgen's limit is {MAX_CELL_CHARS:,}); shorten it, or move the detail to a sheet "
+                "whose name starts with _",
+                grid.sheet,
+                cell_name(row, column),
+            )
 
 
 def _persona_sheet(sheet: Any, grid: Grid, problems: Problems) -> _PersonaSheet | None:
@@ -62,6 +79,15 @@ def _persona_sheet(sheet: Any, grid: Grid, problems: Problems) -> _PersonaSheet 
         )
         return None
     table = read_rows(grid, found, problems) if found.layout == "row" else read_canvas(grid, found, problems)
+    if len(table.records) > MAX_STEPS:
+        problems.error(
+            f"the journey has {len(table.records):,} steps, over mapgen's limit of {MAX_STEPS} per persona "
+            f"(this is step {MAX_STEPS + 1}); a map that long cannot be read: split the journey over "
+            "several sheets, or merge steps",
+            grid.sheet,
+            table.records[MAX_STEPS].cell,
+        )
+        del table.records[MAX_STEPS:]  # the build stops on the error; reading on costs nothing
     numbers_as_scores(table)
     profile = read_profile(grid, found.row - 1, problems)
     if not table.records:
@@ -73,6 +99,16 @@ def _order(declared: list[Stage], tables: list[tuple[str, Table]], problems: Pro
     order = StageOrder(declared)
     for sheet, table in tables:
         for stage in table.stages:
+            if not order.knows(stage) and len(order.stages()) == MAX_STAGES:
+                record = next((r for r in table.records if r.stage == stage), None)
+                problems.error(
+                    f'stage "{stage[:40]}" is one more than mapgen\'s limit of {MAX_STAGES} stages in a '
+                    "workbook; each stage is a band of every map: merge stages, or split the journeys "
+                    "over several workbooks",
+                    sheet,
+                    record.cell if record else None,
+                )
+                return order
             if order.declared and not order.knows(stage):
                 record = next((r for r in table.records if r.stage == stage), None)
                 problems.warning(
@@ -85,10 +121,17 @@ def _order(declared: list[Stage], tables: list[tuple[str, Table]], problems: Pro
     return order
 
 
+def _refuse(problems: Problems, message: str) -> InputError:
+    """Return the error for a workbook mapgen cannot use, with every problem found before it."""
+    problems.error(message)
+    found = problems.all()
+    return InputError(str(found[-1]), found)
+
+
 def read(path: Path) -> Journeys:
     """Read a workbook file into Journeys."""
     opened = open_workbook(path)
-    problems = Problems(path.name)
+    problems = opened.problems
     roles = classify(opened.book)
     skipped: list[SkippedSheet] = []
     project = Project()
@@ -109,19 +152,19 @@ def read(path: Path) -> Journeys:
             project = read_project(grid, problems, path.resolve().parent)
         elif role.kind == "stages":
             declared = read_stages_sheet(grid, problems)
-        elif grid.is_empty() and not getattr(sheet, "_images", None):
+        elif grid.is_empty() and not opened.scan.pictures.get(role.name):
             skipped.append(SkippedSheet(role.name, "empty sheet"))
         else:
             candidates.append((role, sheet, grid))
     if not any_data:
-        raise InputError.at(
-            path.name,
+        raise _refuse(
+            problems,
             "the workbook is empty: no sheet holds any data; fill in a persona sheet, or start from "
             "`mapgen template journeys.xlsx`",
         )
     if not candidates:
-        raise InputError.at(
-            path.name,
+        raise _refuse(
+            problems,
             "the workbook has no persona sheet (every sheet is a Project, Stages, notes, hidden or "
             "empty sheet); add one sheet per persona with a Stage column",
         )
@@ -137,10 +180,16 @@ def read(path: Path) -> Journeys:
         stage_name = {stage: order.canonical(stage) for stage in item.table.stages}
         steps = build_steps(item.table, sheet_name, scales, problems, stage_name)
         name = item.profile.name or sheet_name
+        if len(name) > MAX_NAME_CHARS:  # a sheet name over Excel's 31 characters: a tampered file
+            problems.error(
+                f"the sheet's name has {len(name):,} characters, over mapgen's limit of {MAX_NAME_CHARS} "
+                "for a persona's name; rename the sheet, or give the persona a Name field",
+                sheet_name,
+            )
         if name in names:
             problems.warning(f'two personas are named "{name}"; give each a different Name', sheet_name)
         names.add(name)
-        photo = placed_photo(item.sheet, problems)
+        photo = placed_photo(sheet_name, opened.scan.pictures.get(sheet_name, []), opened.read_part, problems)
         if item.profile.photo is not None:
             text, cell = item.profile.photo
             if photo is None:

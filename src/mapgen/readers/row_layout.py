@@ -5,7 +5,7 @@ from __future__ import annotations
 from mapgen.readers.grid import Grid, cell_name
 from mapgen.readers.headers import Header, is_stage_header, parse_header
 from mapgen.readers.problems import Problems
-from mapgen.readers.table import Detection, Field, Record, Table, dedupe, extra_label
+from mapgen.readers.table import Detection, Field, Record, Table, dedupe, extra_label, stage_name
 
 __all__ = ["read_rows"]
 
@@ -46,7 +46,7 @@ def read_rows(grid: Grid, found: Detection, problems: Problems) -> Table:
         if written and is_stage_header(written) and any(parse_header(t).field for _, t, _ in values):
             continue  # the header row repeated, as in tables pasted from a printout
         if written:  # written in this row, or a merged stage cell reaching down to it
-            stage = " ".join(written.split())
+            stage = stage_name(written, grid, row, stage_column, problems)
         if not values:
             # A blank row, or a stage cell with nothing beside it: a stage left empty inside the
             # table, or a note written under it.

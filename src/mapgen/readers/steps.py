@@ -9,6 +9,7 @@ from mapgen.model import Scale, ScoreSource, Step
 from mapgen.readers.cells import split_emotions, split_list, tidy_text
 from mapgen.readers.headers import LIST_FIELDS, TEXT_FIELDS, Header, normalise
 from mapgen.readers.lexicon import infer_score
+from mapgen.readers.limits import MAX_NAME_CHARS
 from mapgen.readers.problems import Problems
 from mapgen.readers.scores import PERCENT, Reading, guess_scale, is_five_point, parse_hint, read_score
 from mapgen.readers.scores import word_score as score_of_word
@@ -181,6 +182,14 @@ class _Builder:
             name = item.header.field
             if name in TEXT_FIELDS:
                 text[name] = tidy_text(value)
+                if name == "owner" and len(text[name]) > MAX_NAME_CHARS:
+                    self.problems.error(
+                        f"the owner has {len(text[name]):,} characters, over mapgen's limit of "
+                        f"{MAX_NAME_CHARS} for a name (the report gives owners a narrow column); name "
+                        "the team or the person, and put the rest in another column",
+                        self.sheet,
+                        where,
+                    )
             elif name in LIST_FIELDS:
                 lists[name].extend(split_list(value))
             elif name == "emotions":

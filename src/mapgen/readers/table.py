@@ -7,9 +7,20 @@ from typing import Literal
 
 from mapgen.readers.grid import Grid, cell_name
 from mapgen.readers.headers import Header, is_stage_header, parse_header
+from mapgen.readers.limits import MAX_NAME_CHARS
 from mapgen.readers.problems import Problems
 
-__all__ = ["SEARCH_ROWS", "Detection", "Field", "Record", "Table", "dedupe", "detect", "extra_label"]
+__all__ = [
+    "SEARCH_ROWS",
+    "Detection",
+    "Field",
+    "Record",
+    "Table",
+    "dedupe",
+    "detect",
+    "extra_label",
+    "stage_name",
+]
 
 # The header row (or the canvas's Stage row) must be within the first rows of a sheet.
 SEARCH_ROWS = 30
@@ -114,3 +125,16 @@ def dedupe(fields: list[Field], sheet: str, problems: Problems) -> list[Field]:
             seen.setdefault(name, item)
         out.append(item)
     return out
+
+
+def stage_name(written: str, grid: Grid, row: int, column: int, problems: Problems) -> str:
+    """Return a stage name as written in a cell, spaces tidied; refuse one too long to be a name."""
+    name = " ".join(written.split())
+    if len(name) > MAX_NAME_CHARS and (row, column) not in grid.filled:
+        problems.error(
+            f"the stage name has {len(name):,} characters, over mapgen's limit of {MAX_NAME_CHARS} for "
+            "a name (it heads a band of every map); shorten it and describe the stage on the Stages sheet",
+            grid.sheet,
+            cell_name(row, column),
+        )
+    return name

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import stat
+import unicodedata
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 from mapgen.errors import InputError
-from mapgen.readers.package import PackageScan, TooBig, scan_package, workbook_part
+from mapgen.readers.limits import MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES
+from mapgen.readers.package import PackageScan, scan_package, workbook_part
+from mapgen.readers.package.xml import Refused
+from mapgen.readers.problems import Problems
 
-__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "MAX_UNPACKED_BYTES", "Opened", "open_workbook"]
-
-# Limits that keep a hostile or runaway file from exhausting memory: openpyxl holds every cell.
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 500 * 1024 * 1024
-MAX_ROWS = 100_000
+__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "MAX_UNPACKED_BYTES", "Opened", "open_workbook", "shown_name"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
@@ -28,14 +31,26 @@ _SAVE_AS = "open it in Excel and save it as an Excel Workbook (.xlsx)"
 
 @dataclass
 class Opened:
-    """A loaded openpyxl workbook and what the package scan found."""
+    """A loaded openpyxl workbook, what the package scan found, and the problems met so far."""
 
+    path: Path
     book: Any
     scan: PackageScan
+    problems: Problems
+
+    def read_part(self, part: str) -> bytes:
+        """Return the bytes of one part of the package (a placed picture)."""
+        with zipfile.ZipFile(self.path) as archive:
+            return archive.read(part)
+
+
+def shown_name(path: Path) -> str:
+    """Return a file name fit for a message: control characters written as \\xNN, never sent raw."""
+    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in path.name)
 
 
 def _fail(path: Path, message: str) -> InputError:
-    return InputError.at(path.name, message)
+    return InputError.at(shown_name(path), message)
 
 
 def _mb(size: int) -> str:
@@ -58,9 +73,34 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
-def _sniff(path: Path) -> None:
+def _check_file(path: Path) -> int:
+    """Return the size of a regular file; raise InputError for anything else, without opening it."""
+    if any(unicodedata.category(c) == "Cc" for c in path.name):
+        raise _fail(
+            path,
+            "the file name holds a control character (shown as \\xNN), which the deliverables' names and "
+            "documents cannot carry; rename the file",
+        )
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise _fail(path, f"no such file: {shown_name(path.parent / path.name)}; check the path") from None
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise _fail(path, f"the file cannot be opened ({reason}); check the path") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _fail(path, f"{path} is a folder, not a workbook; give the path of an .xlsx file")
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO would block the first read and a device never ends: neither is ever opened.
+        raise _fail(
+            path,
+            f"{path} is not a regular file (a device, a pipe or a socket); give the path of an .xlsx file",
+        )
+    return info.st_size
+
+
+def _sniff(path: Path, size: int) -> None:
     """Raise InputError unless the file starts like a zip package."""
-    size = path.stat().st_size
     if size == 0:
         raise _fail(path, f"the file is empty (0 bytes); {_SAVE_AS} again")
     if size > MAX_FILE_BYTES:
@@ -122,43 +162,62 @@ def _corrupt(path: Path) -> InputError:
 
 
 def open_workbook(path: Path) -> Opened:
-    """Open and load a workbook; raise InputError with one clear sentence when it cannot be used."""
-    if not path.exists():
-        raise _fail(path, f"no such file: {path}; check the path")
-    if not path.is_file():
-        raise _fail(path, f"{path} is a folder, not a workbook; give the path of an .xlsx file")
-    _sniff(path)
+    """Open and load a workbook; raise InputError with one clear sentence when it cannot be used.
+
+    Problems met in the package that do not stop the loading (a sheet whose part is missing) are
+    in Opened.problems; those that do are raised together.
+    """
+    _sniff(path, _check_file(path))
+    problems = Problems(shown_name(path))
     try:
         with zipfile.ZipFile(path) as archive:
             part = _check_package(path, archive)
-            scan = scan_package(archive, part, MAX_ROWS)
-    except TooBig as big:
-        raise _fail(
-            path,
-            f'sheet "{big.sheet}" has {big.rows:,} rows, over mapgen\'s limit of {MAX_ROWS:,}; delete the '
-            "unused rows at its bottom and save again",
-        ) from None
+            scan = scan_package(archive, part, problems, MAX_ROWS)
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError) as error:
         raise _corrupt(path) from error
-    except SyntaxError as error:  # XML errors and defusedxml's refusals both derive from it
-        raise _fail(path, f"the workbook's XML cannot be read ({error}); save it again from Excel") from error
-    return Opened(_load(path), scan)
+    except Refused:
+        raise _fail(
+            path,
+            "the workbook's XML declares a DTD or entities, which Excel never writes and mapgen refuses as "
+            "unsafe; open the file in Excel and save it again",
+        ) from None
+    except ExpatError as error:
+        raise _fail(path, f"the workbook's XML cannot be read ({error}); save it again from Excel") from None
+    if not scan.loadable:
+        raise InputError(str(problems.all()[0]), problems.all())
+    return Opened(path, _load(path), scan, problems)
+
+
+@contextmanager
+def _without_pictures() -> Iterator[None]:
+    """Keep openpyxl from decoding placed pictures: mapgen reads them from the package itself.
+
+    openpyxl would decode every picture with Pillow while loading, crash on a huge one and drop
+    an unreadable one without a word; with Pillow hidden it takes the path it has for a Python
+    without Pillow and skips them. The scan lists them, and photos reads the one it uses.
+    """
+    from openpyxl.reader import drawings
+
+    saved = drawings.PILImage
+    drawings.PILImage = False
+    try:
+        yield
+    finally:
+        drawings.PILImage = saved
 
 
 def _load(path: Path) -> Any:
     import openpyxl
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _without_pictures():
             # openpyxl warns about features it drops on reading (extensions, slicers, print
-            # settings); none of them carries journey content, and Pillow's decompression-bomb
-            # warning is handled by the photo size check.
+            # settings); none of them carries journey content.
             warnings.simplefilter("ignore")
             return openpyxl.load_workbook(path, data_only=True, keep_links=False, rich_text=False)
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise _corrupt(path) from error
-    except (KeyError, ValueError, TypeError, AttributeError, SyntaxError, OSError) as error:
-        # openpyxl reports a malformed part with whatever its parser raised.
+    except Exception as error:  # openpyxl reports a malformed part with whatever its parser raised
         raise _fail(
             path, f"the workbook cannot be read ({type(error).__name__}: {error}); save it again from Excel"
         ) from error

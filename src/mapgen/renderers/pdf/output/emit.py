@@ -49,10 +49,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from mapgen import text
+from mapgen.errors import InputError
 from mapgen.model import Problem
 from mapgen.renderers.pdf import report as rp
 from mapgen.renderers.pdf.output import fonts as pdf_fonts
@@ -107,8 +109,17 @@ def emit_section(
     emitter = _Emitter(theme, setup, contents, numbers or {})
     out = io.BytesIO()
     doc = emitter.document(out, metadata, "cover" if cover is not None else "portrait")
-    with _binary_streams():
-        doc.build(emitter.story(blocks, cover), canvasmaker=_canvas_class(timestamp))
+    try:
+        with _binary_streams():
+            doc.build(emitter.story(blocks, cover), canvasmaker=_canvas_class(timestamp))
+    except LayoutError as error:
+        # The reader bounds each cell; several long cells of one step can still add up to a table
+        # row taller than a page, which reportlab cannot split.
+        raise InputError(
+            "the report cannot print a table row taller than a page: the cells of one step together "
+            "hold too much text; shorten that step's longest cells, or leave the report out with "
+            "--format png,pptx"
+        ) from error
     problems = tuple(dict.fromkeys(emitter.painter.problems))
     return Section(out.getvalue(), doc.page, dict(doc.places), problems)
 

@@ -1,0 +1,52 @@
+"""Every bound mapgen puts on a workbook, in one place; README.md's "Limits" table lists them.
+
+Each is set well above what a real journey map needs (domain.md: a handful of personas, 4 to 12
+stages, a few dozen steps, cells of a sentence or a short list) and well below what would exhaust
+memory or make a deliverable nobody can read. A file over one is refused with a message that
+names the sheet and the cell and says what to do; nothing is cut silently.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MAX_CELLS",
+    "MAX_CELL_CHARS",
+    "MAX_EXCEL_CHARS",
+    "MAX_FILE_BYTES",
+    "MAX_NAME_CHARS",
+    "MAX_PART_ELEMENTS",
+    "MAX_PHOTO_BYTES",
+    "MAX_PHOTO_PATH_CHARS",
+    "MAX_PIXELS",
+    "MAX_ROWS",
+    "MAX_STAGES",
+    "MAX_STEPS",
+    "MAX_UNPACKED_BYTES",
+]
+
+_MB = 1024 * 1024
+
+# The package: checked before openpyxl loads it, since openpyxl holds every cell in memory.
+MAX_FILE_BYTES = 50 * _MB
+MAX_UNPACKED_BYTES = 500 * _MB
+MAX_ROWS = 100_000  # row elements in one sheet
+# Cells openpyxl makes for the whole workbook: every written or styled cell, and every cell of a
+# merged range, a hyperlink range or a comment's range (it makes one object per cell of those).
+# About 400 bytes each once loaded: a million stays near 400 MB.
+MAX_CELLS = 1_000_000
+# Elements of an XML part openpyxl parses whole (styles, drawings, comments, charts...).
+MAX_PART_ELEMENTS = 200_000
+
+# Text.
+MAX_EXCEL_CHARS = 32_767  # Excel's own limit per cell: more comes only from a tampered file
+MAX_CELL_CHARS = 1_000  # per cell read into a deliverable: a long paragraph; a report row must fit a page
+MAX_NAME_CHARS = 100  # a persona, a stage, an owner: a heading, a slide title, a file name, a narrow column
+
+# The journey.
+MAX_STEPS = 200  # per persona: a map of more is unreadable; split the journey
+MAX_STAGES = 50  # in the workbook: each stage is a band of the map
+
+# Photos.
+MAX_PIXELS = 40_000_000
+MAX_PHOTO_BYTES = 20 * _MB
+MAX_PHOTO_PATH_CHARS = 500
