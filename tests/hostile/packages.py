@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbooks import add_row_persona, new_book, save
+from tests.support.workbooks import add_row_persona, new_book, save
 
 STEP = ("Awareness", "Looks", "Web", "curious", 1, "")
 SHEET = "xl/worksheets/sheet1.xml"

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from openpyxl.drawing.image import Image as SheetImage
 
-from hostile.packages import STEP, mapgen, patch
 from mapgen.readers import limits, read_workbook
-from workbooks import add_row_persona, new_book, png, save
+from tests.hostile.packages import STEP, mapgen, patch
+from tests.support.workbooks import add_row_persona, new_book, png, save
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -120,7 +120,7 @@ def test_a_photo_path_in_a_link_loop_is_a_warning(tmp_path: Path) -> None:
     said = photo_field(tmp_path, "a.png")
     assert (
         said.startswith('P!B2: warning: photo path "a.png" cannot be opened')
-        and "give the picture a plain file name" in said
+        and "give a plain file name" in said
     )
 
 
@@ -144,6 +144,7 @@ def test_a_photo_path_naming_a_fifo_never_blocks(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "ana.png")
     said = photo_field(tmp_path, "ana.png")
     assert said == (
-        'P!B2: warning: photo path "ana.png" is not a picture file (a folder, a device or a pipe); give '
-        "the picture's file name"
+        'P!B2: warning: photo path "ana.png" is not a regular file (a folder, a device or a pipe); put the '
+        "file in the workbook's folder (or a folder inside it) and give the path from there, or place the "
+        "picture in the sheet"
     )

@@ -13,10 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from hostile.packages import MB, SHEET, Run, after, assert_refused, before, mapgen, patch, persona_book, share
 from mapgen.readers import limits
 from mapgen.readers.package.refs import column_name
-from workbooks import add_project, add_row_persona, add_stages, new_book, save
+from tests.hostile.packages import (
+    MB,
+    SHEET,
+    Run,
+    after,
+    assert_refused,
+    before,
+    mapgen,
+    patch,
+    persona_book,
+    share,
+)
+from tests.support.workbooks import add_project, add_row_persona, add_stages, new_book, save
 
 PEAK_MB = 1024
 SECONDS = 90

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from hostile.packages import SHEET, STEP, assert_refused, before, mapgen, patch, share
 from mapgen.readers import read_workbook
-from workbooks import add_row_persona, new_book, save
+from tests.hostile.packages import SHEET, STEP, assert_refused, before, mapgen, patch, share
+from tests.support.workbooks import add_row_persona, new_book, save
 
 
 def two_personas(path: Path) -> Path:

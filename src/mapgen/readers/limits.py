@@ -8,6 +8,8 @@ names the sheet and the cell and says what to do; nothing is cut silently.
 
 from __future__ import annotations
 
+from mapgen.limits import MAX_PICTURE_PIXELS
+
 __all__ = [
     "MAX_CELLS",
     "MAX_CELL_CHARS",
@@ -47,6 +49,6 @@ MAX_STEPS = 200  # per persona: a map of more is unreadable; split the journey
 MAX_STAGES = 50  # in the workbook: each stage is a band of the map
 
 # Photos.
-MAX_PIXELS = 40_000_000
+MAX_PIXELS = MAX_PICTURE_PIXELS  # one bound for every picture: photos and theme logos
 MAX_PHOTO_BYTES = 20 * _MB
 MAX_PHOTO_PATH_CHARS = 500

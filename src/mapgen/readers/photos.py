@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
-import stat
 import warnings
 from collections.abc import Callable, Sequence
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 
 from mapgen.model import Photo
+from mapgen.paths import Refused, inside
 from mapgen.readers.grid import cell_name
 from mapgen.readers.limits import MAX_PHOTO_BYTES, MAX_PHOTO_PATH_CHARS, MAX_PIXELS
 from mapgen.readers.package import Picture
@@ -22,8 +21,6 @@ from mapgen.readers.problems import Problems
 
 __all__ = ["MAX_PIXELS", "photo_from_path", "placed_photo"]
 
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:(?://|[^\\/])|www\.)", re.IGNORECASE)
-_DRIVE = re.compile(r"^[a-z]:", re.IGNORECASE)
 # Formats every renderer takes as they are; others are converted to PNG.
 _DIRECT = frozenset({"png", "jpeg"})
 # The only decoders Pillow may try on a picture from a workbook: the formats people place.
@@ -110,26 +107,6 @@ def placed_photo(
         return None
 
 
-def _refusal(text: str) -> str | None:
-    if _URL.match(text) or text.startswith(("\\\\", "//")):
-        return (
-            f'photo "{text}" is a web or network address, which mapgen never fetches; save the picture '
-            "in the workbook's folder and give its file name, or place it in the sheet"
-        )
-    windows = PureWindowsPath(text)
-    if text.startswith(("/", "\\")) or _DRIVE.match(text) or windows.is_absolute():
-        return (
-            f'photo path "{text}" is absolute; put the picture in the workbook\'s folder (or a folder '
-            "inside it) and give the path from there, e.g. photos/name.jpg"
-        )
-    if ".." in windows.parts:
-        return (
-            f'photo path "{text}" leaves the workbook\'s folder; put the picture inside that folder and '
-            "give the path from there, e.g. photos/name.jpg"
-        )
-    return None
-
-
 def photo_from_path(text: str, folder: Path, sheet: str, cell: str, problems: Problems) -> Photo | None:
     """Return the picture a Photo field names, relative to the workbook's folder, or None with a warning."""
     text = text.strip()
@@ -141,56 +118,14 @@ def photo_from_path(text: str, folder: Path, sheet: str, cell: str, problems: Pr
             cell,
         )
         return None
-    refusal = _refusal(text)
-    if refusal:
-        problems.warning(refusal, sheet, cell)
-        return None
     try:
-        return _from_folder(text, folder, sheet, cell, problems)
-    except (OSError, RuntimeError, ValueError) as error:
-        # A link loop (ELOOP, or RuntimeError from resolve), a name too long for the file system,
-        # a NUL byte: the path cannot lead to a picture.
-        reason = "a link loop or a bad name"
-        if isinstance(error, OSError) and error.strerror:
-            reason = error.strerror
-        problems.warning(
-            f'photo path "{text[:80]}" cannot be opened ({reason}); give the picture a plain file name in '
-            "the workbook's folder",
-            sheet,
-            cell,
+        path = inside(
+            text, folder, "photo", "the workbook's folder", hint=", or place the picture in the sheet"
         )
+    except Refused as refusal:
+        problems.warning(str(refusal), sheet, cell)
         return None
-
-
-def _from_folder(text: str, folder: Path, sheet: str, cell: str, problems: Problems) -> Photo | None:
-    root = folder.resolve()
-    path = (root / Path(*PureWindowsPath(text).parts)).resolve(strict=False)
-    if not path.is_relative_to(root):
-        problems.warning(
-            f'photo path "{text}" leads out of the workbook\'s folder (through a link); copy the picture '
-            "into the folder",
-            sheet,
-            cell,
-        )
-        return None
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        problems.warning(
-            f'photo file "{text}" was not found in the workbook\'s folder; check the name, or place the '
-            "picture in the sheet",
-            sheet,
-            cell,
-        )
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        problems.warning(
-            f'photo path "{text}" is not a picture file (a folder, a device or a pipe); give the picture\'s '
-            "file name",
-            sheet,
-            cell,
-        )
-        return None
+    info = path.stat()
     if info.st_size > MAX_PHOTO_BYTES:
         problems.warning(
             f'photo file "{text}" is over {MAX_PHOTO_BYTES // (1024 * 1024)} MB; save a smaller copy',
