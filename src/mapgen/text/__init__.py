@@ -11,6 +11,7 @@ importing only those above it:
   finding.py    the installed fonts: bundled, matplotlib's, the system's; a family's nearest face
   chains.py     FontChain: a primary face and its fallbacks, each character's face and width
   measuring.py  widths, runs per face, line metrics, characters no font has
+  hyphenation.py where a word may break with a hyphen, from its language's patterns (pyphen)
   wrapping.py   where lines may break, and text wrapped to a width
   fitting.py    text fitted into a box: smaller sizes, then an ellipsis
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 from mapgen.text.chains import FontChain, check_font, font_chain
 from mapgen.text.families import FALLBACK_FAMILIES, METRIC_TWINS
 from mapgen.text.finding import bundled_fonts_dir, find_face, installed_families
+from mapgen.text.hyphenation import HYPHEN, has_patterns, hyphen_points
 from mapgen.text.fitting import ELLIPSIS, FittedText, fit
 from mapgen.text.fitting import _fit as _fit
 from mapgen.text.measuring import (
@@ -51,6 +53,7 @@ __all__ = [
     "FittedText",
     "FontChain",
     "FontError",
+    "HYPHEN",
     "LineMetrics",
     "bullet_indent",
     "bundled_fonts_dir",
@@ -59,6 +62,8 @@ __all__ = [
     "find_face",
     "fit",
     "font_chain",
+    "has_patterns",
+    "hyphen_points",
     "installed_families",
     "is_font_file",
     "line_metrics",
