@@ -21,9 +21,9 @@ from __future__ import annotations
 from mapgen.text.chains import FontChain, check_font, font_chain
 from mapgen.text.families import FALLBACK_FAMILIES, METRIC_TWINS
 from mapgen.text.finding import bundled_fonts_dir, find_face, installed_families
-from mapgen.text.hyphenation import HYPHEN, has_patterns, hyphen_points
 from mapgen.text.fitting import ELLIPSIS, FittedText, fit
 from mapgen.text.fitting import _fit as _fit
+from mapgen.text.hyphenation import HYPHEN, has_patterns, hyphen_points
 from mapgen.text.measuring import (
     LineMetrics,
     describe_char,
@@ -48,12 +48,12 @@ __all__ = [
     "ELLIPSIS",
     "FALLBACK_FAMILIES",
     "FONT_SUFFIXES",
+    "HYPHEN",
     "METRIC_TWINS",
     "Face",
     "FittedText",
     "FontChain",
     "FontError",
-    "HYPHEN",
     "LineMetrics",
     "bullet_indent",
     "bundled_fonts_dir",

@@ -123,7 +123,11 @@ def _fitting(
     """Return the lines of text at size when they fit the box, breaking no word at random; else None."""
     allowed = _lines_allowed(max_height, size, line_height, max_lines)
     lines, forced = _wrap(text, chain, size, float(max_width), language)
-    if forced < 0 and len(lines) <= allowed and all(measure(line, chain, size) <= max_width + 1e-6 for line in lines):
+    if (
+        forced < 0
+        and len(lines) <= allowed
+        and all(measure(line, chain, size) <= max_width + 1e-6 for line in lines)
+    ):
         return lines
     return None
 

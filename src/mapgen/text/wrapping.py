@@ -111,7 +111,9 @@ class Wrapped(NamedTuple):
     forced: int  # that line's index, or -1 when every line ends between words or at a hyphen
 
 
-def wrap(text: str, chain: FontChain, size: float, max_width: float, *, language: str | None = "en") -> list[str]:
+def wrap(
+    text: str, chain: FontChain, size: float, max_width: float, *, language: str | None = "en"
+) -> list[str]:
     """Return text broken into lines no wider than max_width points at size pt.
 
     Lines break at spaces (which are dropped at the break), after a hyphen or slash inside a word,
