@@ -544,7 +544,9 @@ def assert_same_results(
         expected = outcome(getattr(ref, name), first, old, *rest, **kwargs)
         if name == "wrap":
             kwargs = {"language": None}
-        if name == "fit" and not (whole_words and isinstance(expected, ref.FittedText) and not expected.truncated):
+        if name == "fit" and not (
+            whole_words and isinstance(expected, ref.FittedText) and not expected.truncated
+        ):
             continue
         assert outcome(getattr(text, name), first, new, *rest, **kwargs) == expected, name
     lines = outcome(wrap, sample, new, size, width, language=None)

@@ -265,6 +265,7 @@ class Labels:
     warnings: str
     no_warnings: str
     inferred_score: str  # beside a hollow marker: this step's score comes from its emotion words
+    more: str  # after a count of list items a map leaves out: "+2 more"
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""
