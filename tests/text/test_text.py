@@ -411,8 +411,9 @@ def test_fit_always_fits_its_box(sample: str, width: float, height: float) -> No
     assert 7 <= fitted.size <= 11
     assert fitted.height <= height + 1e-6
     assert all(measure(line, chain, fitted.size) <= width + 1e-6 for line in fitted.lines)
-    if not fitted.truncated:
-        assert "".join("".join(fitted.lines).split()) == "".join(sample.split())
+    if not fitted.truncated:  # all the text is there, a hyphen at most added where a word breaks
+        shown = "".join("".join(fitted.lines).split())
+        assert shown.replace("-", "") == "".join(sample.split()).replace("-", "")
 
 
 def test_chains_pickle_for_worker_processes(body: FontChain) -> None:

@@ -98,9 +98,10 @@ def layout_canvas(
     body = sizes.size("body")
     lanes = lanes_for(persona, ct)
 
-    header_h = round(
-        max(sizes.size("h1") * sizes.line_height + body * sizes.line_height * 3, height * 0.12), 2
-    )
+    # Name, role and two lines of quote or list; a filled header band adds its padding round them.
+    band_pad = 4 * ctx.pad if ct.style.header_band else 0.0
+    header_h = sizes.size("h1") * sizes.line_height + body * sizes.line_height * 3 + band_pad
+    header_h = round(max(header_h, height * 0.12), 2)
     footer_h = footer_height(ct) if footer else 0.0
     label_w = _label_width(ctx, lanes, width)
     x0 = m + label_w + gap
