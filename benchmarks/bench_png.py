@@ -85,10 +85,10 @@ def _journeys(stages: int, steps: int) -> tuple[Any, Any]:
 
 def _scene(journeys: Any, theme: Any, size: str) -> tuple[Any, int]:
     """Return the persona's scene at a size preset and the preset's dpi."""
-    from mapgen.layout import layout_journey
+    from mapgen.layout import layout_canvas
 
     page, dpi = theme.png.canvas(size), theme.png.resolution(size)
-    return layout_journey(journeys, journeys.personas[0], theme, page=page).scenes[0], dpi
+    return layout_canvas(journeys, journeys.personas[0], theme, page).scenes[0], dpi
 
 
 def _paint(journeys: Any, theme: Any, size: str) -> tuple[bytes, str]:

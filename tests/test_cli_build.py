@@ -88,7 +88,19 @@ def test_a_second_build_writes_nothing_and_an_edit_repaints_one_persona(tmp_path
 
 
 def _first_long_text_cell(sheet: Any) -> Any:
-    """Return a step's text cell (long free text, below the header), for a harmless edit."""
+    """Return a step's action cell (long free text, below the header), for a harmless edit.
+
+    An action, because a map shows every action; a lane such as thoughts may be left out of it.
+    """
+    for row in sheet.iter_rows(min_row=1):
+        for header in row:
+            names = ("step", "action", "actions", "customer action")
+            if isinstance(header.value, str) and header.value.strip().lower() in names:
+                for (cell,) in sheet.iter_rows(
+                    min_row=header.row + 1, min_col=header.column, max_col=header.column
+                ):
+                    if isinstance(cell.value, str) and len(cell.value) > 40 and "\n" not in cell.value:
+                        return cell
     for row in sheet.iter_rows(min_row=8):
         for cell in row:
             if isinstance(cell.value, str) and len(cell.value) > 40 and "\n" not in cell.value:

@@ -112,8 +112,10 @@ def test_german_theme_overrides_only_what_it_names() -> None:
     assert german.labels.page_x_of_y(3, 12) == "Seite 3 von 12"
     assert german.footer.confidentiality == "Vertraulich"
     assert german.lanes.show == default.lanes.show
+    assert (german.language, default.language) == ("de", "en")  # German words hyphenate as German
     same = dataclasses.replace(
         german,
+        language=default.language,
         name=default.name,
         description=default.description,
         labels=default.labels,

@@ -139,12 +139,12 @@ def _page(theme: Theme, options: Options) -> tuple[tuple[float, float], int]:
 
 def render_persona_png(index: int, journeys: Journeys, theme: Theme, options: Options) -> Rendered:
     """Paint the journey map of the scope's one persona, the index-th of the whole model."""
-    from mapgen.layout import layout_journey
+    from mapgen.layout import layout_canvas
     from mapgen.renderers.png.painter import paint_png
 
     page, dpi = _page(theme, options)
     (persona,) = journeys.personas
-    result = layout_journey(journeys, persona, theme, page=page, index=index)
+    result = layout_canvas(journeys, persona, theme, page, index=index)
     (scene,) = result.scenes
     return Rendered(paint_png(scene, theme, dpi=dpi), tuple(result.problems))
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from mapgen.layout.canvas import layout_canvas
 from mapgen.layout.journey import layout_journey
 from mapgen.layout.overview import layout_overview
 from mapgen.layout.result import LayoutResult
 
-__all__ = ["LayoutResult", "layout_journey", "layout_overview"]
+__all__ = ["LayoutResult", "layout_canvas", "layout_journey", "layout_overview"]

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from mapgen import text
 from mapgen.layout.context import Context
-from mapgen.layout.curve import curve_height, emotion_lane
+from mapgen.layout.curve import curve_height, curve_legend, emotion_lane
 from mapgen.layout.grid import Band, Column
 from mapgen.layout.lanes import Lane
-from mapgen.scene import Box, Ellipse, Polygon, Polyline, Primitive, Rect, Tag
+from mapgen.layout.stages import stage_bar, stage_row_height
+from mapgen.scene import Box, Ellipse, Polyline, Primitive, Rect, Tag
 
 GUTTER = 4.0  # between neighbouring cards, in points
 LANE_GAP = 5.0
-
-
-def stage_row_height(ctx: Context) -> float:
-    """Return the height of the stage headers: two lines of the h3 size."""
-    sizes = ctx.theme.sizes
-    return round(sizes.size("h3") * sizes.line_height * 2 + 4, 2)
 
 
 def card_size(ctx: Context) -> float:
@@ -62,50 +57,6 @@ def _bar(lane: Lane) -> float:
 
 def _chain(ctx: Context, lane: Lane) -> text.FontChain:
     return ctx.theme.font_chain("body", italic=lane.id == "thoughts")
-
-
-def stage_headers(ctx: Context, band: Band, y: float, height: float) -> list[Primitive]:
-    """Return the stage chevrons (or bands) across the top of a band, in journey order."""
-    theme, name = ctx.theme, ctx.persona.name
-    c = theme.colours
-    chevron = theme.style.stage_shape == "chevron"
-    tip = height * 0.32 if chevron else 0.0
-    out: list[Primitive] = []
-    for n, stage in enumerate(band.stages):
-        tag = Tag("stage", persona=name, stage=stage.name)
-        x, w = stage.x, stage.w - 2
-        fill = c.stage_colour(stage.index)
-        if chevron:
-            notch = tip if n > 0 else 0.0
-            points = (
-                (x, y),
-                (x + w - tip, y),
-                (x + w, y + height / 2),
-                (x + w - tip, y + height),
-                (x, y + height),
-                (x + notch, y + height / 2),
-            )
-            out.append(Polygon(tuple((round(px, 2), round(py, 2)) for px, py in points), fill=fill, tag=tag))
-            inner = Box(x + max(notch, 4) + 2, y + 2, w - tip - max(notch, 4) - 4, height - 4)
-        else:
-            out.append(Rect(Box(x, y, w, height), fill=fill, radius=theme.style.corner_radius, tag=tag))
-            inner = Box(x + 6, y + 2, w - 12, height - 4)
-        out.append(
-            ctx.text(
-                stage.name,
-                inner,
-                Tag("stage-header", persona=name, stage=stage.name),
-                size=theme.sizes.size("h3"),
-                color=c.on_stage_colour(stage.index),
-                role="heading",
-                bold=True,
-                align="center",
-                valign="middle",
-                max_lines=2,
-                what="stage name",
-            )
-        )
-    return out
 
 
 def lane_label(ctx: Context, lane: Lane, box: Box) -> list[Primitive]:
@@ -184,7 +135,7 @@ def band_items(
     """Return a whole band from top down: stage headers, then each lane with its label and cards."""
     c = ctx.theme.colours
     row = stage_row_height(ctx)
-    out = stage_headers(ctx, band, top, row)
+    out = stage_bar(ctx, band.stages, top, row)
     y = top + row + LANE_GAP
     columns = band.columns
     left, right = label_box.x, columns[-1].x + columns[-1].w
@@ -203,10 +154,14 @@ def band_items(
                 tag=Tag("grid"),
             )
         )
-        out += lane_label(ctx, lane, Box(label_box.x, y, label_box.w, height))
         if lane.kind == "curve":
+            inferred = any(c.step is not None and c.step.score_source == "inferred" for c in columns)
+            legend, top = curve_legend(ctx, Box(label_box.x, y, label_box.w, height), inferred=inferred)
+            out += lane_label(ctx, lane, Box(label_box.x, y, label_box.w, top - y))
+            out += legend
             out += emotion_lane(ctx, Box(columns[0].x, y, right - columns[0].x, height), columns)
         else:
+            out += lane_label(ctx, lane, Box(label_box.x, y, label_box.w, height))
             out += lane_cards(ctx, lane, columns, y, height)
         y += height + LANE_GAP
     return out

@@ -23,6 +23,8 @@ class Context:
     theme: Theme
     index: int = 0  # the persona's place among all the personas: its avatar's colour
     problems: list[Problem] = field(default_factory=list)
+    # What a cut text's warning advises: a page can grow or continue, a canvas is its size.
+    hint: str = "shorten it, or build a larger size (--size poster)"
 
     @property
     def pad(self) -> float:
@@ -43,6 +45,7 @@ class Context:
         align: Align = "left",
         valign: VAlign = "top",
         max_lines: int | None = None,
+        min_size: float | None = None,
         step: Step | None = None,
         what: str | None = None,
     ) -> TextBlock:
@@ -59,6 +62,7 @@ class Context:
             align=align,
             valign=valign,
             max_lines=max_lines,
+            min_size=min_size,
             tag=tag,
         )
         if block.truncated:
@@ -67,14 +71,30 @@ class Context:
 
     def cut(self, what: str, tag: Tag, step: Step | None) -> None:
         """Report a text cut with an ellipsis to fit the map."""
-        where = f", stage {tag.stage!r}" if tag.stage else ""
+        self.warn(f"the {what} is cut to fit the journey map; {self.hint}", tag, step)
+
+    def warn(self, message: str, tag: Tag | None = None, step: Step | None = None) -> None:
+        """Report a warning about the map, naming the persona and, when the tag says, stage and lane."""
+        where = ""
+        if tag is not None and tag.stage:
+            where += f", stage {tag.stage!r}"
+        if tag is not None and tag.lane:
+            where += f", lane {self.lane_label(tag.lane)!r}"
         problem = Problem(
             "warning",
-            f"{self.persona.name}{where}: the {what} is cut to fit the journey map; "
-            "shorten it, or build a larger size (--size poster)",
+            f"{self.persona.name}{where}: {message}",
             file=self.journeys.source,
             sheet=self.persona.sheet,
             cell=step.cell if step is not None and step.cell else None,
         )
         if problem not in self.problems:
             self.problems.append(problem)
+
+    def lane_label(self, lane: str) -> str:
+        """Return the label a lane id has on the map ("pain_points": "Pain points")."""
+        if lane.startswith("extra:"):
+            return lane[len("extra:") :]
+        try:
+            return self.theme.lanes.label(lane)
+        except (KeyError, AttributeError, ValueError):
+            return lane

@@ -25,6 +25,11 @@ class Column:
         """Return the x of the column's middle."""
         return self.x + self.w / 2
 
+    @property
+    def right(self) -> float:
+        """Return the x of the column's right edge."""
+        return self.x + self.w
+
 
 @dataclass(frozen=True)
 class StageSpan:
@@ -96,3 +101,28 @@ def plan_bands(stages: list[str], persona: Persona, x: float, width: float, min_
             left += span_w
         bands.append(Band(tuple(spans)))
     return bands
+
+
+def stage_row(stages: list[str], persona: Persona, x: float, width: float) -> Band:
+    """Return one band with a column per stage, equally wide (a stage without steps narrower)."""
+    weights = [1.0 if persona.steps_in(name) else EMPTY_STAGE for name in stages]
+    unit = width / sum(weights) if weights else 0.0
+    spans, left = [], x
+    for i, (name, weight) in enumerate(zip(stages, weights, strict=True)):
+        spans.append(
+            StageSpan(name, i, left, weight * unit, (Column(name, left, weight * unit, None, None),))
+        )
+        left += weight * unit
+    return Band(tuple(spans))
+
+
+def step_slots(span: StageSpan, persona: Persona) -> tuple[Column, ...]:
+    """Return a stage's column cut into a slot per step, for the curve of a stage-level view."""
+    steps = persona.steps_in(span.name)
+    if not steps:
+        return span.columns
+    index_of = {id(step): n for n, step in enumerate(persona.steps)}
+    w = span.w / len(steps)
+    return tuple(
+        Column(span.name, span.x + k * w, w, step, index_of[id(step)]) for k, step in enumerate(steps)
+    )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from mapgen.layout.cells import fit_list
 from mapgen.layout.context import Context
 from mapgen.layout.shapes import initials, picture_in
+from mapgen.model import Step
 from mapgen.scene import Box, Ellipse, Primitive, Rect, Tag
 
 
@@ -179,16 +181,11 @@ def persona_header(ctx: Context, box: Box, *, continued: bool = False) -> list[P
         )
         out.append(heading)
         y = top + heading.box.h
-        out.append(
-            ctx.text(
-                "\n".join(f"• {item}" for item in items),
-                Box(x + 8, y, col_w - 8, max(inner.bottom - y, small * sizes.line_height)),
-                Tag(key, persona=name),
-                size=small,
-                color=ink,
-                what=label.lower(),
-            )
-        )
+        listed: list[tuple[str, Step | None]] = [(item, None) for item in items]
+        box = Box(x + 8, y, col_w - 8, max(inner.bottom - y, small * sizes.line_height))
+        tag = Tag(key, persona=name)
+        least = sizes.minimum
+        out.append(fit_list(ctx, listed, box, small, tag, label.lower(), color=ink, min_size=least))
     return out
 
 

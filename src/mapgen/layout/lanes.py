@@ -26,6 +26,12 @@ def _plain(value: str | None) -> str:
     return (value or "").strip()
 
 
+_ITEMS: dict[str, Callable[[Step], tuple[str, ...]]] = {
+    "pain_points": lambda s: s.pain_points,
+    "opportunities": lambda s: s.opportunities,
+    "kpis": lambda s: s.kpis,
+}
+
 _TEXT: dict[str, Callable[[Step], str]] = {
     "actions": lambda s: _plain(s.action),
     "touchpoints": lambda s: _plain(s.touchpoint),
@@ -54,6 +60,13 @@ class Lane:
         if self.id.startswith("extra:"):
             return dict(step.extra).get(self.id[len("extra:") :], "").strip()
         return _TEXT[self.id](step)
+
+    def items(self, step: Step | None) -> tuple[str, ...]:
+        """Return what this lane shows for a step as a list: its items, or its one text."""
+        if self.id in _ITEMS and step is not None:
+            return tuple(" ".join(i.split()) for i in _ITEMS[self.id](step) if i and i.strip())
+        value = self.text(step)
+        return (value,) if value else ()
 
 
 def _kind(lane: str) -> str:

@@ -61,6 +61,7 @@ def fitted_block(
         min(min_size or theme.sizes.minimum, size),
         line_height,
         max_lines=max_lines,
+        language=theme.language,
     )
     return TextBlock(
         box=box,
@@ -178,27 +179,39 @@ def emotion_marker(
     faces: bool,
     persona: str,
     step: int,
+    *,
+    hollow: bool = False,
 ) -> list[Primitive]:
-    """Return a dot, or a face whose mouth shows the valence when the theme draws faces."""
+    """Return a dot, or a face whose mouth shows the valence when the theme draws faces.
+
+    hollow: a ring in the colour instead of a filled dot (a score inferred, not measured).
+    """
     tag = Tag("marker", persona=persona, step=step)
     c = theme.colours
+    ink = colour if hollow else c.background  # of the ring's inside features
+    if hollow:
+        disc = Ellipse(
+            Box(cx - r, cy - r, 2 * r, 2 * r),
+            fill=c.background,
+            stroke=colour,
+            stroke_width=max(1.5, r * 0.3),
+            tag=tag,
+        )
+    else:
+        disc = Ellipse(
+            Box(cx - r, cy - r, 2 * r, 2 * r), fill=colour, stroke=c.background, stroke_width=1.0, tag=tag
+        )
     if not (faces and theme.emotion.markers == "faces"):
-        return [
-            Ellipse(
-                Box(cx - r, cy - r, 2 * r, 2 * r), fill=colour, stroke=c.background, stroke_width=1.0, tag=tag
-            )
-        ]
+        return [disc]
     eye = r * 0.16
     out: list[Primitive] = [
-        Ellipse(
-            Box(cx - r, cy - r, 2 * r, 2 * r), fill=colour, stroke=c.background, stroke_width=1.0, tag=tag
-        ),
-        Ellipse(Box(cx - r * 0.38 - eye, cy - r * 0.3 - eye, 2 * eye, 2 * eye), fill=c.background, tag=tag),
-        Ellipse(Box(cx + r * 0.38 - eye, cy - r * 0.3 - eye, 2 * eye, 2 * eye), fill=c.background, tag=tag),
+        disc,
+        Ellipse(Box(cx - r * 0.38 - eye, cy - r * 0.3 - eye, 2 * eye, 2 * eye), fill=ink, tag=tag),
+        Ellipse(Box(cx + r * 0.38 - eye, cy - r * 0.3 - eye, 2 * eye, 2 * eye), fill=ink, tag=tag),
     ]
     bend = max(-1.0, min(1.0, value)) * r * 0.3  # smile down (y grows downwards), frown up
     mouth = [
         (cx - r * 0.45 + r * 0.9 * k / 8, cy + r * 0.3 + bend * (1 - (2 * k / 8 - 1) ** 2)) for k in range(9)
     ]
-    out.append(Polyline(tuple(mouth), color=c.background, width=max(1.0, r * 0.14), tag=tag))
+    out.append(Polyline(tuple(mouth), color=ink, width=max(1.0, r * 0.14), tag=tag))
     return out

@@ -11,6 +11,7 @@ importing only those above it:
   finding.py    the installed fonts: bundled, matplotlib's, the system's; a family's nearest face
   chains.py     FontChain: a primary face and its fallbacks, each character's face and width
   measuring.py  widths, runs per face, line metrics, characters no font has
+  hyphenation.py where a word may break with a hyphen, from its language's patterns (pyphen)
   wrapping.py   where lines may break, and text wrapped to a width
   fitting.py    text fitted into a box: smaller sizes, then an ellipsis
 """
@@ -22,6 +23,7 @@ from mapgen.text.families import FALLBACK_FAMILIES, METRIC_TWINS
 from mapgen.text.finding import bundled_fonts_dir, find_face, installed_families, installed_font_files
 from mapgen.text.fitting import ELLIPSIS, FittedText, fit
 from mapgen.text.fitting import _fit as _fit
+from mapgen.text.hyphenation import HYPHEN, has_patterns, hyphen_points
 from mapgen.text.measuring import (
     LineMetrics,
     describe_char,
@@ -46,6 +48,7 @@ __all__ = [
     "ELLIPSIS",
     "FALLBACK_FAMILIES",
     "FONT_SUFFIXES",
+    "HYPHEN",
     "METRIC_TWINS",
     "Face",
     "FittedText",
@@ -59,6 +62,8 @@ __all__ = [
     "find_face",
     "fit",
     "font_chain",
+    "has_patterns",
+    "hyphen_points",
     "installed_families",
     "installed_font_files",
     "is_font_file",

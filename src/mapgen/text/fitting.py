@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from mapgen.text.chains import FontChain
+from mapgen.text.hyphenation import HYPHEN, split_points
 from mapgen.text.measuring import measure
 from mapgen.text.wrapping import _clusters, _wrap
 
@@ -40,17 +41,22 @@ def fit(
     *,
     max_lines: int | None = None,
     step: float = 0.5,
+    language: str | None = "en",
 ) -> FittedText:
     """Return text wrapped into a box: at size if it fits, else smaller, never below min_size.
 
     Sizes go down from size in steps of `step` points to min_size; the first that fits in
-    max_width and max_height (and max_lines) wins. When even min_size does not fit, the lines
-    that fit are kept and the last one ends with an ellipsis: truncated is then True, and the
-    caller reports the cut. A box too low for one line at min_size gets no lines.
+    max_width and max_height (and max_lines) with lines broken between words wins. Only when none
+    does is a word too long for the line hyphenated, in the given language (None: never), at the
+    largest size that then fits. When even that fails, the lines that fit at min_size are kept and
+    the last one is shortened at a word boundary and ends with an ellipsis: truncated is then
+    True, and the caller reports the cut. No line ever ends inside a word, except a word too long
+    for a line on its own, cut at a hyphenation point (else, the last resort, between letters) and
+    ended with the ellipsis. A box too low for one line at min_size gets no lines.
     """
     if min_size <= 0 or size <= 0 or line_height <= 0 or step <= 0:
         raise ValueError("sizes, line height and step must be positive")
-    return _fit(text, chain, max_width, max_height, size, min_size, line_height, max_lines, step)
+    return _fit(text, chain, max_width, max_height, size, min_size, line_height, max_lines, step, language)
 
 
 # Layout fits the same cards again as it tries bands and pages, and so do the planners: laying out
@@ -67,6 +73,7 @@ def _fit(
     line_height: float,
     max_lines: int | None,
     step: float,
+    language: str | None = "en",
 ) -> FittedText:
     min_size = min(min_size, size)
     sizes = []
@@ -75,21 +82,54 @@ def _fit(
         sizes.append(current)
         current = round(current - step, 6)
     sizes.append(float(min_size))
+    # Shrinking comes first: a hyphen only when no size lets every word stand whole.
     for candidate in sizes:
-        allowed = _lines_allowed(max_height, candidate, line_height, max_lines)
-        lines = _wrap(text, chain, candidate, float(max_width))
-        if len(lines) <= allowed and all(
-            measure(line, chain, candidate) <= max_width + 1e-6 for line in lines
-        ):
+        lines = _fitting(text, chain, max_width, max_height, candidate, line_height, max_lines, None)
+        if lines is not None:
             return FittedText(lines, candidate, False, line_height)
+    if language is not None:
+        # Then the fewest hyphens, at the largest size that has that few: "Entde-|cken" at 9 pt
+        # reads better than "Ent-|de-|cken" at 12.
+        best: tuple[int, float, tuple[str, ...]] | None = None
+        for candidate in sizes:
+            lines = _fitting(text, chain, max_width, max_height, candidate, line_height, max_lines, language)
+            if lines is not None:
+                hyphens = sum(line.endswith(HYPHEN) for line in lines)
+                if best is None or hyphens < best[0]:
+                    best = (hyphens, candidate, lines)
+        if best is not None:
+            return FittedText(best[2], best[1], False, line_height)
     size = sizes[-1]
     allowed = _lines_allowed(max_height, size, line_height, max_lines)
-    lines = _wrap(text, chain, size, float(max_width))
+    lines, forced = _wrap(text, chain, size, float(max_width), language)
     if allowed <= 0 or not lines:
         return FittedText((), size, bool(text.strip()), line_height)
-    kept = list(lines[:allowed])
-    kept[-1] = _ellipsize(kept[-1], chain, size, max_width)
+    keep = allowed if forced < 0 else min(allowed, forced + 1)
+    kept = list(lines[:keep])
+    kept[-1] = _ellipsize(kept[-1], chain, size, max_width, language, partial=forced == keep - 1)
     return FittedText(tuple(kept), size, True, line_height)
+
+
+def _fitting(
+    text: str,
+    chain: FontChain,
+    max_width: float,
+    max_height: float,
+    size: float,
+    line_height: float,
+    max_lines: int | None,
+    language: str | None,
+) -> tuple[str, ...] | None:
+    """Return the lines of text at size when they fit the box, breaking no word at random; else None."""
+    allowed = _lines_allowed(max_height, size, line_height, max_lines)
+    lines, forced = _wrap(text, chain, size, float(max_width), language)
+    if (
+        forced < 0
+        and len(lines) <= allowed
+        and all(measure(line, chain, size) <= max_width + 1e-6 for line in lines)
+    ):
+        return lines
+    return None
 
 
 def _lines_allowed(max_height: float, size: float, line_height: float, max_lines: int | None) -> int:
@@ -97,13 +137,37 @@ def _lines_allowed(max_height: float, size: float, line_height: float, max_lines
     return allowed if max_lines is None else min(allowed, max_lines)
 
 
-def _ellipsize(line: str, chain: FontChain, size: float, max_width: float) -> str:
-    """Return line shortened so that it and an ellipsis fit max_width."""
+def _ellipsize(
+    line: str, chain: FontChain, size: float, max_width: float, language: str | None, *, partial: bool
+) -> str:
+    """Return line shortened at a word boundary so that it and an ellipsis fit max_width.
+
+    partial: the line ends inside a word (broken between letters), whose piece goes first. A first
+    word too wide even alone is cut at a hyphenation point, else between letters.
+    """
     mark = ELLIPSIS if chain.has(ELLIPSIS) else "..."
-    clusters = _clusters(line)
+
+    def fits(head: str) -> bool:
+        return measure(head + mark, chain, size) <= max_width + 1e-6
+
+    words = line.split(" ")
+    if partial and len(words) > 1:
+        words.pop()
+    while words:
+        head = " ".join(words).rstrip(" ,;:-–—/")
+        if head and fits(head):
+            return head + mark
+        if len(words) == 1:
+            break
+        words.pop()
+    word = words[0] if words else line
+    for point in reversed(split_points(word, language)):
+        if fits(word[:point]):
+            return word[:point] + mark
+    clusters = _clusters(word)
     while clusters:
         head = "".join(clusters).rstrip(" ,;:-–—/")
-        if measure(head + mark, chain, size) <= max_width + 1e-6:
+        if fits(head):
             return head + mark
         clusters.pop()
     return mark if measure(mark, chain, size) <= max_width + 1e-6 else ""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import NamedTuple
 
 from mapgen.text.chains import FontChain, _zero_width
+from mapgen.text.hyphenation import HYPHEN, split_points
 from mapgen.text.measuring import measure
 
 # No line may start with these (closing punctuation, small kana, prolonged sound mark) ...
@@ -102,29 +104,43 @@ def bullet_indent(chain: FontChain, size: float, bullet: str) -> float:
     return round(measure(bullet, chain, size) + size * 0.6, 2)
 
 
-def wrap(text: str, chain: FontChain, size: float, max_width: float) -> list[str]:
+class Wrapped(NamedTuple):
+    """Lines of a wrapped text, and the first line that ends inside a word at no hyphenation point."""
+
+    lines: tuple[str, ...]
+    forced: int  # that line's index, or -1 when every line ends between words or at a hyphen
+
+
+def wrap(
+    text: str, chain: FontChain, size: float, max_width: float, *, language: str | None = "en"
+) -> list[str]:
     """Return text broken into lines no wider than max_width points at size pt.
 
     Lines break at spaces (which are dropped at the break), after a hyphen or slash inside a word,
     and between any two CJK or Thai characters (except before closing or after opening
-    punctuation). A word wider than the line is broken between characters. Explicit newlines
-    are kept, a blank line as an empty string; leading and trailing blank lines are dropped.
-    Only a single character wider than max_width can make a line wider than max_width.
+    punctuation). A word wider than the line breaks at its language's hyphenation points, with a
+    visible hyphen; only a word with no such point that fits (a part number, a word of a language
+    without patterns, language=None) is broken between characters, as the last resort
+    (text.fit never accepts that break: it shrinks the text or cuts it with an ellipsis instead).
+    Explicit newlines are kept, a blank line as an empty string; leading and trailing blank lines
+    are dropped. Only a single character wider than max_width can make a line wider than max_width.
     """
     if size <= 0 or max_width <= 0:
         raise ValueError(f"size and max_width must be positive, got {size} and {max_width}")
-    return list(_wrap(text, chain, float(size), float(max_width)))
+    return list(_wrap(text, chain, float(size), float(max_width), language).lines)
 
 
 @functools.lru_cache(maxsize=32768)
-def _wrap(text: str, chain: FontChain, size: float, max_width: float) -> tuple[str, ...]:
+def _wrap(text: str, chain: FontChain, size: float, max_width: float, language: str | None) -> Wrapped:
     sums = chain._sums
     limit = max_width / size + 1e-9  # compare in 1-pt units: one multiplication per line
     space = chain._widths[" "]
+    hyphen = sums[HYPHEN]
     lines: list[str] = []
+    forced = -1
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        return ()
+        return Wrapped((), -1)
     for paragraph in text.split("\n"):
         line = ""
         line_width = 0.0
@@ -138,15 +154,29 @@ def _wrap(text: str, chain: FontChain, size: float, max_width: float) -> tuple[s
             if line:
                 lines.append(line)
                 line, line_width = "", 0.0
+            if piece_width > limit:
+                # Too long for any line: break at hyphenation points, as late as each line allows.
+                points = split_points(piece, language)
+                start = 0
+                while sums[piece[start:]] > limit:
+                    fitting = [p for p in points if p > start and sums[piece[start:p]] + hyphen <= limit]
+                    if not fitting:
+                        break
+                    lines.append(piece[start : fitting[-1]] + HYPHEN)
+                    start = fitting[-1]
+                piece = piece[start:]
+                piece_width = sums[piece]
             if piece_width <= limit:
                 line, line_width = piece, piece_width
                 continue
             for cluster in _clusters(piece):
                 cluster_width = sums[cluster]
                 if line and line_width + cluster_width > limit:
+                    if forced < 0:
+                        forced = len(lines)
                     lines.append(line)
                     line, line_width = "", 0.0
                 line += cluster
                 line_width += cluster_width
         lines.append(line)
-    return tuple(lines)
+    return Wrapped(tuple(lines), forced)

@@ -36,6 +36,7 @@ def schema_tree() -> dict[str, Any]:
         "description": None,
         "extends": None,
         "contrast": None,
+        "language": None,
         "logo": None,
         "colours": leaves(Colours),
         "fonts": {"heading": font, "body": font, "fallback": None, "system_fallback": None},

@@ -271,6 +271,8 @@ class Labels:
     theme: str
     warnings: str
     no_warnings: str
+    inferred_score: str  # beside a hollow marker: this step's score comes from its emotion words
+    more: str  # after a count of list items a map leaves out: "+2 more"
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""
@@ -347,6 +349,7 @@ class Theme:
     source: Path = field(compare=False)  # the theme file
     files: tuple[Path, ...] = field(default=(), compare=False)  # source first, then what it extends
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    language: str = "en"  # of the theme's words and the workbooks it dresses: picks hyphenation patterns
 
     def font_chain(self, role: FontRole, *, bold: bool | None = None, italic: bool = False) -> FontChain:
         """Return the font chain for a role; bold None means the role's own weight."""

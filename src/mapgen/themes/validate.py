@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from mapgen import colors
+from mapgen import colors, text
 from mapgen.themes.colours import check_contrast, read_colours
 from mapgen.themes.files import check_image, optional_file
 from mapgen.themes.fonts import read_fonts
@@ -30,6 +30,13 @@ def read_theme(data: dict[str, Any], problems: Problems, sources: list[Source]) 
         name = leaf.stem  # an inherited name would call a user's theme "default"
     description = r.get("description", string_value, "")
     contrast = cast(Contrast, r.get("contrast", choice("AA", "AAA"), "AA"))
+    language = r.get("language", nonempty, "en")
+    if not text.has_patterns(language):
+        problems.warning(
+            "language",
+            f"there are no hyphenation patterns for {language!r}; a word too long for its line is "
+            "cut with an ellipsis instead of hyphenated (use a code such as en, de, fr, pt_BR)",
+        )
     minimum = colors.AAA_TEXT if contrast == "AAA" else colors.AA_TEXT
 
     colours = read_colours(r, minimum)
@@ -68,6 +75,7 @@ def read_theme(data: dict[str, Any], problems: Problems, sources: list[Source]) 
         footer=footer,
         source=leaf,
         files=tuple(s.path for s in sources),
+        language=language,
     )
     check_contrast(theme, problems)
     if contrast == "AAA" and emotion.markers != "faces":
