@@ -110,7 +110,8 @@ def test_german_theme_overrides_only_what_it_names() -> None:
     default, german = load_theme("default"), load_theme("default-de")
     assert german.lanes.label("pain_points") == "Schmerzpunkte"
     assert german.labels.page_x_of_y(3, 12) == "Seite 3 von 12"
-    assert german.footer.confidentiality == "Vertraulich"
+    assert german.labels.default_title == "Customer Journeys"
+    assert german.footer.confidentiality == ""  # nothing is confidential that nobody marked so
     assert german.lanes.show == default.lanes.show
     same = dataclasses.replace(
         german,
@@ -423,7 +424,8 @@ def test_theme_values_for_renderers() -> None:
     assert theme.colours.emotion_colour(None) == theme.colours.emotion_neutral
     assert set(theme.lanes.show) <= set(LANES)
     assert theme.lanes.label("kpis") == "KPIs"
-    assert theme.footer.render(client="Acme", title="Journeys") == "Acme · Journeys · Confidential"
+    assert theme.footer.render(client="Acme", title="Journeys") == "Acme · Journeys"
+    assert theme.footer.render(title="Journeys", confidentiality="Internal") == "Journeys · Internal"
     assert theme.font_chain("heading").primary.bold
     assert theme.font_chain("body", bold=True, italic=True).primary.path.name == "Lato-BoldItalic.ttf"
 

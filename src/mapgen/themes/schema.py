@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from mapgen import colors
 from mapgen.model import Problem
 from mapgen.scene import FontRole
+from mapgen.themes.lines import fill_template
 from mapgen.themes.vocabulary import (
     FOOTER_FIELDS,
     MM,
@@ -264,6 +265,11 @@ class Labels:
     theme: str
     warnings: str
     no_warnings: str
+    default_title: str  # the title when the workbook gives none (never its file name)
+    about: str  # the report's closing section on where the map comes from
+    steps: str
+    emotion_scores: str
+    scores_estimated: str  # {personas}: the personas whose scores were estimated from emotion words
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""
@@ -290,17 +296,17 @@ class Style:
 @dataclass(frozen=True)
 class Footer:
     """Footer text (placeholders {title} {client} {prepared_by} {date} {version} {confidentiality})
-    and the confidentiality label used when the workbook gives none."""
+    and the confidentiality label used when the workbook gives none ("" for none)."""
 
     text: str
     confidentiality: str
 
     def render(self, **values: str | None) -> str:
-        """Return the footer text with its placeholders filled ("" for unknown values)."""
+        """Return the footer text filled, leaving out unknown values and the separators around them."""
         filled = {name: values.get(name) or "" for name in FOOTER_FIELDS}
         if not filled["confidentiality"]:
             filled["confidentiality"] = self.confidentiality
-        return " ".join(self.text.format_map(filled).split())
+        return fill_template(self.text, filled)
 
 
 @dataclass(frozen=True)
