@@ -153,8 +153,13 @@ def test_user_theme_inherits_key_by_key(tmp_path: Path) -> None:
     assert theme.colours.accent == "#654321"  # from client.toml
     assert theme.sizes.base == 11 and theme.sizes.scale == corporate.sizes.scale
     assert theme.fonts == corporate.fonts
+    # corporate's own stage palette stays; the curve ("auto") follows the new primary.
     unchanged = dataclasses.replace(
-        corporate.colours, primary="#123456", accent="#654321", on_accent=theme.colours.on_accent
+        corporate.colours,
+        primary="#123456",
+        curve="#123456",
+        accent="#654321",
+        on_accent=theme.colours.on_accent,
     )
     assert theme.colours == unchanged
     assert theme.files == (
@@ -399,7 +404,9 @@ def test_auto_text_colours_reach_the_level(tmp_path: Path) -> None:
     theme = load_theme(path)
     assert theme.colours.on_primary == theme.colours.text  # dark text on yellow
     assert theme.warnings == ()
-    assert theme.colours.on_stage_colour(0) == "#ffffff"  # white on Okabe-Ito blue
+    # A primary without stages of its own: the first stage is the primary, with dark text on it.
+    assert theme.colours.stage_colour(0) == "#f0e442"
+    assert theme.colours.on_stage_colour(0) == theme.colours.text
 
 
 # --- The Theme object ------------------------------------------------------------------------

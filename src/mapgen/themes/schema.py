@@ -41,7 +41,8 @@ class Colours:
     border: str  # card outlines, grid and zero lines
     text: str
     muted: str  # secondary text: captions, footers, lane labels
-    primary: str  # title bands, table headers, the emotion line
+    primary: str  # title bands, table headers
+    curve: str  # the emotion line
     on_primary: str  # text on primary
     accent: str  # call-outs such as the moment that matters
     on_accent: str
