@@ -4,7 +4,7 @@
 
 The report is made as the build makes it: a part per persona (render_report_part, which a build
 runs in worker processes and caches), then assemble_report, which makes the cover, contents,
-executive summary, overview and appendix and joins them with the parts. Targets (issue #7): the
+executive summary and overview and joins them with the parts. Targets (issue #7): the
 join of 60 personas in <= 2 s, so that a rebuild after a one-persona edit (one part and the join)
 stays small; the whole 60-persona build in <= 20 s on two cores.
 
@@ -94,7 +94,7 @@ def assemble(journeys: Journeys, theme: Theme, parts: list[bytes]) -> tuple[byte
     from mapgen.renderers.pdf.writer import assemble_report
 
     start = time.perf_counter()
-    data, _problems = assemble_report(journeys, theme, parts, warnings=theme.warnings)
+    data, _problems = assemble_report(journeys, theme, parts)
     return data, time.perf_counter() - start
 
 

@@ -110,7 +110,8 @@ def test_german_theme_overrides_only_what_it_names() -> None:
     default, german = load_theme("default"), load_theme("default-de")
     assert german.lanes.label("pain_points") == "Schmerzpunkte"
     assert german.labels.page_x_of_y(3, 12) == "Seite 3 von 12"
-    assert german.footer.confidentiality == "Vertraulich"
+    assert german.labels.default_title == "Customer Journeys"
+    assert german.footer.confidentiality == ""  # nothing is confidential that nobody marked so
     assert german.lanes.show == default.lanes.show
     assert (german.language, default.language) == ("de", "en")  # German words hyphenate as German
     same = dataclasses.replace(
@@ -154,8 +155,13 @@ def test_user_theme_inherits_key_by_key(tmp_path: Path) -> None:
     assert theme.colours.accent == "#654321"  # from client.toml
     assert theme.sizes.base == 11 and theme.sizes.scale == corporate.sizes.scale
     assert theme.fonts == corporate.fonts
+    # corporate's own stage palette stays; the curve ("auto") follows the new primary.
     unchanged = dataclasses.replace(
-        corporate.colours, primary="#123456", accent="#654321", on_accent=theme.colours.on_accent
+        corporate.colours,
+        primary="#123456",
+        curve="#123456",
+        accent="#654321",
+        on_accent=theme.colours.on_accent,
     )
     assert theme.colours == unchanged
     assert theme.files == (
@@ -400,7 +406,9 @@ def test_auto_text_colours_reach_the_level(tmp_path: Path) -> None:
     theme = load_theme(path)
     assert theme.colours.on_primary == theme.colours.text  # dark text on yellow
     assert theme.warnings == ()
-    assert theme.colours.on_stage_colour(0) == "#ffffff"  # white on Okabe-Ito blue
+    # A primary without stages of its own: the first stage is the primary, with dark text on it.
+    assert theme.colours.stage_colour(0) == "#f0e442"
+    assert theme.colours.on_stage_colour(0) == theme.colours.text
 
 
 # --- The Theme object ------------------------------------------------------------------------
@@ -425,7 +433,8 @@ def test_theme_values_for_renderers() -> None:
     assert theme.colours.emotion_colour(None) == theme.colours.emotion_neutral
     assert set(theme.lanes.show) <= set(LANES)
     assert theme.lanes.label("kpis") == "KPIs"
-    assert theme.footer.render(client="Acme", title="Journeys") == "Acme · Journeys · Confidential"
+    assert theme.footer.render(client="Acme", title="Journeys") == "Acme · Journeys"
+    assert theme.footer.render(title="Journeys", confidentiality="Internal") == "Journeys · Internal"
     assert theme.font_chain("heading").primary.bold
     assert theme.font_chain("body", bold=True, italic=True).primary.path.name == "Lato-BoldItalic.ttf"
 

@@ -7,6 +7,7 @@ reportlab's HexColor).
 
 from __future__ import annotations
 
+import math
 import re
 
 __all__ = [
@@ -15,10 +16,15 @@ __all__ = [
     "NON_TEXT",
     "best_on",
     "contrast_ratio",
+    "deficiencies",
+    "from_oklch",
     "grey",
     "mix",
+    "oklab_lightness",
     "parse_color",
     "relative_luminance",
+    "simulate",
+    "to_oklch",
     "to_rgb",
     "to_rgb255",
 ]
@@ -112,3 +118,93 @@ def _describe(value: object) -> str:
     if isinstance(value, dict):
         return "a table"
     return type(value).__name__
+
+
+# ---------------------------------------------------------------------------------------------
+# OKLab (Björn Ottosson, 2020): a perceptual space whose L is lightness as people see it, for
+# palettes derived from one colour; and colour-vision deficiency simulated to check them.
+
+
+def _encode(c: float) -> float:
+    c = max(0.0, min(1.0, c))
+    return 12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+
+
+def _from_linear(r: float, g: float, b: float) -> str:
+    return _from_rgb255(_encode(r) * 255, _encode(g) * 255, _encode(b) * 255)
+
+
+def _linear_rgb(color: str) -> tuple[float, float, float]:
+    r, g, b = to_rgb255(color)
+    return _linear(r), _linear(g), _linear(b)
+
+
+def _oklab_of_linear(r: float, g: float, b: float) -> tuple[float, float, float]:
+    l_ = (0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b) ** (1 / 3)
+    m_ = (0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b) ** (1 / 3)
+    s_ = (0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b) ** (1 / 3)
+    return (
+        0.2104542553 * l_ + 0.7936177850 * m_ - 0.0040720468 * s_,
+        1.9779984951 * l_ - 2.4285922050 * m_ + 0.4505937099 * s_,
+        0.0259040371 * l_ + 0.7827717662 * m_ - 0.8086757660 * s_,
+    )
+
+
+def _linear_of_oklab(lightness: float, a: float, b: float) -> tuple[float, float, float]:
+    l_ = (lightness + 0.3963377774 * a + 0.2158037573 * b) ** 3
+    m_ = (lightness - 0.1055613458 * a - 0.0638541728 * b) ** 3
+    s_ = (lightness - 0.0894841775 * a - 1.2914855480 * b) ** 3
+    return (
+        4.0767416621 * l_ - 3.3077115913 * m_ + 0.2309699292 * s_,
+        -1.2684380046 * l_ + 2.6097574011 * m_ - 0.3413193965 * s_,
+        -0.0041960863 * l_ - 0.7034186147 * m_ + 1.7076147010 * s_,
+    )
+
+
+def oklab_lightness(color: str) -> float:
+    """Return a colour's perceived lightness, OKLab's L: 0 for black to 1 for white."""
+    return _oklab_of_linear(*_linear_rgb(color))[0]
+
+
+def to_oklch(color: str) -> tuple[float, float, float]:
+    """Return a colour as OKLCh: lightness 0..1, chroma, hue in degrees."""
+    lightness, a, b = _oklab_of_linear(*_linear_rgb(color))
+    return lightness, math.hypot(a, b), math.degrees(math.atan2(b, a)) % 360
+
+
+def from_oklch(lightness: float, chroma: float, hue: float) -> str:
+    """Return the "#rrggbb" of an OKLCh colour, its chroma reduced until sRGB can show it."""
+    angle = math.radians(hue)
+    for _ in range(40):
+        rgb = _linear_of_oklab(lightness, chroma * math.cos(angle), chroma * math.sin(angle))
+        if all(-1e-4 <= c <= 1 + 1e-4 for c in rgb):
+            return _from_linear(*rgb)
+        chroma *= 0.9
+    return _from_linear(*_linear_of_oklab(lightness, 0.0, 0.0))
+
+
+# Machado, Oliveira and Fernandes (2009), severity 1.0, on linear RGB.
+_DEFICIENCIES = {
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+}
+
+
+def simulate(color: str, deficiency: str) -> str:
+    """Return what a viewer with protanopia or deuteranopia sees of a colour (an approximation)."""
+    rgb = _linear_rgb(color)
+    matrix = _DEFICIENCIES[deficiency]
+    return _from_linear(*(sum(m * c for m, c in zip(row, rgb, strict=True)) for row in matrix))
+
+
+def deficiencies() -> tuple[str, ...]:
+    """Return the colour-vision deficiencies simulate() knows."""
+    return tuple(_DEFICIENCIES)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from mapgen.layout.shapes import fitted_block, logo_picture
 from mapgen.scene import Box, Polyline, Primitive, Tag
+from mapgen.themes.lines import footer_line
 
 if TYPE_CHECKING:
     from mapgen.model import Journeys
@@ -31,14 +32,7 @@ def footer(journeys: Journeys, theme: Theme, box: Box) -> list[Primitive]:
         if logo is not None:
             out.append(logo)
             logo_w = box.right - logo.box.x + 8
-    words = theme.footer.render(
-        client=project.client,
-        title=project.title,
-        prepared_by=project.prepared_by,
-        date=project.date,
-        version=project.version,
-        confidentiality=project.confidentiality,
-    )
+    words = footer_line(project, theme)
     small = theme.sizes.size("small")
     if words:
         out.append(

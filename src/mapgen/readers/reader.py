@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from mapgen.readers.package import PackageScan
 from mapgen.readers.photos import photo_from_path, placed_photo
 from mapgen.readers.problems import Problems
 from mapgen.readers.profile import Profile, read_profile
-from mapgen.readers.project import read_project
+from mapgen.readers.project import document_title, read_project
 from mapgen.readers.row_layout import read_rows
 from mapgen.readers.sheets import SheetRole, classify
 from mapgen.readers.stages import StageOrder, read_stages_sheet
@@ -168,6 +169,9 @@ def read(path: Path) -> Journeys:
             "the workbook has no persona sheet (every sheet is a Project, Stages, notes, hidden or "
             "empty sheet); add one sheet per persona with a Stage column",
         )
+    if not project.title:
+        # Without a Title on the Project sheet, the title the workbook was given in Excel.
+        project = dataclasses.replace(project, title=document_title(path))
     personas_read = [p for _, sheet, grid in candidates if (p := _persona_sheet(sheet, grid, problems))]
     tables = [(p.grid.sheet, p.table) for p in personas_read]
     order = _order(declared, tables, problems)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from mapgen.scene import FontRole
 from mapgen.themes.finding import builtin_theme_dir, list_themes
+from mapgen.themes.lines import confidentiality, footer_line, project_title
 from mapgen.themes.loading import load_theme
 from mapgen.themes.schema import (
     Colours,
@@ -70,7 +71,10 @@ __all__ = [
     "TextPair",
     "Theme",
     "builtin_theme_dir",
+    "confidentiality",
+    "footer_line",
     "list_themes",
     "load_theme",
+    "project_title",
     "theme_to_toml",
 ]

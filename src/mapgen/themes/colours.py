@@ -1,4 +1,8 @@
-"""Read the theme's colours, choosing "auto" text colours, and check the contrast of every text pair."""
+"""Read the theme's colours, choosing "auto" text colours, and check the contrast of every text pair.
+
+A client theme that sets only its primary colour does not get the default theme's stage palette
+and blue curve, made for another brand: brand_palette derives both from the primary (one rule).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import math
 from typing import Any
 
 from mapgen import colors
+from mapgen.themes.finding import builtin_theme_dir
 from mapgen.themes.keys import field_names
 from mapgen.themes.problems import Problems, describe
 from mapgen.themes.schema import Colours, Theme
@@ -54,23 +59,80 @@ class _InvalidItems(Invalid):
 
 _COLOUR_KEYS = [f for f in field_names(Colours) if f not in ("stages", "on_stage", "series")]
 _AUTO_KEYS = {"on_primary": "primary", "on_accent": "accent", "on_header": "header"}
+_OWN_AUTO_KEYS = ("curve",)  # "auto" with a rule of its own (see read_colours)
 
 
 def read_colours(r: Reader, minimum: float) -> Colours:
     """Return the theme's colours, each "auto" text colour chosen for contrast of at least minimum."""
     values: dict[str, Any] = {}
     for key in _COLOUR_KEYS:
-        convert = _colour_or_auto if key in _AUTO_KEYS else _colour
+        convert = _colour_or_auto if key in _AUTO_KEYS or key in _OWN_AUTO_KEYS else _colour
         values[key] = r.get(f"colours.{key}", convert, "#000000")
     for key in ("stages", "series"):
         palette = _read_palette(r, f"colours.{key}")
         values[key] = palette
+    derived = _brand_without_palette(r)
+    if derived:
+        values["stages"], curve = brand_palette(values["primary"], values["background"])
+    else:
+        curve = values["primary"]  # the built-in themes' curve: their primary
+    if values["curve"] == "auto":
+        values["curve"] = curve
     candidates = (values["text"], values["background"], "#ffffff", "#000000")
     for key, background in _AUTO_KEYS.items():
         if values[key] == "auto":
             values[key] = colors.best_on(values[background], candidates, minimum)
     values["on_stage"] = _read_on_stage(r, values["stages"], candidates, minimum)
     return Colours(**values)
+
+
+def _brand_without_palette(r: Reader) -> bool:
+    """Return True when a theme sets its own primary colour but inherits the default's stage palette."""
+    default = (builtin_theme_dir() / "default.toml").resolve()
+    provenance = r.problems.provenance
+
+    def from_default(key: str) -> bool:
+        path = provenance.get(key)
+        return path is None or path.resolve() == default
+
+    return not from_default("colours.primary") and from_default("colours.stages")
+
+
+# The stage palette derived from a primary: seven lightness levels in OKLab, from dark enough for
+# white text to light enough for dark text, each neighbour far from the last (also for viewers
+# with red-green colour blindness, who still see lightness), the hue turning a little either side
+# of the brand's (an analogous ramp) so that stages of the same lightness still differ.
+_RAMP_LIGHTNESS = (0.36, 0.90)
+_RAMP_HUE_TURNS = (0.0, -18.0, 18.0, -30.0, 30.0, -9.0, 9.0)
+MIN_LIGHTNESS_STEP = 0.12  # between neighbouring stages, in OKLab lightness, with any vision
+_CURVE_LIGHTNESS = 0.38  # the curve: a deep tone of the brand, read as a line, not as an alarm
+
+
+def brand_palette(primary: str, background: str) -> tuple[tuple[str, ...], str]:
+    """Return the stage palette and the curve colour derived from a brand's primary colour.
+
+    The first stage is the primary itself; the rest alternate dark and light around it, farthest
+    first. The curve is the primary's hue, deep enough for 4.5:1 against the background.
+    """
+    lightness, chroma, hue = colors.to_oklch(primary)
+    low, high = _RAMP_LIGHTNESS
+    count = len(_RAMP_HUE_TURNS)
+    levels = [low + (high - low) * i / (count - 1) for i in range(count)]
+    levels.pop(min(range(count), key=lambda i: abs(levels[i] - lightness)))
+    order = [lightness]
+    while levels:
+        far = max(levels, key=lambda level: abs(level - order[-1]))
+        levels.remove(far)
+        order.append(far)
+    stages = [primary]
+    for level, turn in zip(order[1:], _RAMP_HUE_TURNS[1:], strict=True):
+        stages.append(colors.from_oklch(level, chroma, hue + turn))
+    curve_lightness = _CURVE_LIGHTNESS
+    curve = colors.from_oklch(curve_lightness, chroma * 0.8, hue)
+    while colors.contrast_ratio(curve, background) < colors.AA_TEXT and curve_lightness > 0.05:
+        curve_lightness -= 0.02
+        curve = colors.from_oklch(curve_lightness, chroma * 0.8, hue)
+    return tuple(stages), curve
 
 
 def _read_palette(r: Reader, key: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from mapgen import colors
 from mapgen.model import Problem
 from mapgen.scene import FontRole
+from mapgen.themes.lines import fill_template
 from mapgen.themes.vocabulary import (
     FOOTER_FIELDS,
     MM,
@@ -40,7 +41,8 @@ class Colours:
     border: str  # card outlines, grid and zero lines
     text: str
     muted: str  # secondary text: captions, footers, lane labels
-    primary: str  # title bands, table headers, the emotion line
+    primary: str  # title bands, table headers
+    curve: str  # the emotion line
     on_primary: str  # text on primary
     accent: str  # call-outs such as the moment that matters
     on_accent: str
@@ -273,6 +275,11 @@ class Labels:
     no_warnings: str
     inferred_score: str  # beside a hollow marker: this step's score comes from its emotion words
     more: str  # after a count of list items a map leaves out: "+2 more"
+    default_title: str  # the title when the workbook gives none (never its file name)
+    about: str  # the report's closing section on where the map comes from
+    steps: str
+    emotion_scores: str
+    scores_estimated: str  # {personas}: the personas whose scores were estimated from emotion words
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""
@@ -299,17 +306,17 @@ class Style:
 @dataclass(frozen=True)
 class Footer:
     """Footer text (placeholders {title} {client} {prepared_by} {date} {version} {confidentiality})
-    and the confidentiality label used when the workbook gives none."""
+    and the confidentiality label used when the workbook gives none ("" for none)."""
 
     text: str
     confidentiality: str
 
     def render(self, **values: str | None) -> str:
-        """Return the footer text with its placeholders filled ("" for unknown values)."""
+        """Return the footer text filled, leaving out unknown values and the separators around them."""
         filled = {name: values.get(name) or "" for name in FOOTER_FIELDS}
         if not filled["confidentiality"]:
             filled["confidentiality"] = self.confidentiality
-        return " ".join(self.text.format_map(filled).split())
+        return fill_template(self.text, filled)
 
 
 @dataclass(frozen=True)

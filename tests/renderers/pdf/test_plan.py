@@ -60,8 +60,7 @@ def team_plan() -> Journeys:
 
 @pytest.fixture(scope="module")
 def plan(team_plan: Journeys, theme: Theme) -> ReportPlan:
-    extra = Problem("warning", "the logo is small", file="themes/acme.toml", cell="logo")
-    return plan_report(team_plan, theme, warnings=[extra], layout=fake_layout)
+    return plan_report(team_plan, theme, layout=fake_layout)
 
 
 def _table(plan: ReportPlan, kind: str) -> Table:
@@ -81,9 +80,10 @@ def test_sections_come_in_report_order(plan: ReportPlan, team_plan: Journeys, th
     labels = theme.labels
     chapters = [h.text for h in plan.headings() if h.level == 0]
     names = [p.name for p in team_plan.personas]
-    assert chapters == [labels.executive_summary, *names, labels.all_personas, labels.appendix]
+    assert chapters == [labels.executive_summary, *names, labels.all_personas, labels.about]
     assert isinstance(plan.blocks[0], Contents)
-    assert all(h.new_page for h in plan.headings() if h.level == 0)
+    # Every chapter opens a page but the closing "About", which follows the overview.
+    assert [h.new_page for h in plan.headings() if h.level == 0] == [True] * (len(chapters) - 1) + [False]
 
 
 def test_every_bookmark_key_is_unique_and_every_persona_has_its_sections(
@@ -137,13 +137,16 @@ def test_the_cover_lists_the_project_facts(plan: ReportPlan, theme: Theme) -> No
     assert cover.confidentiality == theme.footer.confidentiality
 
 
-def test_a_workbook_without_a_title_is_named_after_its_file(team_plan: Journeys, theme: Theme) -> None:
+def test_a_workbook_without_a_title_takes_the_themes_never_its_file_name(
+    team_plan: Journeys, theme: Theme
+) -> None:
     bare = dataclasses.replace(
         team_plan, project=dataclasses.replace(team_plan.project, title=None, confidentiality="Secret")
     )
     plan = plan_report(bare, theme, layout=fake_layout)
-    assert plan.metadata.title == "example"
-    assert plan.header == ("example", "Secret")
+    assert plan.metadata.title == plan.cover.title == theme.labels.default_title
+    assert plan.header == (theme.labels.default_title, "Secret")
+    assert plan.footer == "Acme Café · Secret"
 
 
 def test_the_language_follows_the_theme(team_plan: Journeys) -> None:
@@ -266,8 +269,8 @@ def test_stage_tables_show_every_stage_and_every_lane_in_full(
     ]
     lanes = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in consideration.rows}
     lane = theme.lanes.label
-    assert lanes[lane("pain_points")] == ["• Hidden fees\n• Long wait for a quote.", ""]
-    assert lanes[lane("opportunities")] == ["Price calculator", "Verified customer stories"]
+    # The action plan pairs the pain points with their opportunities: the stage tables leave them out.
+    assert lane("pain_points") not in lanes and lane("opportunities") not in lanes
     # A model saved without its scale (schema version 1) is written on the -1..+1 it stores.
     assert lanes[f"{lane('emotions')} (\u22121 to +1)"] == [
         "overwhelmed (\u22120.5)",
@@ -356,28 +359,38 @@ def test_overview_charts_hold_as_many_personas_as_the_palette_has_colours(
     assert all(len({s.colour for s in c.series}) == len(c.series) for c in overview)
 
 
-def test_appendix_lists_sources_and_every_warning(
+def test_the_report_ends_with_where_the_map_comes_from_and_no_build_warnings(
     plan: ReportPlan, team_plan: Journeys, theme: Theme
 ) -> None:
-    facts = next(b for b in plan.blocks if isinstance(b, KeyValues))
     labels = theme.labels
-    assert dict(facts.rows)[labels.source_workbook] == "example.xlsx"
-    assert dict(facts.rows)[labels.theme] == "default"
-    messages = _column(_table(plan, "warnings"), 1)
-    assert [p.message for p in team_plan.warnings] == messages[:2]
-    assert "the logo is small" in messages
-    assert [m for m in messages if m.startswith("text cut in")] == [
-        f"text cut in {p.name}" for p in team_plan.personas
-    ]
-    assert _column(_table(plan, "warnings"), 0)[:2] == ["Renée!F7", "Li!G5"]
-    assert len(plan.problems) == len(team_plan.personas), "the layout's problems are returned too"
-
-
-def test_a_clean_workbook_says_so_in_the_appendix(theme: Theme) -> None:
-    journeys = Journeys("ok.xlsx", stages=(Stage("A"),), personas=(Persona("P", "P", steps=(Step("A"),)),))
-    plan = plan_report(journeys, theme, layout=lambda *a, **k: SimpleNamespace(scenes=(), problems=()))
+    assert plan.headings()[-1].text == labels.about
+    facts = dict(next(b for b in plan.blocks if isinstance(b, KeyValues)).rows)
+    assert facts[labels.source_workbook] == "example.xlsx"
+    assert facts[labels.date] == "2024-05-01"
+    assert facts[labels.personas] == ", ".join(p.name for p in team_plan.personas)
+    assert facts[labels.stages] == "Awareness, Consideration, Purchase, Retention"
+    assert facts[labels.steps] == str(sum(len(p.steps) for p in team_plan.personas))
+    assert labels.theme not in facts and labels.mapgen_version not in facts
     assert plan.tables("warnings") == ()
-    assert Text(theme.labels.no_warnings, "muted") in plan.blocks
+    texts = " ".join(plan.texts())
+    assert not any(p.message in texts for p in (*team_plan.warnings, *plan.problems))
+    assert len(plan.problems) == len(team_plan.personas), "the layout's problems are returned"
+
+
+def test_estimated_scores_are_named_in_the_about_section(team_plan: Journeys, theme: Theme) -> None:
+    renee, *others = team_plan.personas
+    steps = tuple(dataclasses.replace(s, score_source="inferred") for s in renee.steps)
+    journeys = dataclasses.replace(team_plan, personas=(dataclasses.replace(renee, steps=steps), *others))
+    plan = plan_report(journeys, theme, layout=fake_layout)
+    facts = dict(next(b for b in plan.blocks if isinstance(b, KeyValues)).rows)
+    assert facts[theme.labels.emotion_scores] == theme.labels.scores_estimated.replace(
+        "{personas}", renee.name
+    )
+    assert theme.labels.emotion_scores not in dict(
+        next(
+            b for b in plan_report(team_plan, theme, layout=fake_layout).blocks if isinstance(b, KeyValues)
+        ).rows
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -468,7 +481,10 @@ def test_cover_scene_puts_title_band_facts_and_confidentiality_on_the_page(
         "2024-05-01",
         "1.2",
     }
-    pill = texts["confidentiality"]
+    assert "confidentiality" not in texts, "nobody marked the workbook confidential"
+    marked = cover_scene(dataclasses.replace(plan.cover, confidentiality="Internal"), theme, page)
+    pill = {b.tag.kind: b for b in marked.texts()}["confidentiality"]
+    assert pill.source == "Internal"
     assert pill.color == theme.colours.on_accent and pill.box.bottom <= page[1]
 
 
@@ -508,8 +524,7 @@ def test_a_character_no_font_has_is_reported_not_boxed_silently(theme: Theme) ->
     )
     plan = plan_report(journeys, theme, layout=fake_layout)
     messages = [p.message for p in plan.problems if "U+10FFFD" in p.message]
-    assert len(messages) == 1
-    assert messages[0] in _column(_table(plan, "warnings"), 1)
+    assert len(messages) == 1 and messages[0] not in " ".join(plan.texts())
 
 
 def test_each_part_is_planned_from_its_own_scope_with_keys_of_its_own(
@@ -530,12 +545,11 @@ def test_each_part_is_planned_from_its_own_scope_with_keys_of_its_own(
 def test_a_plan_around_parts_made_elsewhere_lists_their_entries_and_problems(
     plan: ReportPlan, team_plan: Journeys, theme: Theme
 ) -> None:
-    extra = Problem("warning", "the logo is small", file="themes/acme.toml", cell="logo")
     outlines_only = [dataclasses.replace(part, blocks=()) for part in plan.parts]
-    around = plan_report(team_plan, theme, warnings=[extra], parts=outlines_only)
+    around = plan_report(team_plan, theme, parts=outlines_only)
     assert around.outline() == plan.outline()
     assert around.contents() == plan.contents()
-    assert around.warnings == plan.warnings and around.problems == plan.problems
+    assert around.problems == plan.problems
     assert around.back == plan.back and around.front == plan.front
     with pytest.raises(ValueError, match="part_specs"):
         plan_report(team_plan, theme, parts=outlines_only[1:])

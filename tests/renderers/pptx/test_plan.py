@@ -411,7 +411,7 @@ def test_an_empty_workbook_still_makes_a_deck() -> None:
     plan = plan_deck(journeys, THEME, layout_journey=scenes_by_hand())
     # No scores, no pain points, no ideas: no chart, no table and no empty closing slide.
     assert [s.kind for s in plan.slides] == ["title", "agenda", "profile", "journey"]
-    assert plan.title == "empty"
+    assert plan.title == THEME.labels.default_title  # never the file name
     assert [p for s in plan.slides for p in overflows(s, THEME)] == []
 
 

@@ -197,6 +197,7 @@ class EmotionChart:
     bands: tuple[StageBand, ...]
     series: tuple[ChartSeries, ...]
     height: float  # points; the width is the frame's
+    min_height: float = 0.0  # may shrink down to this to share a page with what precedes it; 0: fixed
     callouts: tuple[tuple[int, int], ...] = ()  # (series, point) marked as the moment that matters
     callout_label: str = ""
     point_labels: bool = True  # the emotion words beside the markers
@@ -232,6 +233,22 @@ class ProfileCard:
     avatar_color: str
     fields: tuple[tuple[str, str], ...]  # (label, text); list values one item per line
 
+    def field_rows(self, wide: int) -> list[tuple[tuple[str, str], ...]]:
+        """Return the fields two to a row, in order; a paragraph longer than wide takes a row alone."""
+        rows: list[tuple[tuple[str, str], ...]] = []
+        pending: tuple[str, str] | None = None
+        for field in self.fields:
+            if "\n" not in field[1] and len(field[1]) > wide:
+                rows += [(pending,)] if pending is not None else []
+                rows.append((field,))
+                pending = None
+            elif pending is None:
+                pending = field
+            else:
+                rows.append((pending, field))
+                pending = None
+        return rows + ([(pending,)] if pending is not None else [])
+
 
 @dataclass(frozen=True)
 class JourneyMap:
@@ -245,7 +262,7 @@ class JourneyMap:
 
 @dataclass(frozen=True)
 class KeyValues:
-    """Label and value pairs, such as the appendix's facts."""
+    """Label and value pairs, such as the facts of "About this map"."""
 
     rows: tuple[tuple[str, str], ...]
 
@@ -304,9 +321,8 @@ class ReportPlan:
     footer: str  # running footer text; the page number goes on the right
     front: tuple[Block, ...]  # the contents
     parts: tuple[Part, ...]  # the executive summary, a chapter per persona, the overview
-    back: tuple[Block, ...]  # the appendix
-    problems: tuple[Problem, ...] = ()  # layout problems found while planning
-    warnings: tuple[Problem, ...] = ()  # everything the appendix lists
+    back: tuple[Block, ...]  # after the parts: none, the overview part ends with "About this map"
+    problems: tuple[Problem, ...] = ()  # layout problems found while planning, for the build to report
 
     @property
     def blocks(self) -> tuple[Block, ...]:

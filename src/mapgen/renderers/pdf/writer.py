@@ -4,8 +4,9 @@ A 60-persona report has some 500 pages; made in one piece it takes one core most
 is remade whole when one persona changes. So it is made of parts (report_parts): the executive
 summary, a chapter per persona and the overview, each made from its own scope (render_report_part,
 in a worker process, cached by the build: a chapter sees its persona only, so editing another
-leaves it alone). assemble_report then makes what needs every part, the cover and contents and
-the appendix of warnings, and joins it all with pikepdf (mapgen.renderers.pdf.package.join).
+leaves it alone). assemble_report then makes what needs every part, the cover and contents, and
+joins it all with pikepdf (mapgen.renderers.pdf.package.join). Warnings are returned for the
+terminal and the manifest: the client's report never prints them.
 
 No part knows on which page it starts, so the join gives the page numbers: parts are made without
 them, "Page X of Y" is laid over every page once the whole is joined, and the contents page is made
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 from mapgen.model import Journeys, Problem
 from mapgen.renderers.parts import PartSpec, part_scope
 from mapgen.renderers.pdf import report as rp
-from mapgen.renderers.pdf.output.emit import Section, emit_page_numbers, emit_section, format_timestamp
+from mapgen.renderers.pdf.output.emit import Section, emit_page_numbers, emit_section
 from mapgen.renderers.pdf.output.part import ReportPart
 from mapgen.renderers.pdf.package.join import Bookmark, Piece, join
 from mapgen.renderers.pdf.plan.context import JourneyLayout
@@ -45,21 +46,15 @@ def write_report(
     theme: Theme,
     path: str | Path,
     *,
-    source_name: str | None = None,
-    warnings: Sequence[Problem] = (),
     timestamp: dt.datetime | None = None,
     layout: JourneyLayout | None = None,
 ) -> list[Problem]:
     """Write the PDF report of a model to path; return the layout and painting warnings.
 
-    source_name: the workbook's name shown in the appendix (default: journeys.source's file
-    name). warnings: further problems the appendix lists beside the workbook's own warnings and
-    the layout's (for example the theme's). timestamp: the creation date to record; None (the
-    default) makes the file reproducible, byte for byte.
+    timestamp: the creation date to record; None (the default) makes the file reproducible,
+    byte for byte.
     """
-    data, problems = render_report(
-        journeys, theme, source_name=source_name, warnings=warnings, timestamp=timestamp, layout=layout
-    )
+    data, problems = render_report(journeys, theme, timestamp=timestamp, layout=layout)
     Path(path).write_bytes(data)
     return problems
 
@@ -68,8 +63,6 @@ def render_report(
     journeys: Journeys,
     theme: Theme,
     *,
-    source_name: str | None = None,
-    warnings: Sequence[Problem] = (),
     timestamp: dt.datetime | None = None,
     layout: JourneyLayout | None = None,
 ) -> tuple[bytes, list[Problem]]:
@@ -78,9 +71,7 @@ def render_report(
         render_report_part(part_scope(journeys, spec), spec, theme, layout=layout)[0]
         for spec in report_parts(journeys)
     ]
-    return assemble_report(
-        journeys, theme, parts, source_name=source_name, warnings=warnings, timestamp=timestamp
-    )
+    return assemble_report(journeys, theme, parts, timestamp=timestamp)
 
 
 def report_parts(journeys: Journeys) -> list[PartSpec]:
@@ -120,36 +111,26 @@ def assemble_report(
     theme: Theme,
     parts: Sequence[bytes],
     *,
-    source_name: str | None = None,
     warnings: Sequence[Problem] = (),
     timestamp: dt.datetime | None = None,
     layout: JourneyLayout | None = None,
 ) -> tuple[bytes, list[Problem]]:
-    """Return the report made of its parts' bytes, and every warning of the report.
+    """Return the report made of its parts' bytes, and the report's warnings (the parts' included).
 
     parts[i]: render_report_part's bytes for report_parts(journeys)[i]. Makes the cover and
-    contents, and the appendix (which lists the workbook's warnings, `warnings` and the parts'
-    problems), and joins them with the parts. The problems returned are the whole report's, the
-    parts' included. layout: unused (the parts were laid out when they were made); accepted so
-    that the build can pass the same options everywhere.
+    contents and joins them with the parts. warnings and layout: unused, accepted so that the
+    build can pass the same options everywhere (warnings such as the theme's are the build's to
+    report; the parts were laid out when they were made).
     """
-    del layout
+    del warnings, layout
     specs = report_parts(journeys)
     made = [ReportPart.from_bytes(data) for data in parts]
     if [p.part.name for p in made] != [s.name for s in specs]:
         raise ValueError(f"assemble_report needs the {len(specs)} parts of report_parts(), in order")
-    plan = plan_report(
-        journeys,
-        theme,
-        source_name=source_name,
-        warnings=warnings,
-        generated=format_timestamp(timestamp) if timestamp is not None else "",
-        parts=[p.part for p in made],
-    )
+    plan = plan_report(journeys, theme, parts=[p.part for p in made])
     setup = plan.setup
     (contents,) = plan.front
     following = [Section(p.pdf, p.pages, p.places, ()) for p in made]
-    following.append(emit_section(plan.back, theme, setup))
     front = _front(plan, theme, contents, following, timestamp)
     sections = [front, *following]
     total = sum(s.pages for s in sections)

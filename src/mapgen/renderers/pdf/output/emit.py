@@ -4,8 +4,8 @@ Every choice is made by the planners of mapgen.renderers.pdf.plan, as the data t
 mapgen.renderers.pdf.report; this module turns blocks into flowables on three page templates (the
 cover, portrait pages and landscape pages for journey maps, each with a running header and footer)
 and builds them in one pass. A section is a piece of the report made on
-its own: the cover and contents, a part (the executive summary, a persona's chapter, the overview),
-the appendix. mapgen.renderers.pdf.package.join joins them; what a section cannot know is left to the join:
+its own: the cover and contents, or a part (the executive summary, a persona's chapter, the
+overview). mapgen.renderers.pdf.package.join joins them; what a section cannot know is left to the join:
 
 - its page numbers: the footer leaves them out, and emit_page_numbers() draws them, to be laid
   over the joined pages;
@@ -60,7 +60,8 @@ from mapgen.renderers.pdf import report as rp
 from mapgen.renderers.pdf.output import fonts as pdf_fonts
 from mapgen.renderers.pdf.output import images as pdf_images
 from mapgen.renderers.pdf.output.cells import CellText
-from mapgen.renderers.pdf.output.scene import SceneFlowable, ScenePainter
+from mapgen.renderers.pdf.output.scene import ChartFlowable, SceneFlowable, ScenePainter
+from mapgen.renderers.pdf.output.tables import KeptTable
 from mapgen.renderers.pdf.plan import figures as pdf_figures
 from mapgen.renderers.pdf.plan.front import CONTENTS_SPACE
 from mapgen.scene import Box, Picture, Scene
@@ -69,12 +70,14 @@ if TYPE_CHECKING:
     from mapgen.text import FontChain
     from mapgen.themes import Theme
 
-__all__ = ["Section", "emit_page_numbers", "emit_section", "format_timestamp"]
+__all__ = ["Section", "emit_page_numbers", "emit_section"]
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 _BULLET = "• "
 # A row of a table may split across pages, but never leaving less than this much of it behind.
 _MIN_ROW_SPLIT_LINES = 3
+# A profile paragraph longer than this (not a list) spans the card's width.
+_WIDE_FIELD_CHARS = 90
 # A table of at most this many rows is kept whole (with its heading) rather than split.
 _KEEP_WHOLE_ROWS = 8
 
@@ -169,11 +172,6 @@ def _binary_streams() -> Iterator[None]:
         yield
     finally:
         rl_config.useA85 = saved
-
-
-def format_timestamp(timestamp: dt.datetime) -> str:
-    """Return a creation date as the appendix shows it."""
-    return _utc(timestamp).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -447,7 +445,9 @@ class _Emitter:
             block = blocks[i]
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if isinstance(block, rp.Heading) and not block.new_page:
-                if isinstance(following, rp.Table) and len(following.rows) <= _KEEP_WHOLE_ROWS:
+                if (
+                    isinstance(following, rp.Table) and len(following.rows) <= _KEEP_WHOLE_ROWS
+                ) or isinstance(following, rp.KeyValues):
                     # A short table goes with its heading onto the next page rather than leave
                     # a row or two behind; a taller one than a page still splits.
                     story.append(KeepTogether([*self.block(block), *self.block(following)]))
@@ -476,7 +476,7 @@ class _Emitter:
         sizes = self.theme.sizes
         line = sizes.size("body") * sizes.line_height
         if isinstance(block, rp.Figure):
-            return min(block.chart.height, self.frame_height * 0.5)
+            return min(block.chart.min_height or block.chart.height, self.frame_height * 0.5)
         if isinstance(block, rp.ProfileCard):
             return min(self.frame_width * 0.22, 110.0) + 2 * sizes.size("body")
         if isinstance(block, rp.Table):
@@ -491,11 +491,7 @@ class _Emitter:
         if isinstance(block, rp.Table):
             return [self.table(block)]
         if isinstance(block, rp.Figure):
-            return [
-                SceneFlowable(
-                    pdf_figures.chart_scene(block.chart, self.theme, self.frame_width), self.painter
-                )
-            ]
+            return [ChartFlowable(block.chart, self.theme, self.painter)]
         if isinstance(block, rp.ProfileCard):
             return [self.profile_card(block)]
         if isinstance(block, rp.JourneyMap):
@@ -514,7 +510,10 @@ class _Emitter:
             role="heading",
             size=size,
             color=c.text,
-            space_before=0 if level0 else sizes.size("body") * 1.4,
+            # A chapter that does not open a page (the closing "About") stands apart from the last.
+            space_before=(0 if block.new_page else sizes.size("body") * 3)
+            if level0
+            else sizes.size("body") * 1.4,
             space_after=sizes.size("body") * (0.3 if level0 else 0.5),
         )
         out: list[Any] = []
@@ -648,7 +647,7 @@ class _Emitter:
             if r > 0:
                 data_row += 1
         line = size * sizes.line_height
-        table = LongTable(
+        table = KeptTable(
             data,
             colWidths=widths,
             repeatRows=1,
@@ -657,6 +656,7 @@ class _Emitter:
             hAlign="LEFT",
         )
         table.setStyle(TableStyle(commands))
+        table.page_height = self.frame_height
         return table
 
     def key_values(self, block: rp.KeyValues) -> Any:
@@ -692,11 +692,17 @@ class _Emitter:
     # -- persona ---------------------------------------------------------------------------
 
     def profile_card(self, card: rp.ProfileCard) -> Any:
+        """Return the card: photo and introduction on top, the profile's fields two to a row below.
+
+        Two fields a row (a long paragraph across both) keep a card to about half a page, so that
+        the persona's emotion curve shares its page.
+        """
         theme, c, sizes = self.theme, self.theme.colours, self.theme.sizes
         body = sizes.size("body")
         pad = body
         photo_size = min(self.frame_width * 0.22, 110.0)
         first = photo_size + 2 * pad
+        half = self.frame_width / 2
         portrait = self.portrait(card, photo_size)
         intro: list[Any] = []
         if card.subtitle:
@@ -707,24 +713,28 @@ class _Emitter:
             )
         if card.quote:
             intro.append(self.styles.paragraph(card.quote, size=sizes.size("h3"), color=c.text, italic=True))
-        data: list[list[Any]] = [[portrait, intro or ""]]
-        for label, value in card.fields:
-            data.append(
-                [
-                    self.styles.paragraph(label, size=body, color=c.muted, bold=True, align="right"),
-                    self.cell(rp.Cell(value), body),
-                ]
-            )
+        # Three columns: the photo's, the rest of the left half, the right half.
+        data: list[list[Any]] = [[portrait, intro or "", ""]]
+        commands: list[tuple[Any, ...]] = [("SPAN", (1, 0), (2, 0))]
+        for row in card.field_rows(_WIDE_FIELD_CHARS):
+            r = len(data)
+            cells = [self.profile_field(label, value) for label, value in row]
+            if len(cells) == 1:
+                data.append([cells[0], "", ""])
+                commands.append(("SPAN", (0, r), (2, r)))
+            else:
+                data.append([cells[0], "", cells[1]])
+                commands.append(("SPAN", (0, r), (1, r)))
         line = body * sizes.line_height
         table = LongTable(
             data,
-            colWidths=[first, self.frame_width - first],
+            colWidths=[first, half - first, half],
             splitByRow=1,
             splitInRow=int(line * 3),
             hAlign="LEFT",
         )
         radius = theme.style.corner_radius
-        commands: list[tuple[Any, ...]] = [
+        commands += [
             ("FONT", (0, 0), (-1, -1), pdf_fonts.register(theme.font_chain("body").primary), body),
             ("BACKGROUND", (0, 0), (-1, -1), rl_colors.HexColor(c.surface)),
             ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
@@ -741,6 +751,12 @@ class _Emitter:
             commands.append(("ROUNDEDCORNERS", [radius] * 4))
         table.setStyle(TableStyle(commands))
         return table
+
+    def profile_field(self, label: str, value: str) -> list[Any]:
+        """Return a profile field: its label over its text."""
+        c, body = self.theme.colours, self.theme.sizes.size("body")
+        heading = self.styles.paragraph(label, size=body, color=c.muted, bold=True, space_after=body * 0.15)
+        return [heading, self.cell(rp.Cell(value), body)]
 
     def portrait(self, card: rp.ProfileCard, size: float) -> SceneFlowable:
         """Return the persona's photo (fitted, reduced for print) or an initials avatar."""

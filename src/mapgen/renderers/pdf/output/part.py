@@ -4,7 +4,7 @@ The build caches a part's bytes and hands them back to the join, possibly in ano
 after other parts were remade; so they hold everything the join needs of the part and nothing
 that depends on another part: its PDF (the pages unnumbered), its page count, its outline entries
 and where their keys are placed, the problems met planning and painting it, and the characters of
-its text that no font has (the appendix lists them for the whole report).
+its text that no font has (the build reports them for the whole report).
 
 The bytes: a line naming the format and its version, a line of JSON, then the PDF.
 """

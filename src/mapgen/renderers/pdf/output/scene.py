@@ -10,6 +10,7 @@ so it stays selectable and searchable. Pictures are reduced for print by pdf_ima
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable
@@ -18,13 +19,15 @@ from mapgen import colors, text
 from mapgen.model import Problem
 from mapgen.renderers.pdf.output import fonts as pdf_fonts
 from mapgen.renderers.pdf.output import images as pdf_images
+from mapgen.renderers.pdf.plan.figures import chart_scene
+from mapgen.renderers.pdf.report import EmotionChart
 from mapgen.scene import Ellipse, Picture, Polygon, Polyline, Rect, Scene, TextBlock
 
 if TYPE_CHECKING:
     from mapgen.text import FontChain
     from mapgen.themes import Theme
 
-__all__ = ["SceneFlowable", "ScenePainter", "paint_scene"]
+__all__ = ["ChartFlowable", "SceneFlowable", "ScenePainter", "paint_scene"]
 
 
 class ScenePainter:
@@ -210,3 +213,27 @@ class SceneFlowable(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
     def __repr__(self) -> str:
         return f"SceneFlowable({self.scene.title!r}, {self.scene.width:g}x{self.scene.height:g})"
+
+
+class ChartFlowable(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """An emotion chart at the frame's width: as tall as planned, or down to its minimum to fit the page."""
+
+    def __init__(self, chart: EmotionChart, theme: Theme, painter: ScenePainter) -> None:
+        super().__init__()
+        self.chart, self.theme, self.painter = chart, theme, painter
+        self._made: SceneFlowable | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        chart = self.chart
+        height = chart.height
+        if chart.min_height and chart.min_height <= avail_height < chart.height:
+            height = avail_height - 1  # a point to spare, against rounding
+        scene = chart_scene(dataclasses.replace(chart, height=height), self.theme, avail_width)
+        self._made = SceneFlowable(scene, self.painter)
+        self.width, self.height = self._made.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        assert self._made is not None
+        self._made.canv = self.canv
+        self._made.draw()

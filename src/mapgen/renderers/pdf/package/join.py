@@ -1,7 +1,7 @@
 """Join PDF sections into one document with pikepdf (qpdf): pages, numbers, outline, links, fonts.
 
-The report's sections (cover and contents, executive summary, a chapter per persona, overview,
-appendix) are made apart, each a PDF of its own; see mapgen.renderers.pdf.output.emit. Joining them:
+The report's sections (cover and contents, executive summary, a chapter per persona, overview)
+are made apart, each a PDF of its own; see mapgen.renderers.pdf.output.emit. Joining them:
 
 - copies every section's pages in order, and the first section's document information and
   language (the cover's section is made with the plan's metadata);

@@ -1,9 +1,9 @@
-"""Plan a persona's chapter: profile card, emotion curve, journey map, stage-by-stage tables, action plan.
+"""Plan a persona's chapter: profile and emotion curve, the journey on one page, the detail, the action plan.
 
-The profile card and the emotion curve share a portrait page (a card alone would leave half a page
-empty); the journey map follows on landscape pages, because a map is a landscape picture (stages
-run across) and a portrait frame would leave each stage a column too narrow to read; the
-stage-by-stage tables and the action plan return to portrait.
+The profile card and the emotion curve share a portrait page; the whole journey follows on ONE
+landscape page (a map is a landscape picture: stages run across), then the detail once: the
+stage-by-stage tables, which leave the pain points and opportunities to the action plan that
+pairs them, so no text is printed twice in a chapter.
 """
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ from __future__ import annotations
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Persona, Problem, Scale, Step
 from mapgen.renderers.pdf.plan import findings
-from mapgen.renderers.pdf.plan.context import PlanContext, balanced, emotion_words, heading, profile_text
+from mapgen.renderers.pdf.plan.context import (
+    PlanContext,
+    balanced,
+    emotion_words,
+    heading,
+    journey_canvas,
+    profile_text,
+)
 from mapgen.renderers.pdf.report import (
     Block,
     Cell,
@@ -34,6 +41,11 @@ __all__ = ["plan_chapter"]
 # every word onto its own line.
 _MIN_STEP_COLUMN = 105.0
 _LANE_COLUMN = 0.19  # share of the frame width for the lane labels of a stage table
+# The emotion curve may lose this share of its height to share the profile card's page.
+_CHART_SHRINK = 0.68
+# Lanes a stage table leaves out: the actions head its columns, and the action plan pairs each
+# pain point with its opportunity (printing them here too would say everything twice).
+_SHOWN_ELSEWHERE = frozenset({"actions", "pain_points", "opportunities"})
 
 
 def plan_chapter(ctx: PlanContext, index: int, persona: Persona) -> tuple[list[Block], tuple[Problem, ...]]:
@@ -41,21 +53,12 @@ def plan_chapter(ctx: PlanContext, index: int, persona: Persona) -> tuple[list[B
 
     index: the persona's index in the whole model (its colour); the context sees this persona only.
     """
-    labels, geometry = ctx.theme.labels, ctx.geometry
+    labels = ctx.theme.labels
     blocks: list[Block] = [heading(persona.name, 0, new_page=True), _profile_card(ctx, index, persona)]
     blocks.append(heading(labels.emotion_curve, 1))
     blocks.append(Figure(_persona_chart(ctx, persona)))
 
-    # The pages have the report's running footer: the map leaves out its own.
-    result = ctx.layout(
-        ctx.journeys,
-        persona,
-        ctx.theme,
-        geometry.landscape_frame,
-        paginate=True,
-        footer=False,
-        index=index,
-    )
+    result = journey_canvas(ctx, persona, index)
     blocks.append(JourneyMap(persona.name, labels.journey_map, "", tuple(result.scenes)))
 
     blocks.append(heading(labels.stages, 1, new_page=True))
@@ -106,12 +109,13 @@ def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
     low = min(scored) if scored else None
     callouts = tuple((0, i) for i, p in enumerate(points) if low is not None and p.value == low and low < 0)
     frame_width, _height = ctx.geometry.frame
-    series = ChartSeries(persona.name, c.primary, tuple(points), valence_markers=True)
+    series = ChartSeries(persona.name, c.curve, tuple(points), valence_markers=True)
     scale = scale_of(persona)
     return EmotionChart(
         bands=tuple(bands),
         series=(series,),
-        height=round(min(frame_width * 0.5, 250.0), 2),
+        height=(height := round(min(frame_width * 0.5, 250.0), 2)),
+        min_height=round(height * _CHART_SHRINK, 2),
         callouts=callouts,
         callout_label=labels.moment_that_matters,
         point_labels=True,
@@ -147,8 +151,8 @@ def _stage_tables(ctx: PlanContext, index: int, stage: str, persona: Persona) ->
         ]
         rows = []
         for lane in lanes.show:
-            if lane == "actions":
-                continue  # the actions head the columns
+            if lane in _SHOWN_ELSEWHERE:
+                continue
             for label, texts, lane_fill in _lane_rows(ctx, lane, [s for _n, s in chunk], scale_of(persona)):
                 if not any(t.strip() for t in texts):
                     continue

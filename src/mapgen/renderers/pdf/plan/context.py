@@ -1,7 +1,7 @@
 """What the report's planners share: the context they plan in, and the small text rules they agree on.
 
 Each section of the report is planned by its own module (front, summary, chapter, overview,
-appendix) from a PlanContext: the model it sees, the theme, the page geometry and the journey-map
+about) from a PlanContext: the model it sees, the theme, the page geometry and the journey-map
 layout. Planners return blocks and never number bookmarks: mapgen.renderers.pdf.plan.document
 numbers the keys of a part once its blocks are known, in document order.
 """
@@ -28,6 +28,7 @@ __all__ = [
     "default_layout",
     "emotion_words",
     "heading",
+    "journey_canvas",
     "profile_text",
     "report_geometry",
 ]
@@ -78,6 +79,31 @@ def default_layout(
         journeys, persona, theme, page=page, paginate=paginate, footer=footer, index=index
     )
     return result
+
+
+def journey_canvas(ctx: PlanContext, persona: Persona, index: int) -> LaidOut:
+    """Lay out a persona's whole journey as one scene of the landscape frame's proportions.
+
+    The one place the report asks for its journey map: a layout that summarises the journey on
+    exactly the page's size replaces this body. Until then the map is laid out on a larger page
+    of the same proportions, as little larger as lets the whole journey fit without growing
+    taller, and the page scales it down to the frame. The pages have the report's running
+    footer, so the map leaves out its own.
+    """
+    width, height = ctx.geometry.landscape_frame
+    result: LaidOut | None = None
+    for grow in _CANVAS_GROWTH:
+        size = (width * grow, height * grow)
+        result = ctx.layout(ctx.journeys, persona, ctx.theme, size, paginate=False, footer=False, index=index)
+        if all(scene.height <= size[1] + 0.5 for scene in result.scenes):
+            break
+    assert result is not None
+    return result
+
+
+# How much larger than the landscape frame a journey map may be laid out, tried in turn: past
+# the last, the map's own text would print below about half the theme's size.
+_CANVAS_GROWTH = (1.0, 1.2, 1.4, 1.6, 1.8, 2.0)
 
 
 def report_geometry(theme: Theme) -> Geometry:

@@ -4,9 +4,9 @@ The report is planned in parts (plan_part), each from its own scope so that it c
 cached apart from the rest (mapgen.renderers.parts): the executive summary and the overview from
 the whole model, and a chapter per persona from the model with that persona only. Each part's
 bookmark keys start with its name, never with a counter shared with other parts. plan_report plans
-what needs every part: the contents page and the appendix (which lists every part's problems),
-around the parts, planned here or (when they were made as parts) known only by their outlines,
-problems and missing characters.
+what needs every part: the cover and the contents page, around the parts, planned here or (when
+they were made as parts) known only by their outlines, problems and missing characters. The
+problems are the build's, for the terminal and the manifest: the client's report never lists them.
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from itertools import count
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from mapgen import text
 from mapgen._version import __version__
 from mapgen.model import Journeys, Problem
 from mapgen.renderers.parts import PartSpec, part_scope, persona_part
-from mapgen.renderers.pdf.plan.appendix import plan_appendix, plan_appendix_heading
 from mapgen.renderers.pdf.plan.chapter import plan_chapter
 from mapgen.renderers.pdf.plan.context import JourneyLayout, PlanContext, default_layout, report_geometry
 from mapgen.renderers.pdf.plan.front import plan_contents, plan_cover, plan_metadata, plan_page_setup
@@ -46,7 +44,7 @@ __all__ = ["OVERVIEW", "SUMMARY", "missing_glyph_problems", "part_specs", "plan_
 
 SUMMARY = PartSpec("summary")
 OVERVIEW = PartSpec("overview")
-_KEY_PREFIX = "s"  # of the bookmark keys of the contents and the appendix
+_KEY_PREFIX = "s"  # of the contents' bookmark key
 
 
 def part_specs(journeys: Journeys) -> list[PartSpec]:
@@ -86,22 +84,16 @@ def plan_report(
     journeys: Journeys,
     theme: Theme,
     *,
-    source_name: str | None = None,
-    warnings: Sequence[Problem] = (),
-    generated: str = "",
     version: str | None = None,
     layout: JourneyLayout | None = None,
     parts: Sequence[Part] | None = None,
 ) -> ReportPlan:
     """Return the plan of the report for a model and theme.
 
-    source_name: the workbook's name as the appendix shows it (default: the file name of
-    journeys.source). warnings: problems found elsewhere (theme, other writers) that the appendix
-    lists beside the workbook's own warnings and the layout's. generated: the generation date as
-    shown ("" when the build is reproducible and records none). layout: lays out a persona's journey
-    map into page-sized scenes (default: mapgen.layout.layout_journey). parts: the parts of
-    part_specs(journeys), in order, already planned (or made); by default each is planned here with
-    plan_part, from the same scope it has when made on its own.
+    version: the version the PDF's document information names as its creator (by default
+    mapgen's). layout: lays out a persona's journey map (default: mapgen.layout.layout_journey).
+    parts: the parts of part_specs(journeys), in order, already planned (or made); by default each
+    is planned here with plan_part, from the same scope it has when made on its own.
     """
     specs = part_specs(journeys)
     if parts is None:
@@ -109,35 +101,25 @@ def plan_report(
     if [(p.name, p.persona) for p in parts] != [(s.name, s.persona) for s in specs]:
         raise ValueError("plan_report needs the parts of part_specs(), in order")
     parts = tuple(parts)
-    version = version or __version__
-    source_name = source_name or PurePath(journeys.source).name or journeys.source
     setup = plan_page_setup(journeys, theme)
-    ctx = PlanContext(journeys, theme, setup.geometry, layout or default_layout)
 
     contents = Contents(theme.labels.contents, "", depth=2)
-    appendix = plan_appendix_heading(ctx)
-    missing = _missing((contents, appendix), theme).union(*(p.missing for p in parts))
+    missing = _missing((contents,), theme).union(*(p.missing for p in parts))
     problems = [problem for p in parts for problem in p.problems]
     problems.extend(missing_glyph_problems("".join(sorted(missing))))
-    listed = tuple(dict.fromkeys((*journeys.warnings, *warnings, *problems)))
-    back = (
-        appendix,
-        *plan_appendix(ctx, source_name=source_name, generated=generated, version=version, warnings=listed),
-    )
     # The contents list sections too when that still fits on one page (keys change no height).
-    contents = plan_contents(contents, document_entries((contents,), parts, back), theme, setup.geometry)
-    numbered = _numbered((contents, *back), _KEY_PREFIX)
+    contents = plan_contents(contents, document_entries((contents,), parts, ()), theme, setup.geometry)
+    numbered = _numbered((contents,), _KEY_PREFIX)
     return ReportPlan(
-        metadata=plan_metadata(journeys, theme, setup.header[0], version),
+        metadata=plan_metadata(journeys, theme, setup.header[0], version or __version__),
         geometry=setup.geometry,
         cover=plan_cover(journeys, theme, setup),
         header=setup.header,
         footer=setup.footer,
-        front=numbered[:1],
+        front=numbered,
         parts=parts,
-        back=numbered[1:],
+        back=(),
         problems=tuple(dict.fromkeys(problems)),
-        warnings=listed,
     )
 
 

@@ -83,7 +83,7 @@ def cover_scene(cover: Cover, theme: Theme, page: tuple[float, float]) -> Scene:
     """Return the cover page: logo, a title band, the project's facts, the confidentiality label."""
     width, height = page
     c, sizes = theme.colours, theme.sizes
-    top, right, bottom, left = theme.page.margins
+    top, right, _bottom, left = theme.page.margins
     inner = width - left - right
     items: list[Primitive] = []
 
@@ -167,18 +167,29 @@ def cover_scene(cover: Cover, theme: Theme, page: tuple[float, float]) -> Scene:
             row_height = max(row_height, value_block.box.bottom - y)
         y += row_height + pad
 
-    # The confidentiality label: a pill at the foot of the page.
+    if cover.confidentiality:
+        items += _confidentiality_pill(cover.confidentiality, theme, page)
+    return Scene(width, height, c.background, tuple(items), title=cover.title, description=cover.title)
+
+
+def _confidentiality_pill(label: str, theme: Theme, page: tuple[float, float]) -> list[Primitive]:
+    """Return the confidentiality label as a pill at the foot of the cover."""
+    c, sizes = theme.colours, theme.sizes
+    width, height = page
+    _top, right, bottom, left = theme.page.margins
+    inner = width - left - right
+    items: list[Primitive] = []
     pill_size = sizes.size("body")
     chain = theme.font_chain("body", bold=True)
     pill_pad = pill_size * 0.8
-    label_width = min(text.measure(cover.confidentiality, chain, pill_size), inner - 2 * pill_pad)
+    label_width = min(text.measure(label, chain, pill_size), inner - 2 * pill_pad)
     pill_h = pill_size * sizes.line_height + pill_pad
     pill = Box(left, height - bottom - pill_h, label_width + 2 * pill_pad, pill_h)
     items.append(Rect(pill, fill=c.accent, radius=pill_h / 2, tag=Tag("confidentiality")))
     items.append(
         fitted_block(
             theme,
-            cover.confidentiality,
+            label,
             Box(pill.x + pill_pad, pill.y, label_width + 0.5, pill.h),
             size=pill_size,
             color=c.on_accent,
@@ -188,7 +199,7 @@ def cover_scene(cover: Cover, theme: Theme, page: tuple[float, float]) -> Scene:
             tag=Tag("confidentiality"),
         )
     )
-    return Scene(width, height, c.background, tuple(items), title=cover.title, description=cover.title)
+    return items
 
 
 # ---------------------------------------------------------------------------------------------

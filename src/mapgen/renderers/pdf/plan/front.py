@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from mapgen.model import Journeys
 from mapgen.renderers.pdf.plan.context import clean, report_geometry
 from mapgen.renderers.pdf.report import Contents, Cover, Entry, Geometry, Metadata, PageSetup
+from mapgen.themes.lines import confidentiality, footer_line, project_title
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -29,12 +29,8 @@ CONTENTS_SPACE = {0: 0.8, 1: 0.15}
 
 
 def report_title(journeys: Journeys, theme: Theme) -> str:
-    """Return the report's title: the project's, else the workbook's file stem, else "Journey map".
-
-    The stem is the model's own source, never a source_name given for the appendix: every part
-    of the report must agree on it, and a chapter made as a part knows only the model.
-    """
-    return clean(journeys.project.title) or PurePath(journeys.source).stem or theme.labels.journey_map
+    """Return the report's title: the workbook's, else the theme's default title (never a file name)."""
+    return project_title(journeys.project, theme)
 
 
 def report_language(theme: Theme) -> str:
@@ -50,18 +46,8 @@ def report_language(theme: Theme) -> str:
 
 def plan_page_setup(journeys: Journeys, theme: Theme) -> PageSetup:
     """Plan the page geometry and the running header and footer of a model's report."""
-    project = journeys.project
-    title = report_title(journeys, theme)
-    confidentiality = clean(project.confidentiality) or theme.footer.confidentiality
-    footer = theme.footer.render(
-        client=project.client,
-        title=title,
-        prepared_by=project.prepared_by,
-        date=project.date,
-        version=project.version,
-        confidentiality=confidentiality,
-    )
-    return PageSetup(report_geometry(theme), (title, confidentiality), footer)
+    header = (report_title(journeys, theme), confidentiality(journeys.project, theme))
+    return PageSetup(report_geometry(theme), header, footer_line(journeys.project, theme))
 
 
 def plan_cover(journeys: Journeys, theme: Theme, setup: PageSetup) -> Cover:

@@ -1,9 +1,10 @@
-"""Plan the overview across personas: their emotion curves side by side and the pain-point matrix."""
+"""Plan the overview across personas: their emotion curves side by side, the pain-point matrix, "About"."""
 
 from __future__ import annotations
 
 from mapgen import colors
 from mapgen.renderers.pdf.plan import findings
+from mapgen.renderers.pdf.plan.about import plan_about
 from mapgen.renderers.pdf.plan.context import PlanContext, balanced, emotion_words, heading
 from mapgen.renderers.pdf.report import (
     Block,
@@ -34,6 +35,7 @@ def plan_overview(ctx: PlanContext) -> list[Block]:
         *_curves(ctx),
         heading(labels.pain_point_matrix, 1),
         *_matrix(ctx),
+        *plan_about(ctx),  # the report's last words, after the last chapter rather than a page alone
     ]
 
 

@@ -56,7 +56,7 @@ def make_part(
     theme = deck_theme(theme, base.frame.fonts)
     pptx_internals.remember_part_names(base.prs)
     moment = fixed_moment()
-    _set_properties(base.prs, scope, moment)
+    _set_properties(base.prs, scope, theme, moment)
     base_parts = pptx_internals.package_part_names(base.prs)
     plan = plan_part(scope, spec, theme, frame=base.frame, layout_journey=layout_journey)
     slides = pptx_internals.SlideCopier(base.prs)
@@ -77,9 +77,9 @@ def make_part(
     return MadePart(data, plan, problems, base.frame)
 
 
-def _set_properties(prs: Any, journeys: Journeys, moment: Any) -> None:
+def _set_properties(prs: Any, journeys: Journeys, theme: Theme, moment: Any) -> None:
     props = prs.core_properties
-    title, author, subject, description = document_properties(journeys)
+    title, author, subject, description = document_properties(journeys, theme)
     props.title = _core_text(title)
     props.author = _core_text(author)
     props.subject = _core_text(subject)

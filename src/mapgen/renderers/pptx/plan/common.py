@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mapgen.model import Journeys, Persona, Problem, Step
@@ -29,6 +28,7 @@ from mapgen.scene import (
     Tag,
     TextBlock,
 )
+from mapgen.themes.lines import footer_line, project_title
 
 if TYPE_CHECKING:
     from mapgen.themes import Colours, SizeRole, Theme
@@ -99,30 +99,21 @@ def slide_gap(frame: Frame) -> float:
     return round(frame.height / 36, 2)  # 15 pt on a 540 pt slide
 
 
-def deck_title(journeys: Journeys) -> str:
-    """Return the deck's title: the project's, else the workbook's name."""
-    if journeys.project.title and journeys.project.title.strip():
-        return " ".join(journeys.project.title.split())
-    return Path(journeys.source).stem or "mapgen"
+def deck_title(journeys: Journeys, theme: Theme) -> str:
+    """Return the deck's title: the workbook's, else the theme's default title (never a file name)."""
+    return project_title(journeys.project, theme)
 
 
-def document_properties(journeys: Journeys) -> tuple[str, str, str, str]:
+def document_properties(journeys: Journeys, theme: Theme) -> tuple[str, str, str, str]:
     """Return the deck's title, author, subject and description (the project's, white space tidied)."""
     p = journeys.project
-    return deck_title(journeys), p.prepared_by or "", p.client or "", " ".join((p.description or "").split())
+    title = deck_title(journeys, theme)
+    return title, p.prepared_by or "", p.client or "", " ".join((p.description or "").split())
 
 
 def footer_text(journeys: Journeys, theme: Theme) -> str:
     """Return the footer line of the deck's slides."""
-    p = journeys.project
-    return theme.footer.render(
-        title=deck_title(journeys),
-        client=p.client,
-        prepared_by=p.prepared_by,
-        date=p.date,
-        version=p.version,
-        confidentiality=p.confidentiality,
-    )
+    return footer_line(journeys.project, theme)
 
 
 def slide_title(ctx: Ctx, source: str) -> TextBlock:

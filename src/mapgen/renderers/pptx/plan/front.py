@@ -24,6 +24,7 @@ from mapgen.renderers.pptx.plan.fit import fit_block, wrap_paragraph
 from mapgen.renderers.pptx.plan.flow import Unit, column_boxes, columns_items, fit_flow
 from mapgen.renderers.pptx.plan.look import usable_width
 from mapgen.scene import Box, Rect, Tag
+from mapgen.themes.lines import confidentiality
 
 __all__ = ["agenda_slides", "cover_slide"]
 
@@ -107,12 +108,12 @@ def cover_slide(ctx: Ctx, title: str) -> SlidePlan:
             round(margin * 0.14, 2),
         )
         items.insert(1, Rect(rule, fill=c.accent, tag=Tag("cover-rule")))
-        confidentiality = p.confidentiality or theme.footer.confidentiality
-        if confidentiality:
+        label = confidentiality(p, theme)
+        if label:
             line_h = ctx.size("small") * ctx.lh
             items.append(
                 fit_block(
-                    confidentiality,
+                    label,
                     theme,
                     Box(frame.cover_title.x, round(frame.height - margin - line_h, 2), sub.w, line_h),
                     size=ctx.size("small"),

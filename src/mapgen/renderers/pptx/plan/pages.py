@@ -97,7 +97,7 @@ class PageFurniture:
 def with_template_footer(ctx: Ctx, slides: list[SlidePlan]) -> list[SlidePlan]:
     """Return the slides with the footer line fitted to the template's footer placeholder."""
     footer = ctx.frame.footer
-    line = footer_text(ctx.journeys, ctx.theme) or deck_title(ctx.journeys)
+    line = footer_text(ctx.journeys, ctx.theme) or deck_title(ctx.journeys, ctx.theme)
     if footer is None or not line:
         return slides
     size = ctx.size("small")

@@ -95,7 +95,7 @@ def plan_part(
         slides += stage_slides(ctx, persona)
         slides += pain_table_slides(ctx, persona)
     elif spec.name == "head":
-        slides.append(cover_slide(ctx, deck_title(scope)))
+        slides.append(cover_slide(ctx, deck_title(scope, theme)))
         slides += agenda_slides(ctx)
     elif spec.name == "tail":
         if len(scope.personas) >= 2:
@@ -126,7 +126,7 @@ def join_part_plans(
             else slide
             for number, slide in enumerate(slides, start=1)
         ]
-    title, author, subject, description = document_properties(journeys)
+    title, author, subject, description = document_properties(journeys, theme)
     return DeckPlan(
         width=frame.width,
         height=frame.height,
