@@ -1,6 +1,9 @@
-"""Write the sample workbooks: inputs/example.xlsx (row layout) and inputs/b2b-example.xlsx (canvas).
+"""Write the sample workbooks: example.xlsx (row layout) and b2b-example.xlsx (canvas).
 
-    python inputs/make_samples.py [OUT_FOLDER]
+    python inputs/make_samples.py [OUT_FOLDER ...]
+
+By default into src/mapgen/samples/ (the package data `mapgen build` uses with no argument, and
+`mapgen sample` copies out) and into inputs/ beside this script, the same bytes in both.
 
 The output is deterministic: the same mapgen, openpyxl and Pillow give the same bytes. The
 companies and people are fictional; the journeys are the kind agencies map for real clients.
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +43,8 @@ from mapgen.starter import (
 )
 
 HERE = Path(__file__).resolve().parent
+# The package's copies ship in the wheel; inputs/ keeps the same bytes for people browsing the repo.
+DEFAULT_FOLDERS = (HERE.parent / "src" / "mapgen" / "samples", HERE)
 TITLE_FONT = Font(name="Calibri", bold=True, size=14, color="1F4E5F")
 
 # --------------------------------------------------------------------------------------------
@@ -1353,16 +1359,22 @@ SAMPLES: dict[str, Callable[[], Workbook]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Write the sample workbooks into a folder (default: the folder of this script)."""
+    """Write the sample workbooks into folders (default: the package's samples and inputs/)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "folder", nargs="?", type=Path, default=HERE, help="where to write (default: %(default)s)"
+        "folders", nargs="*", type=Path, help="where to write (default: src/mapgen/samples and inputs)"
     )
-    args = parser.parse_args(argv)
-    args.folder.mkdir(parents=True, exist_ok=True)
+    folders = parser.parse_args(argv).folders or list(DEFAULT_FOLDERS)
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
     for name, build in SAMPLES.items():
-        save_workbook(build(), args.folder / name, force=True)
-        print(f"Wrote {args.folder / name}")
+        first = folders[0] / name
+        save_workbook(build(), first, force=True)
+        print(f"Wrote {first}")
+        for folder in folders[1:]:
+            # Copied, not saved again: the copies cannot differ.
+            shutil.copyfile(first, folder / name)
+            print(f"Wrote {folder / name}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from mapgen.cli import main
+from mapgen.samples import sample_path
 
 INPUTS = Path(__file__).resolve().parents[1] / "inputs"
 EXAMPLE_FILES = [
@@ -40,12 +41,11 @@ def hashes(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def test_build_without_arguments_builds_the_sample_into_outputs(
+def test_build_without_arguments_builds_the_bundled_sample_into_outputs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "inputs").mkdir()
-    shutil.copy(INPUTS / "example.xlsx", tmp_path / "inputs" / "example.xlsx")
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # an empty folder: the sample comes from the package
+    before = sample_path().read_bytes()
     result = run("build", "--jobs", "2")
     assert result.exit_code == 0, result.output
     out = tmp_path / "outputs" / "example"
@@ -55,10 +55,9 @@ def test_build_without_arguments_builds_the_sample_into_outputs(
     assert {o["path"]: o["sha256"] for o in manifest["outputs"]} == {
         name: digest for name, digest in hashes(out).items() if name != "manifest.json"
     }
-    assert (INPUTS / "example.xlsx").read_bytes() == (tmp_path / "inputs" / "example.xlsx").read_bytes()
-    assert sorted(p.name for p in (tmp_path / "inputs").iterdir()) == ["example.xlsx"], (
-        "inputs is never written"
-    )
+    assert manifest["workbook"] == "example.xlsx"
+    assert sample_path().read_bytes() == before, "the workbook is only read"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "outputs"], "cache: the fixture's"
 
 
 def test_a_second_build_writes_nothing_and_an_edit_repaints_one_persona(tmp_path: Path) -> None:

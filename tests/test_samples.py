@@ -1,4 +1,4 @@
-"""The sample workbooks in inputs/: made by their script, and read by mapgen without a problem."""
+"""The sample workbooks: made by their script, shipped in the package, read by mapgen without a problem."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from click.testing import CliRunner
 from PIL import Image, ImageChops, ImageStat
 
 from mapgen.cli import main
+from mapgen.samples import SAMPLES, sample_path
 
 INPUTS = Path(__file__).resolve().parents[1] / "inputs"
-EXAMPLE = INPUTS / "example.xlsx"
-B2B = INPUTS / "b2b-example.xlsx"
+EXAMPLE = sample_path("example.xlsx")
+B2B = sample_path("b2b-example.xlsx")
 RETAIL_STAGES = ["Awareness", "Consideration", "Purchase", "Post-purchase"]
 B2B_STAGES = [
     "Initial inquiry",
@@ -74,11 +75,11 @@ def test_the_script_is_deterministic(regenerated: Path, tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (regenerated / name).read_bytes(), name
 
 
-@pytest.mark.parametrize("name", ["example.xlsx", "b2b-example.xlsx"])
+@pytest.mark.parametrize("name", SAMPLES)
 def test_the_committed_samples_are_what_the_script_makes(regenerated: Path, name: str) -> None:
     # Part by part: the XML must match exactly; the portrait within a small tolerance, since
     # another Pillow may antialias its curves a little differently.
-    with zipfile.ZipFile(INPUTS / name) as committed, zipfile.ZipFile(regenerated / name) as fresh:
+    with zipfile.ZipFile(sample_path(name)) as committed, zipfile.ZipFile(regenerated / name) as fresh:
         assert committed.namelist() == fresh.namelist()
         for part in committed.namelist():
             old, new = committed.read(part), fresh.read(part)
@@ -89,6 +90,61 @@ def test_the_committed_samples_are_what_the_script_makes(regenerated: Path, name
                     assert max(difference.mean) < 2, part
             else:
                 assert old == new, f"{name}: {part} differs; run python inputs/make_samples.py"
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_inputs_holds_the_packages_samples_byte_for_byte(name: str) -> None:
+    assert (INPUTS / name).read_bytes() == sample_path(name).read_bytes(), (
+        f"inputs/{name} and src/mapgen/samples/{name} differ: run python inputs/make_samples.py"
+    )
+
+
+def test_the_samples_are_package_data() -> None:
+    assert sample_path().name == "example.xlsx"
+    assert sample_path().parent == Path(__import__("mapgen").__file__).resolve().parent / "samples"
+    with pytest.raises(ValueError, match="no sample named"):
+        sample_path("other.xlsx")
+
+
+# `mapgen sample`
+
+
+def test_sample_copies_the_workbooks_into_a_new_folder(tmp_path: Path) -> None:
+    dest = tmp_path / "my" / "samples"
+    result = run("sample", str(dest))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in dest.iterdir()) == sorted(SAMPLES)
+    for name in SAMPLES:
+        assert (dest / name).read_bytes() == sample_path(name).read_bytes()
+    assert f"mapgen build {dest / 'example.xlsx'}" in result.output
+
+
+def test_sample_defaults_to_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("sample")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SAMPLES)
+
+
+def test_sample_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    (tmp_path / "b2b-example.xlsx").write_bytes(b"my edits")
+    result = run("sample", str(tmp_path))
+    assert result.exit_code == 1
+    assert "b2b-example.xlsx already exists; use --force" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b2b-example.xlsx"], "nothing written"
+    assert (tmp_path / "b2b-example.xlsx").read_bytes() == b"my edits"
+
+    forced = run("sample", str(tmp_path), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert (tmp_path / "b2b-example.xlsx").read_bytes() == sample_path("b2b-example.xlsx").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SAMPLES), "no temporary file left"
+
+
+def test_sample_refuses_a_file_as_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    result = run("sample", str(tmp_path / "notes.txt"))
+    assert result.exit_code == 1
+    assert "is a file; give a folder" in result.output
 
 
 # What a person opening the workbooks sees

@@ -10,6 +10,7 @@ from mapgen._version import __version__
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from mapgen.build.pipeline import RenderResult
     from mapgen.build.tasks import Options
     from mapgen.model import Journeys
     from mapgen.themes import Theme
@@ -31,11 +32,12 @@ def render(
     theme: Theme | str | None = None,
     out: str | Path,
     options: Options | None = None,
-) -> list[Path]:
-    """Write a model's deliverables (png, pptx, pdf; default all) into out; return their paths.
+) -> RenderResult:
+    """Write a model's deliverables (png, pptx, pdf; default all) into out; return what was made.
 
     theme is a Theme, a built-in theme's name or a .toml path (default: the workbook's Theme
-    field, else "default"). Files are written all or nothing.
+    field, else "default"). Files are written all or nothing. The result has .paths, .warnings
+    (Problem objects) and .manifest (manifest.json's data), and iterates over the paths.
     """
     from mapgen.build.pipeline import render as render_files
 

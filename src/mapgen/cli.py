@@ -17,6 +17,8 @@ import click
 from mapgen._version import __version__
 from mapgen.errors import MapgenError
 from mapgen.model import Journeys, Problem
+from mapgen.samples import sample_path
+from mapgen.samples.command import sample
 from mapgen.scores import scale_of, scale_text, score_text
 
 EXIT_INPUT = 1
@@ -158,7 +160,7 @@ def _describe(journeys: Journeys) -> str:
     return "\n".join(lines)
 
 
-DEFAULT_WORKBOOK = Path("inputs/example.xlsx")
+DEFAULT_WORKBOOK = sample_path()  # inside the package: `mapgen build` works in any folder
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str | None) -> list[str] | None:
@@ -253,7 +255,7 @@ def build(
     quiet: bool,
     as_json: bool,
 ) -> None:
-    """Build the deliverables of a workbook or a folder of workbooks (default: the sample)."""
+    """Build the deliverables of a workbook or a folder of workbooks (default: the bundled sample)."""
     import time
 
     from mapgen.build.batch import build_workbook, is_stale, output_folder, workbooks_in
@@ -409,6 +411,9 @@ def themes_check(path: str) -> None:
     theme = load_theme(path)
     _report(theme.warnings)
     click.echo(f"{path}: OK, {_count(len(theme.warnings), 'warning')}")
+
+
+main.add_command(sample)
 
 
 if __name__ == "__main__":  # pragma: no cover

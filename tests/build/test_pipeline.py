@@ -225,9 +225,31 @@ def test_a_format_registers_once() -> None:
 def test_render_is_the_python_api(tmp_path: Path) -> None:
     import mapgen
 
-    paths = mapgen.render(JOURNEYS, formats=["txt"], theme="default", out=tmp_path / "api")
-    assert [p.name for p in paths] == ["Renée.txt", "Tom.txt", "all.txt", "manifest.json"]
-    assert paths == render(JOURNEYS, formats=["txt"], theme="default", out=tmp_path / "api")
+    result = mapgen.render(JOURNEYS, formats=["txt"], theme="default", out=tmp_path / "api")
+    names = ["Renée.txt", "Tom.txt", "all.txt", "manifest.json"]
+    assert [p.name for p in result.paths] == names
+    assert result.out == tmp_path / "api"
+    assert result.manifest == json.loads((tmp_path / "api" / "manifest.json").read_text("utf-8"))
+    workbook = len(JOURNEYS.warnings)
+    assert result.warnings[:workbook] == JOURNEYS.warnings
+    assert {p.message for p in result.warnings[workbook:]} == {"text cut"}, "the toy formats' own"
+    assert all(isinstance(p, Problem) and not p.is_error for p in result.warnings)
+    assert result == render(JOURNEYS, formats=["txt"], theme="default", out=tmp_path / "api")
+
+
+def test_render_still_reads_as_the_list_of_paths_it_used_to_return(tmp_path: Path) -> None:
+    result = render(JOURNEYS, formats=["txt"], theme="default", out=tmp_path)
+    assert list(result) == sorted(tmp_path.iterdir()) == sorted(result)
+    assert len(result) == 4 and result[-1].name == "manifest.json" and result[:1] == result.paths[:1]
+    assert tmp_path / "all.txt" in result
+
+
+def test_render_reports_the_workbooks_warnings_and_the_builds_own(tmp_path: Path) -> None:
+    warning = Problem("warning", "a workbook warning", file="book.xlsx", sheet="Tom", cell="B2")
+    journeys = dataclasses.replace(JOURNEYS, problems=(*JOURNEYS.problems, warning))
+    result = render(journeys, formats=["txt"], theme="default", out=tmp_path)
+    assert warning in result.warnings
+    assert [p["message"] for p in result.manifest["problems"]] == [p.message for p in result.warnings]
 
 
 class Calls:

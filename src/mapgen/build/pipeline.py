@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from mapgen._version import __version__
 from mapgen.build.formats import format_names, plan_tasks
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from mapgen.build.runner import Done, Runner
     from mapgen.themes import Theme
 
-__all__ = ["MANIFEST", "BuildResult", "Options", "build_outputs", "render", "resolve_theme"]
+__all__ = ["MANIFEST", "BuildResult", "Options", "RenderResult", "build_outputs", "render", "resolve_theme"]
 
 
 def resolve_theme(spec: str | None, journeys: Journeys, workbook: Path | None = None) -> Theme:
@@ -51,6 +51,32 @@ class BuildResult:
     notes: tuple[Problem, ...] = ()  # the cache's warnings: this machine's, so not in the manifest
 
 
+@dataclass(frozen=True)
+class RenderResult(Sequence[Path]):
+    """What mapgen.render() made: its files, its warnings and the manifest.
+
+    A sequence of the files' paths, as render() returned before it said more: code that loops
+    over the result, indexes it or takes its len() keeps working.
+    """
+
+    out: Path
+    paths: tuple[Path, ...]  # every file of the build, manifest.json included, sorted
+    warnings: tuple[Problem, ...]  # the workbook's, then the layout's and the painters'
+    manifest: dict[str, Any]  # what manifest.json holds
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Path, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Path | tuple[Path, ...]:
+        return self.paths[index]
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
 def render(
     journeys: Journeys,
     *,
@@ -58,10 +84,15 @@ def render(
     theme: Theme | str | None = None,
     out: str | Path,
     options: Options | None = None,
-) -> list[Path]:
-    """Write the deliverables of a model into out, all or nothing; return the paths of its files."""
+) -> RenderResult:
+    """Write the deliverables of a model into out, all or nothing; return its files and warnings."""
     result = build_outputs(journeys, formats=formats, theme=theme, out=out, options=options)
-    return sorted((*result.written, *result.unchanged))
+    return RenderResult(
+        out=result.out,
+        paths=tuple(sorted((*result.written, *result.unchanged))),
+        warnings=(*journeys.warnings, *result.problems),
+        manifest=result.manifest,
+    )
 
 
 def build_outputs(
