@@ -36,6 +36,7 @@ from mapgen.layout.room import LanePlan, Room, plan_lanes
 from mapgen.layout.stages import stage_bar, stage_row_height
 from mapgen.model import Journeys, Persona, Step
 from mapgen.scene import Box, Polyline, Primitive, Scene, Tag
+from mapgen.scores import scale_of, scale_text
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -84,10 +85,13 @@ def layout_canvas(
     index: the persona's place among all the personas (its avatar's colour; by default its
     place in journeys.personas). footer=False leaves out the footer line and logo (for pages
     with a running footer of their own). scale: the workbook's score scale in words ("Scale: -5
-    to +5"), shown in the curve's legend.
+    to +5") for the curve's legend; by default the persona's own, in the theme's words.
     """
     if index is None:
         index = next((i for i, p in enumerate(journeys.personas) if p is persona or p == persona), 0)
+    if scale is None:
+        # The client reads the curve on their own scale: the map says which it is.
+        scale = f"{theme.labels.scale}: {scale_text(scale_of(persona), theme.labels)}"
     width, height = size
     ct = canvas_theme(theme, width)
     ctx = Context(journeys, persona, ct, index, hint=CANVAS_HINT)

@@ -176,7 +176,7 @@ def _line(ctx: Context, points: list[Point], inferred: list[bool], width: float)
         out.append(
             Polyline(
                 tuple((round(x, 2), round(y, 2)) for x, y in part),
-                color=theme.colours.primary,
+                color=theme.colours.curve,
                 width=width,
                 dash=dash,
                 tag=Tag("curve", persona=name),
@@ -336,7 +336,7 @@ def curve_legend(
                 Ellipse(
                     Box(box.x, block.box.y + line / 2 - r, 2 * r, 2 * r),
                     fill=c.background,
-                    stroke=c.primary,
+                    stroke=c.curve,
                     stroke_width=max(1.0, r * 0.45),
                     tag=Tag("legend-marker", persona=ctx.persona.name, lane="emotions"),
                 )

@@ -72,12 +72,15 @@ def default_layout(
     footer: bool = True,
     index: int | None = None,
 ) -> LaidOut:
-    """Lay out a persona's journey map with mapgen.layout, imported only when a map is planned."""
-    from mapgen.layout import layout_journey  # type: ignore[attr-defined,unused-ignore]
+    """Lay out a persona's whole journey on one scene of exactly page, with mapgen.layout.
 
-    result: LaidOut = layout_journey(
-        journeys, persona, theme, page=page, paginate=paginate, footer=footer, index=index
-    )
+    The report asks for one map per persona, on a landscape page: the canvas layout summarises
+    the journey to fit it (paginate has nothing to split). mapgen.layout is imported only when a
+    map is planned.
+    """
+    from mapgen.layout import layout_canvas  # type: ignore[attr-defined,unused-ignore]
+
+    result: LaidOut = layout_canvas(journeys, persona, theme, size=page, footer=footer, index=index)
     return result
 
 

@@ -258,14 +258,11 @@ def whole_journey_scene(
 ) -> LayoutResult:
     """Lay the persona's whole journey out for a slide of size (points): every stage, the curve,
     the pain points and opportunities beside their steps."""
-    from mapgen.layout import layout_journey
+    from mapgen.layout import layout_canvas
 
-    # Until mapgen.layout.layout_canvas (one scene of exactly this size) is merged, the journey
-    # map of the summary's lanes, a band of stages per slide; then this line becomes
-    # return layout_canvas(journeys, persona, theme, size=size, index=index)
-    return layout_journey(
-        journeys, persona, _summary(theme), page=size, paginate=True, footer=False, index=index
-    )
+    # One scene of exactly the slide's area, the journey summarised to fit at the deck's minimum
+    # type size: the detail slides that follow hold every word.
+    return layout_canvas(journeys, persona, _summary(theme), size=size, index=index, footer=False)
 
 
 def _summary(theme: Theme) -> Theme:
@@ -411,7 +408,7 @@ def emotion_slide(ctx: Ctx, persona: Persona) -> SlidePlan | None:
     series = ChartSeries(
         name=labels.emotion,
         values=tuple(values),
-        color=c.primary,
+        color=c.curve,
         line_width=theme.style.curve_width,
         marker_colors=tuple(marker_colors),
         labels=labels_fitted,
