@@ -57,7 +57,6 @@ class Totals:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
-    warnings: int = 0
     notes: list[str] = field(default_factory=list)
 
     def add(self, result: BuildResult, asked: Path) -> None:
@@ -65,7 +64,6 @@ class Totals:
         self.written += len(result.written)
         self.unchanged += len(result.unchanged)
         self.removed += len(result.removed)
-        self.warnings += sum(1 for p in result.manifest["problems"] if p["severity"] == "warning")
         if result.out != asked:
             names = sorted({o["persona"] for o in result.manifest["outputs"] if o.get("persona")})
             self.notes.append(
@@ -74,7 +72,7 @@ class Totals:
             )
 
 
-def summary(where: Path, totals: Totals, tally: Tally, seconds: float) -> str:
+def summary(where: Path, totals: Totals, tally: Tally, seconds: float, warnings: int) -> str:
     """Return the closing line: files written, left unchanged and removed; made or from the cache."""
     kept = [f"{totals.unchanged} already up to date"] if totals.unchanged else []
     if totals.removed:
@@ -91,7 +89,7 @@ def summary(where: Path, totals: Totals, tally: Tally, seconds: float) -> str:
         how = f"{tally.made} made anew"
     details = ", ".join(kept) + ("; " if kept and how else "") + how
     details = f" ({details})" if details else ""
-    found = count(totals.warnings, "warning")
+    found = count(warnings, "warning")
     return f"Wrote {count(totals.written, 'file')} to {where}{details} in {seconds:.1f} s, {found}."
 
 
@@ -167,7 +165,7 @@ def build(workbook: Path, jobs: int | None, force: bool, quiet: bool, as_json: b
         where = chosen.out or Path("outputs")
         if not batch:
             where = result.out
-        click.echo(summary(where, totals, tally, time.perf_counter() - started), err=as_json)
+        click.echo(summary(where, totals, tally, time.perf_counter() - started, shown.warnings), err=as_json)
     if failed:
         click.echo(f"mapgen: {count(len(failed), 'workbook')} failed: {', '.join(failed)}", err=True)
         sys.exit(EXIT_INPUT)
@@ -197,15 +195,16 @@ def watch(workbook: Path, jobs: int | None, force: bool, quiet: bool, debounce: 
     watched: list[Path] = _first_inputs(workbook, chosen)
 
     def build_once() -> None:
-        nonlocal chosen, watched
+        nonlocal chosen, watched, target
         started = time.perf_counter()
         read: list[Path] = []
         try:
             # The project file is an input too: a save of it is read again here.
             chosen = _settings(workbook.parent, values)
-            tally = Tally(progress)
+            target = output_folder(workbook, chosen.out, batch=False)
+            tally, shown = Tally(progress), Reporter(show_all=True)
             result = build_workbook(
-                workbook, target, chosen.request, runner=runner, progress=tally, report=report, inputs=read
+                workbook, target, chosen.request, runner=runner, progress=tally, report=shown, inputs=read
             )
         except MapgenError as error:
             # Keep watching what was read, and the file in error: fixing it is a save to see.
@@ -218,7 +217,8 @@ def watch(workbook: Path, jobs: int | None, force: bool, quiet: bool, debounce: 
             totals.add(result, target)
             for note in totals.notes:
                 click.echo(note)
-            click.echo(summary(result.out, totals, tally, time.perf_counter() - started))
+            seconds = time.perf_counter() - started
+            click.echo(summary(result.out, totals, tally, seconds, shown.warnings))
 
     def show(error: MapgenError | OSError) -> None:
         if isinstance(error, MapgenError):

@@ -143,11 +143,13 @@ class Reporter:
         self.show_all = show_all
         self.shown = 0
         self.hidden = 0
+        self.warnings = 0  # every warning met: the workbook's, the theme's, the files'
 
     def __call__(self, problems: Iterable[Problem]) -> None:
         """Print problems, holding back warnings past the limit."""
         colour = colour_on()
         for problem in problems:
+            self.warnings += problem.severity == "warning"
             if problem.severity == "warning" and not self.show_all and self.shown >= WARNINGS_SHOWN:
                 self.hidden += 1
                 continue
