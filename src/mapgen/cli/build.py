@@ -125,6 +125,8 @@ def build(workbook: Path, jobs: int | None, force: bool, quiet: bool, as_json: b
     batch = workbook.is_dir()
     chosen = _settings(workbook if batch else workbook.parent, values)
     books = workbooks_in(workbook) if batch else [workbook]
+    if chosen.project.columns and not quiet:
+        _columns_note(chosen)
     tally = Tally(progress_for(quiet=quiet, verbose=verbose()))
     shown = Reporter(show_all=verbose())
     manifests, failed = [], []
@@ -235,6 +237,15 @@ def watch(workbook: Path, jobs: int | None, force: bool, quiet: bool, debounce: 
         except KeyboardInterrupt:
             if not quiet:
                 click.echo("Stopped watching.")
+
+
+def _columns_note(chosen: Settings) -> None:
+    """Say that [columns] is checked but not applied: the reader takes no mapping yet."""
+    click.echo(
+        f"{chosen.project.label}: note: [columns] is checked but not applied yet: the reader "
+        "recognises headers by their own names (README, The workbook)",
+        err=True,
+    )
 
 
 def _first_inputs(workbook: Path, chosen: Settings) -> list[Path]:
