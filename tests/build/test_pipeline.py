@@ -198,7 +198,7 @@ def test_only_the_chosen_personas_are_built(tmp_path: Path) -> None:
     build_outputs(JOURNEYS, formats=["txt"], theme=THEME, out=out, options=Options(personas=("tom",)))
     assert not (out / "Renée.txt").exists()
     assert (out / "all.txt").read_text() == "Tom"
-    with pytest.raises(MapgenError, match="no persona named nobody"):
+    with pytest.raises(MapgenError, match='no persona named "nobody"; the personas are: Renée Dubois'):
         build_outputs(JOURNEYS, formats=["txt"], out=out, options=Options(personas=("nobody",)))
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from mapgen.build.tasks import Options
 from mapgen.errors import InputError
-from mapgen.model import Problem
+from mapgen.model import Journeys, Problem
 
 if TYPE_CHECKING:
     from mapgen.build.pipeline import BuildResult
@@ -27,6 +27,10 @@ class Request:
     theme: str | None = None  # --theme; None: the workbook's Theme field, else default
     formats: Sequence[str] | None = None  # None: every format
     options: Options = field(default_factory=Options)
+    strict: bool = False  # a warning leaves the output folder as it was, and fails the build
+    # --persona into a folder holding a full build goes to a subfolder of it, not over it; False
+    # when the folder was named on the command line.
+    persona_subfolder: bool = False
 
 
 def workbooks_in(folder: Path) -> list[Path]:
@@ -68,21 +72,51 @@ def build_workbook(
     runner: Runner | None = None,
     progress: Progress | None = None,
     report: Report | None = None,
+    timings: dict[str, float] | None = None,
+    inputs: list[Path] | None = None,
 ) -> BuildResult:
-    """Read a workbook, report its warnings and build its deliverables into out."""
-    from mapgen.build.pipeline import build_outputs, resolve_theme
+    """Read a workbook, report its warnings and build its deliverables into out.
+
+    timings, when given, receives the seconds spent reading, loading the theme and making files;
+    inputs, the files the build read (as far as it got), for `mapgen watch`.
+    """
+    import time
+
+    from mapgen.build.pipeline import build_outputs, resolve_theme, strict_failure
     from mapgen.readers import read_workbook
 
     report = report or (lambda _problems: None)
+    timings = timings if timings is not None else {}
+    started = time.perf_counter()
     journeys = read_workbook(workbook)
+    timings["read"] = time.perf_counter() - started
+    if inputs is not None:
+        from mapgen.build.inputs import photo_paths
+
+        inputs.extend([workbook, *photo_paths(workbook)])
+        if request.options.template is not None:
+            inputs.append(request.options.template)
     if journeys.errors:
         # Every problem at once, warnings too, with the errors that stop the build.
         raise InputError(
             f"{workbook} has {len(journeys.errors)} error(s); fix them and build again", journeys.problems
         )
-    report(journeys.problems)
+    started = time.perf_counter()
     theme = resolve_theme(request.theme, journeys, workbook)
+    timings["theme"] = time.perf_counter() - started
+    if inputs is not None:
+        from mapgen.build.inputs import theme_files
+
+        inputs.extend(theme_files(theme))
+    if request.persona_subfolder and request.options.personas:
+        out = persona_folder(out, journeys, request.options.personas)
+    found = (*journeys.problems, *theme.warnings)
+    if request.strict and found:
+        # Nothing is made: the warnings are known before any file is.
+        raise strict_failure(journeys.source, out, found)
+    report(journeys.problems)
     report(theme.warnings)
+    started = time.perf_counter()
     result = build_outputs(
         journeys,
         formats=request.formats,
@@ -91,6 +125,38 @@ def build_workbook(
         options=request.options,
         runner=runner,
         progress=progress,
+        strict=request.strict,
     )
+    timings["files"] = time.perf_counter() - started
     report(result.problems)
     return result
+
+
+def persona_folder(out: Path, journeys: Journeys, wanted: Sequence[str]) -> Path:
+    """Return where a build of some personas goes: out, or a subfolder when out holds more personas.
+
+    A one-persona build swapped into a full build's folder would delete the other personas' files
+    and replace the deck and report with one-persona ones; it goes to out/persona-<slug>/ instead.
+    """
+    from mapgen.build.personas import match_personas, subfolder_name
+
+    chosen = match_personas(journeys.personas, wanted, journeys.source)
+    built = personas_built_in(out)
+    if built <= {p.name for p in chosen}:
+        return out
+    return out / subfolder_name(chosen, journeys.personas)
+
+
+def personas_built_in(out: Path) -> set[str]:
+    """Return the personas the last build into out made files for (none: no build there)."""
+    import json
+
+    from mapgen.build.swap import recover
+    from mapgen.build.targets import MANIFEST
+
+    recover(out)
+    try:
+        manifest = json.loads((out / MANIFEST).read_bytes())
+        return {o["persona"] for o in manifest["outputs"] if isinstance(o.get("persona"), str)}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return set()

@@ -49,6 +49,7 @@ class BuildResult:
     problems: tuple[Problem, ...]  # layout and painting warnings, not the workbook's own; notes too
     manifest: dict[str, Any]
     notes: tuple[Problem, ...] = ()  # the cache's warnings: this machine's, so not in the manifest
+    removed: tuple[Path, ...] = ()  # files the last build wrote that this one no longer makes
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,12 @@ def build_outputs(
     options: Options | None = None,
     runner: Runner | None = None,
     progress: Progress | None = None,
+    strict: bool = False,
 ) -> BuildResult:
-    """Write the deliverables of a model into out, all or nothing; report what was written."""
+    """Write the deliverables of a model into out, all or nothing; report what was written.
+
+    strict: a warning met while making the files leaves out as it was and raises MapgenError.
+    """
     from mapgen.build.runner import Runner
 
     if journeys.errors:
@@ -149,11 +154,16 @@ def build_outputs(
             # The same layout warning can come from several files: keep it once.
             found = (p for done in outcomes for p in done.problems)
             problems = tuple(dict.fromkeys(replace(p, file=p.file or journeys.source) for p in found))
+            if strict and problems:
+                raise strict_failure(journeys.source, out, problems)
             manifest = _manifest(journeys, theme, stage.files, outcomes, problems)
             data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
             written, unchanged = stage.install([d.task.file for d in outcomes], data)
             notes = runner.cache_notes
-            return BuildResult(out, tuple(written), tuple(unchanged), problems + notes, manifest, notes)
+            return BuildResult(
+                out, tuple(written), tuple(unchanged), problems + notes, manifest,
+                notes=notes, removed=tuple(stage.removed),
+            )  # fmt: skip
     finally:
         if started and progress is not None:
             progress.finish()
@@ -174,6 +184,13 @@ def _write_failure(error: OSError, out: Path) -> str:
     return f"could not make the files for {out}: {reason}{where}; {out} is as it was: {advice}"
 
 
+def strict_failure(source: str, out: Path, warnings: Sequence[Problem]) -> MapgenError:
+    """Return the error of a --strict build that met warnings: they, and a last line saying so."""
+    count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+    message = f"--strict: {count}, so {out} is left as it was; fix them, or build without --strict"
+    return MapgenError(message, (*warnings, Problem("error", message, file=source)))
+
+
 def _check_template(path: Path) -> None:
     """Refuse a client template that is no bounded PowerPoint file, before any work starts."""
     from mapgen.themes.files import check_template
@@ -184,18 +201,12 @@ def _check_template(path: Path) -> None:
 
 
 def _select_personas(journeys: Journeys, wanted: Iterable[str]) -> Journeys:
-    wanted = [w.casefold() for w in wanted]
+    from mapgen.build.personas import match_personas
+
+    wanted = list(wanted)
     if not wanted:
         return journeys
-    chosen = tuple(
-        p for p in journeys.personas if p.name.casefold() in wanted or p.sheet.casefold() in wanted
-    )
-    found = {p.name.casefold() for p in chosen} | {p.sheet.casefold() for p in chosen}
-    missing = [w for w in wanted if w not in found]
-    if missing:
-        names = ", ".join(p.name for p in journeys.personas)
-        raise MapgenError(f"no persona named {', '.join(missing)} in {journeys.source}; it has {names}")
-    return replace(journeys, personas=chosen)
+    return replace(journeys, personas=match_personas(journeys.personas, wanted, journeys.source))
 
 
 def _manifest(

@@ -98,6 +98,7 @@ class Staging:
     real: Path  # where the files go (out itself, unless it is a link or names no folder)
     folder: Path
     journal_left: bool = False  # a roll-back failed: the next build must find the journal
+    removed: tuple[Path, ...] = ()  # after install(): the files it removed from OUT
 
     @property
     def files(self) -> Path:
@@ -125,6 +126,7 @@ class Staging:
             except OSError as error:
                 raise MapgenError(self._failure(error)) from error
         written = [self.out / c.name for c in plan.changes if c.action != "remove"]
+        self.removed = tuple(self.out / c.name for c in plan.changes if c.action == "remove")
         return written, [self.out / name for name in plan.unchanged]
 
     def _swap(self, journal: Journal, ops: fileops.FileOps) -> None:

@@ -1,7 +1,10 @@
-"""Rebuild a workbook whenever it is saved, until told to stop.
+"""Rebuild a workbook whenever it or any other input of its build is saved, until told to stop.
 
-The workbook's size and modification time are polled: one file needs no watcher library, and
-polling works the same on every system and network drive. A save is built once it has been
+The inputs are the workbook, the project file, the theme file and those it extends, its logo and
+font files, the deck template and the photos the workbook names (build/inputs.py); the set is
+asked for again after every build, since an edit may name other files. Their sizes and
+modification times are polled: a few files need no watcher library, and polling works the same
+on every system and network drive. A save is built once it has been
 quiet for the debounce time; Excel writes a workbook in several steps, and a file caught half
 saved or locked is tried again a few times before its error is shown.
 """
@@ -9,12 +12,13 @@ saved or locked is tried again a few times before its error is shown.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mapgen.errors import MapgenError
 
 Signature = tuple[int, int] | None
+Snapshot = tuple[tuple[Path, Signature], ...]
 RETRIES = 3
 
 
@@ -27,45 +31,62 @@ def signature(path: Path) -> Signature:
     return (stat.st_mtime_ns, stat.st_size)
 
 
+def snapshot(paths: Iterable[Path]) -> Snapshot:
+    """Return the signature of every file watched, in order."""
+    return tuple((path, signature(path)) for path in paths)
+
+
 def watch(
     path: Path,
     build: Callable[[], object],
     on_error: Callable[[MapgenError | OSError], None],
     *,
+    inputs: Callable[[], Iterable[Path]] | None = None,
     debounce: float = 0.5,
     poll: float = 0.2,
     stop: threading.Event | None = None,
 ) -> int:
-    """Build now and after every save of path until stop is set; return the number of builds run.
+    """Build now and after every save of path (or of inputs()) until stop is set; return the builds run.
 
     build raises MapgenError (a workbook with errors) or OSError (locked, half saved); those are
-    handed to on_error and watching goes on.
+    handed to on_error and watching goes on. inputs, asked after each build, names the other
+    files the build read.
     """
     stop = stop or threading.Event()
     builds = 0
-    seen = signature(path)
+
+    def watched() -> list[Path]:
+        extra = [] if inputs is None else list(inputs())
+        return list(dict.fromkeys([path, *extra]))
+
     while not stop.is_set():
+        seen = snapshot(watched())
         builds += 1
         _build_with_retries(build, on_error, debounce, stop)
-        seen = _wait_for_save(path, seen, debounce, poll, stop)
+        # Files saved during the build count: the snapshot was taken before it started.
+        _wait_for_save(watched(), seen, debounce, poll, stop)
     return builds
 
 
 def _wait_for_save(
-    path: Path, seen: Signature, debounce: float, poll: float, stop: threading.Event
-) -> Signature:
-    """Wait until path has changed and then stayed the same for debounce seconds."""
+    paths: list[Path], seen: Snapshot, debounce: float, poll: float, stop: threading.Event
+) -> None:
+    """Wait until a file has changed and then every file stayed the same for debounce seconds."""
+    before = dict(seen)
+    # A file named since the last snapshot (a new photo) counts as seen as it is now.
+    baseline = tuple((p, before[p] if p in before else signature(p)) for p in paths)
+    first = paths[0]
     while not stop.wait(poll):
-        current = signature(path)
-        if current == seen or current is None:
+        current = snapshot(paths)
+        # The workbook missing is a save in progress (Excel replaces the file): wait for it.
+        if current == baseline or signature(first) is None:
             continue
         # Saved: wait until the writing is over.
         while not stop.wait(debounce):
-            settled = signature(path)
+            settled = snapshot(paths)
             if settled == current:
-                return settled
+                return
             current = settled
-    return seen
 
 
 def _build_with_retries(

@@ -80,6 +80,9 @@ def check_template(path: Path) -> str | None:
     names = {m.filename for m in members}
     if "ppt/presentation.xml" not in names:
         return "not a PowerPoint file (it has no ppt/presentation.xml: an Excel or Word file renamed?)"
+    if "[Content_Types].xml" not in names:
+        # python-pptx would stop on it with a bare KeyError: say it here, in words.
+        return "not a PowerPoint file (it has no [Content_Types].xml); save it again from PowerPoint"
     if sum(m.file_size for m in members) > MAX_TEMPLATE_UNPACKED_BYTES:
         return (
             f"it unpacks to over {MAX_TEMPLATE_UNPACKED_BYTES // 2**20} MB, mapgen's limit for a deck "
