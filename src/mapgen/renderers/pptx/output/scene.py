@@ -237,7 +237,28 @@ def _picture(item: Picture, shape_id: int, rId: str) -> str:
 def _text_box(item: TextBlock | TextFrame, shape_id: int, theme: Theme) -> str:
     return (
         f"<p:sp><p:nvSpPr>{_nv(shape_id, item.tag, _TEXT_BOX)}</p:nvSpPr>"
-        f'<p:spPr>{_xfrm(item.box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+        f"<p:spPr>{_xfrm(_with_slack(item))}"
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
         f"<p:txBody>{body_properties_xml(item.valign)}<a:lstStyle/>"
         f"{paragraphs_xml(frame_paragraphs(item), theme)}</p:txBody></p:sp>"
     )
+
+
+# The layout sizes a label's box to its measured width; PowerPoint measures in the font it has
+# (Calibri where mapgen measured Carlito) and rounds, so a box that fits to the hundredth of a
+# point can wrap a word onto a second line. The boxes have no fill: room to spare shows nowhere.
+_SLACK = 0.05  # of the box's width
+_LEAST_SLACK = 1.5  # points
+
+
+def _with_slack(item: TextBlock | TextFrame) -> Box:
+    """Return a centred label's box widened a little on both sides; any other box as it is.
+
+    The plan's own frames are fitted with a margin already; the layout's centred labels (the
+    curve's words, the moment that matters) are sized to their text to the point.
+    """
+    box = item.box
+    if not isinstance(item, TextBlock) or item.align != "center":
+        return box
+    extra = max(_LEAST_SLACK, box.w * _SLACK)
+    return Box(box.x - extra / 2, box.y, box.w + extra, box.h)
