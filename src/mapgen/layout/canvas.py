@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from typing import TYPE_CHECKING
 
 from mapgen import text
@@ -34,7 +35,7 @@ from mapgen.layout.lanes import Lane, lanes_for
 from mapgen.layout.result import LayoutResult
 from mapgen.layout.room import LanePlan, Room, plan_lanes
 from mapgen.layout.stages import stage_bar, stage_row_height
-from mapgen.model import Journeys, Persona, Step
+from mapgen.model import Journeys, Persona, Problem, Step
 from mapgen.scene import Box, Polyline, Primitive, Scene, Tag
 from mapgen.scores import scale_of, scale_text
 
@@ -47,9 +48,10 @@ STEP_COLUMN = 7.0  # a step's column is at least this many card-size ems wide, e
 CANVAS_HINT = "shorten it in the workbook, or show fewer lanes (the theme's lanes.show)"
 
 
-def canvas_theme(theme: Theme, width: float) -> Theme:
-    """Return the theme with its sizes scaled to a canvas width, and no type under LEAST_SIZE."""
-    k = width / SLIDE_WIDTH
+def canvas_theme(theme: Theme, width: float, floor: float = 0.0) -> Theme:
+    """Return the theme with its sizes scaled to a canvas width, no type under LEAST_SIZE so
+    scaled, nor under floor (points, whatever the width: a deck's 9 pt on any slide size)."""
+    k = max(width / SLIDE_WIDTH, floor / max(theme.sizes.minimum, LEAST_SIZE))
     sizes = theme.sizes
     scaled = dataclasses.replace(
         # Rounded up: sizes are kept to the hundredth, and the floor must not slip under 9 pt.
@@ -74,6 +76,7 @@ def layout_canvas(
     index: int | None = None,
     footer: bool = True,
     scale: str | None = None,
+    floor: float = 0.0,
 ) -> LayoutResult:
     """Lay a persona's whole journey out on one scene of exactly size (width, height) in points.
 
@@ -86,6 +89,7 @@ def layout_canvas(
     place in journeys.personas). footer=False leaves out the footer line and logo (for pages
     with a running footer of their own). scale: the workbook's score scale in words ("Scale: -5
     to +5") for the curve's legend; by default the persona's own, in the theme's words.
+    floor: the smallest type in points whatever the size (a deck's 9 pt on a 4:3 slide).
     """
     if index is None:
         index = next((i for i, p in enumerate(journeys.personas) if p is persona or p == persona), 0)
@@ -93,7 +97,7 @@ def layout_canvas(
         # The client reads the curve on their own scale: the map says which it is.
         scale = f"{theme.labels.scale}: {scale_text(scale_of(persona), theme.labels)}"
     width, height = size
-    ct = canvas_theme(theme, width)
+    ct = canvas_theme(theme, width, floor)
     ctx = Context(journeys, persona, ct, index, hint=CANVAS_HINT)
     sizes = ct.sizes
     unit = sizes.size("body") / 10
@@ -158,7 +162,52 @@ def layout_canvas(
         title=persona.name,
         description=describe(journeys, persona, ct),
     )
-    return LayoutResult((scene,), tuple(ctx.problems) + missing_glyphs(journeys, persona, ct))
+    return LayoutResult(
+        (scene,), summarised(ctx.problems, persona, width, height) + missing_glyphs(journeys, persona, ct)
+    )
+
+
+def summarised(problems: list[Problem], persona: Persona, width: float, height: float) -> tuple[Problem, ...]:
+    """Return the canvas's problems with its summaries folded into one warning naming every cell.
+
+    A one-page map summarises by design (its detail views hold every word): a line for each
+    shortened card or dropped lane would bury the warnings that need the client's attention. The
+    summary says how much was left out and where, once per persona and size.
+    """
+    shortened = [p for p in problems if p.message.endswith(CANVAS_HINT)]
+    dropped = [p for p in problems if _DROPPED in p.message]
+    if len(shortened) + len(dropped) <= 1:
+        return tuple(problems)
+    cells = sorted({p.cell for p in shortened if p.cell}, key=_cell_order)
+    lanes = sorted({m.group(1) for p in shortened if (m := _LANE.search(p.message))})
+    gone = [m.group(1) for p in dropped if (m := _LANE.search(p.message))]
+    parts = []
+    if shortened:
+        where = f" ({', '.join(cells)})" if cells else ""
+        parts.append(
+            f"shortens {len(shortened)} texts" + (f" in {', '.join(lanes)}" if lanes else "") + where
+        )
+    if gone:
+        parts.append(f"leaves out the lanes {', '.join(gone)}")
+    folded = Problem(
+        "warning",
+        f"{persona.name}: the one-page map ({width:.0f} x {height:.0f} pt) {' and '.join(parts)} to fit; "
+        f"every word is in the stage-by-stage views. To show more on the map, {CANVAS_HINT}",
+        file=(shortened or dropped)[0].file,
+        sheet=persona.sheet,
+        cell=cells[0] if cells else None,
+    )
+    return (*[p for p in problems if p not in shortened and p not in dropped], folded)
+
+
+_DROPPED = "the lane is left out of the map"
+_LANE = re.compile(r"lane '([^']+)'")
+
+
+def _cell_order(cell: str) -> tuple[int, str]:
+    """Sort A1-style cells by row, then column."""
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    return (int(digits) if digits else 0, cell)
 
 
 def _label_width(ctx: Context, lanes: list[Lane], width: float) -> float:

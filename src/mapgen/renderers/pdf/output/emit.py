@@ -33,12 +33,8 @@ from reportlab import rl_config
 from reportlab.lib import colors as rl_colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfdoc
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
-    Flowable,
     Frame,
     KeepTogether,
     LongTable,
@@ -60,6 +56,7 @@ from mapgen.renderers.pdf import report as rp
 from mapgen.renderers.pdf.output import fonts as pdf_fonts
 from mapgen.renderers.pdf.output import images as pdf_images
 from mapgen.renderers.pdf.output.cells import CellText
+from mapgen.renderers.pdf.output.document import Anchor, Document, Heading, canvas_class
 from mapgen.renderers.pdf.output.scene import ChartFlowable, SceneFlowable, ScenePainter
 from mapgen.renderers.pdf.output.tables import KeptTable
 from mapgen.renderers.pdf.plan import figures as pdf_figures
@@ -114,7 +111,7 @@ def emit_section(
     doc = emitter.document(out, metadata, "cover" if cover is not None else "portrait")
     try:
         with _binary_streams():
-            doc.build(emitter.story(blocks, cover), canvasmaker=_canvas_class(timestamp))
+            doc.build(emitter.story(blocks, cover), canvasmaker=canvas_class(timestamp))
     except LayoutError as error:
         # The reader bounds each cell; several long cells of one step can still add up to a table
         # row taller than a page, which reportlab cannot split.
@@ -140,7 +137,7 @@ def emit_page_numbers(
     _top, right, bottom, _left = setup.geometry.margins
     painter = ScenePainter(theme)
     out = io.BytesIO()
-    canvas = _canvas_class(None)(
+    canvas = canvas_class(None)(
         out,
         invariant=1,
         pageCompression=1,
@@ -174,104 +171,9 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = saved
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    """Return a moment in UTC; a naive one is taken to be UTC already."""
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-
-
 def _footer_baseline(bottom: float, size: float) -> float:
     """Return the baseline of the running footer: in the middle of the bottom margin."""
     return bottom / 2 - size / 2
-
-
-# ---------------------------------------------------------------------------------------------
-# Document, pages and bookmarks
-
-
-class _Stamp:
-    """A reportlab TimeStamp for a given moment (UTC), for a build that records its date."""
-
-    def __init__(self, moment: dt.datetime) -> None:
-        utc = _utc(moment)
-        self.t = utc.timestamp()
-        self.YMDhms = (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
-        self.dhh = 0
-        self.dmm = 0
-        self.tzname = "UTC"
-
-
-class _Destination(pdfdoc.Destination):  # type: ignore[misc]  # reportlab is untyped
-    """A bookmark that, when no page of this section holds it, is written as its name."""
-
-    def format(self, document: Any) -> bytes:
-        if self.fmt is None:  # in another section: the join resolves the name
-            return pdfdoc.format(pdfdoc.PDFString(self.name), document)  # type: ignore[no-any-return]
-        return super().format(document)  # type: ignore[no-any-return]
-
-
-class _Canvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
-    """A canvas whose links may point into other sections (see _Destination)."""
-
-    def _bookmarkReference(self, name: str) -> Any:  # reportlab's: every link and bookmark asks it
-        destinations = self._destinations
-        if name not in destinations:
-            destinations[name] = _Destination(name)
-        return destinations[name]
-
-
-def _canvas_class(timestamp: dt.datetime | None) -> type[Canvas]:
-    """Return the canvas to build with: invariant, or stamped with the given creation date."""
-    if timestamp is None:
-        return _Canvas
-
-    stamp = _Stamp(timestamp)
-
-    class StampedCanvas(_Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._doc._timeStamp = stamp
-            self._doc.signature.update(repr(stamp.YMDhms).encode("ascii"))
-
-    return StampedCanvas
-
-
-class _Anchor(Flowable):  # type: ignore[misc]  # reportlab is untyped
-    """A bookmark where nothing else is printed (a journey map's first page)."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__()
-        self.mapgen_key = key
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0.0, 0.0
-
-    def draw(self) -> None:
-        pass
-
-
-class _Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
-    """A heading paragraph that records where its bookmark is once it is placed."""
-
-    def __init__(self, markup: str, style: ParagraphStyle, key: str) -> None:
-        super().__init__(markup, style)
-        self.mapgen_key = key
-
-
-class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
-    """A section's document: records the page and height of each bookmark as it is placed."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.places: dict[str, tuple[int, float]] = {}
-
-    def afterFlowable(self, flowable: Any) -> None:  # reportlab's name
-        key: str | None = getattr(flowable, "mapgen_key", None)
-        if key is None:
-            return
-        canvas = self.canv
-        top = min(canvas._pagesize[1], self.frame._y + getattr(flowable, "height", 0.0) + 8)
-        canvas.bookmarkPage(key, fit="XYZ", left=0, top=top)  # for links inside the section
-        self.places[key] = (self.page - 1, round(top, 4))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,7 +252,7 @@ class _Emitter:
 
     # -- document --------------------------------------------------------------------------
 
-    def document(self, out: Any, meta: rp.Metadata | None, first: str) -> _Document:
+    def document(self, out: Any, meta: rp.Metadata | None, first: str) -> Document:
         theme = self.theme
         g = self.setup.geometry
         top, right, bottom, left = g.margins
@@ -365,7 +267,7 @@ class _Emitter:
                 "creator": meta.creator,
                 "lang": meta.language,
             }
-        doc = _Document(
+        doc = Document(
             out,
             pagesize=(g.width, g.height),
             leftMargin=left,
@@ -397,7 +299,7 @@ class _Emitter:
         doc.addPageTemplates([templates[first], *(t for name, t in templates.items() if name != first)])
         return doc
 
-    def decorate(self, canvas: Any, doc: _Document) -> None:
+    def decorate(self, canvas: Any, doc: Document) -> None:
         """Draw the running header and footer of a portrait or landscape page (the join numbers it)."""
         theme, setup = self.theme, self.setup
         c, sizes = theme.colours, theme.sizes
@@ -519,7 +421,7 @@ class _Emitter:
         out: list[Any] = []
         if block.new_page:
             out += [NextPageTemplate("portrait"), PageBreak()]
-        out.append(_Heading(pdf_fonts.markup(block.text, chain), style, block.key))
+        out.append(Heading(pdf_fonts.markup(block.text, chain), style, block.key))
         if level0:
             rule = HRFlowable(
                 width="100%",
@@ -786,7 +688,7 @@ class _Emitter:
     def journey_map(self, block: rp.JourneyMap) -> list[Any]:
         if not block.scenes:
             return []
-        out: list[Any] = [NextPageTemplate("landscape"), PageBreak(), _Anchor(block.key)]
+        out: list[Any] = [NextPageTemplate("landscape"), PageBreak(), Anchor(block.key)]
         for i, scene in enumerate(block.scenes):
             if i:
                 out.append(PageBreak())

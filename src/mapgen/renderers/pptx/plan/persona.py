@@ -262,7 +262,10 @@ def whole_journey_scene(
 
     # One scene of exactly the slide's area, the journey summarised to fit at the deck's minimum
     # type size: the detail slides that follow hold every word.
-    return layout_canvas(journeys, persona, _summary(theme), size=size, index=index, footer=False)
+    summary = _summary(theme)
+    return layout_canvas(
+        journeys, persona, summary, size=size, index=index, footer=False, floor=summary.sizes.minimum
+    )
 
 
 def _summary(theme: Theme) -> Theme:
