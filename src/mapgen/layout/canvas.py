@@ -180,10 +180,13 @@ def summarised(problems: list[Problem], persona: Persona, width: float, height: 
         return tuple(problems)
     cells = sorted({p.cell for p in shortened if p.cell}, key=_cell_order)
     lanes = sorted({m.group(1) for p in shortened if (m := _LANE.search(p.message))})
+    stages = list(dict.fromkeys(m.group(1) for p in shortened if (m := _STAGE.search(p.message))))
     gone = [m.group(1) for p in dropped if (m := _LANE.search(p.message))]
     parts = []
     if shortened:
-        where = f" ({', '.join(cells)})" if cells else ""
+        places = [f"stages {', '.join(stages)}"] if stages else []
+        places += [f"cells {', '.join(cells)}"] if cells else []
+        where = f" ({'; '.join(places)})" if places else ""
         parts.append(
             f"shortens {len(shortened)} texts" + (f" in {', '.join(lanes)}" if lanes else "") + where
         )
@@ -202,6 +205,7 @@ def summarised(problems: list[Problem], persona: Persona, width: float, height: 
 
 _DROPPED = "the lane is left out of the map"
 _LANE = re.compile(r"lane '([^']+)'")
+_STAGE = re.compile(r"stage '([^']+)'")
 
 
 def _cell_order(cell: str) -> tuple[int, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from pptx import Presentation
@@ -9,7 +10,7 @@ from pptx.enum.chart import XL_LABEL_POSITION, XL_MARKER_STYLE
 from pptx.util import Pt
 
 from mapgen.renderers.pptx.deck import ChartSeries, LineChart
-from mapgen.renderers.pptx.output.chart import add_line_chart
+from mapgen.renderers.pptx.output.chart import _label_side, add_line_chart
 from mapgen.renderers.pptx.output.drawingml import rgb
 from mapgen.scene import Box
 
@@ -65,8 +66,8 @@ def _by_python_pptx(chart: Any, spec: ChartSeries, plan: LineChart, background: 
                 run.font.bold = strong
                 run.font.name = plan.font
                 run.font.color.rgb = rgb(plan.text_color)
-            high = value > plan.y_max - (plan.y_max - plan.y_min) * 0.2
-            point.data_label.position = XL_LABEL_POSITION.BELOW if high else XL_LABEL_POSITION.ABOVE
+            below = _label_side(spec.values, k, plan) == "b"  # the rule is pinned by its own test below
+            point.data_label.position = XL_LABEL_POSITION.BELOW if below else XL_LABEL_POSITION.ABOVE
 
 
 def test_points_written_as_xml_are_what_python_pptx_writes() -> None:
@@ -89,3 +90,11 @@ def test_points_written_as_xml_are_what_python_pptx_writes() -> None:
     assert ours.part.blob == theirs.part.blob
     assert b"_x0007_ &amp; &lt;tag&gt;" in ours.part.blob
     assert b'<c:dLblPos val="b"/>' in ours.part.blob  # the value near the top is labelled below
+
+
+def test_each_data_label_sits_where_the_line_leaves_room() -> None:
+    """Below a valley, above a peak, inward at the scale's ends: per point, in the chart's XML."""
+    values = (1.0, -3.0, 2.0, 0.5, 4.9, -4.9)
+    chart = dataclasses.replace(_chart(ChartSeries("Ada", values, "#1d3557", 2.0)), y_min=-5.0, y_max=5.0)
+    sides = [_label_side(values, k, chart) for k in range(len(values))]
+    assert sides == ["t", "b", "t", "b", "b", "t"]

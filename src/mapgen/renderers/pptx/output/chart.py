@@ -8,6 +8,7 @@ chart text defaults to 18 pt).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 from xml.sax.saxutils import escape, quoteattr
 
@@ -186,14 +187,38 @@ def _points_xml(spec: ChartSeries, chart: LineChart, background: str) -> str:
             f'<a:srgbClr val="{fill}"/></a:solidFill>{edge}</c:spPr></c:marker></c:dPt>'
         )
         if label:
-            labels.append(_label_xml(k, label, value, strong, chart))
+            labels.append(_label_xml(k, label, _label_side(spec.values, k, chart), strong, chart))
     if labels:
         labels.insert(0, "<c:dLbls>")
         labels.append(f'{_SHOW.format(0)}<c:showLeaderLines val="1"/></c:dLbls>')
     return "".join(points + labels)
 
 
-def _label_xml(k: int, label: str, value: float, strong: bool, chart: LineChart) -> str:
+def _label_side(values: Sequence[float | None], k: int, chart: LineChart) -> str:
+    """Return where point k's label is clear of the line: "b" below a valley, "t" above a peak.
+
+    The line leaves a point towards its neighbours: where they lie above it (a valley, the
+    moments that matter) the room is below, and above where they lie lower. At the scale's ends
+    the label goes inward, since the plot stops there.
+    """
+    value = values[k]
+    assert value is not None
+    span = (chart.y_max - chart.y_min) or 1.0
+    if value > chart.y_max - span * 0.15:
+        return "b"
+    if value < chart.y_min + span * 0.15:
+        return "t"
+    around = [
+        v
+        for v in (values[k - 1] if k > 0 else None, values[k + 1] if k + 1 < len(values) else None)
+        if v is not None
+    ]
+    if not around:
+        return "t"
+    return "b" if sum(around) / len(around) > value else "t"
+
+
+def _label_xml(k: int, label: str, side: str, strong: bool, chart: LineChart) -> str:
     props = (
         f'<a:rPr sz="{round(chart.label_size * 100)}" b="{int(strong)}"><a:solidFill>'
         f'<a:srgbClr val="{srgb(chart.text_color)}"/></a:solidFill>'
@@ -204,11 +229,9 @@ def _label_xml(k: int, label: str, value: float, strong: bool, chart: LineChart)
         f"<a:p>{first if n == 0 else ''}<a:r>{props}<a:t>{_text(line)}</a:t></a:r></a:p>"
         for n, line in enumerate(label.split("\n"))
     )
-    # Above the line, except near the top of the scale where there is no room above.
-    high = value > chart.y_max - (chart.y_max - chart.y_min) * 0.2
     return (
         f'<c:dLbl><c:idx val="{k}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/>{paragraphs}</c:rich></c:tx>'
-        f'<c:dLblPos val="{"b" if high else "t"}"/>{_SHOW.format(1)}</c:dLbl>'
+        f'<c:dLblPos val="{side}"/>{_SHOW.format(1)}</c:dLbl>'
     )
 
 
