@@ -11,6 +11,7 @@ from mapgen.layout.result import LayoutResult
 from mapgen.layout.shapes import fitted_block, smooth
 from mapgen.model import Journeys, Persona, Problem
 from mapgen.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Scene, Tag, TextBlock
+from mapgen.scores import scale_of, scales_text, score_text, shared_scale
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -37,12 +38,6 @@ def pain_cell(persona: Persona, stage: str) -> tuple[int, float | None]:
     steps = persona.steps_in(stage)
     scores = [s.score for s in steps if s.score is not None]
     return sum(len(s.pain_points) for s in steps), (min(scores) if scores else None)
-
-
-def signed(value: float) -> str:
-    """Return a score with its sign and a true minus: +0.5, −0.8."""
-    shown = f"{value:+.1f}"
-    return "0.0" if shown in ("+0.0", "-0.0") else shown.replace("-", MINUS)
 
 
 def layout_overview(journeys: Journeys, theme: Theme, page: tuple[float, float]) -> LayoutResult:
@@ -127,7 +122,10 @@ def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> lis
     c, sizes = theme.colours, theme.sizes
     small = sizes.size("small")
     line = small * sizes.line_height
-    axis_w = text.measure(f"{MINUS}1.0", theme.font_chain("body"), small) + 8
+    # The axis is on the scale most personas were scored on (the others converted, linearly).
+    scale = shared_scale(journeys.personas)
+    ticks = {value: score_text(value, scale) for value in (1.0, 0.0, -1.0)}
+    axis_w = max(text.measure(label, theme.font_chain("body"), small) for label in ticks.values()) + 8
     plot = Box(box.x + axis_w, box.y + 8, box.w - axis_w, box.h - 8 - line * 2 - 6)
     slot = plot.w / len(stages)
     out: list[Primitive] = [Rect(plot, fill=c.surface, radius=theme.style.corner_radius, tag=Tag("plot"))]
@@ -149,7 +147,7 @@ def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> lis
         out.append(
             fitted_block(
                 theme,
-                "0" if value == 0 else signed(value),
+                ticks[value],
                 Box(box.x, yy - line / 2, axis_w - 6, line),
                 size=small,
                 color=c.muted,
@@ -213,9 +211,12 @@ def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> lis
 
 
 def _legend_entries(journeys: Journeys, theme: Theme) -> list[tuple[str, float]]:
+    """Return a (label, width) per persona, then the scale the chart is drawn on."""
     small = theme.sizes.size("small")
     chain = theme.font_chain("body")
-    return [(p.name, 14 + text.measure(p.name, chain, small) + 14) for p in journeys.personas]
+    entries = [(p.name, 14 + text.measure(p.name, chain, small) + 14) for p in journeys.personas]
+    scale = f"{theme.labels.scale}: {scales_text(journeys.personas, theme.labels)}"
+    return [*entries, (scale, text.measure(scale, chain, small) + 14)]
 
 
 def _legend_rows(journeys: Journeys, theme: Theme, width: float) -> int:
@@ -238,6 +239,13 @@ def _legend(journeys: Journeys, theme: Theme, box: Box) -> tuple[list[Primitive]
         w = min(w, box.w)
         if x > box.x and x + w > box.right:
             x, y = box.x, y + line * 1.6
+        if n == len(journeys.personas):  # the last entry: the scale, with no swatch
+            out.append(
+                fitted_block(
+                    theme, name, Box(x, y, w, line), size=small, color=c.muted, max_lines=1, tag=Tag("scale")
+                )
+            )
+            break
         colour = c.series_colour(n)
         out.append(Rect(Box(x, y + line / 2 - 1.5, 10, 3), fill=colour, tag=Tag("legend", persona=name)))
         out.append(
@@ -319,7 +327,8 @@ def _matrix(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> tu
                 severity = max(0.0, -worst) if worst is not None else min(1.0, count / 3)
                 bar = max(2.0, (cell.w - 4) * severity)
                 out.append(Rect(Box(cell.x + 2, cell.bottom - 4, bar, 2.5), fill=c.pain, tag=tag))
-            words = str(count) if worst is None or not count else f"{count} · {signed(worst)}"
+            worst_text = score_text(worst, scale_of(persona)) if worst is not None else ""
+            words = f"{count} · {worst_text}" if worst_text and count else str(count)
             out.append(
                 fitted_block(
                     theme,
