@@ -67,7 +67,7 @@ def test_every_wrong_key_is_reported_at_once_naming_file_and_key(tmp_path: Path)
     path = write(
         tmp_path,
         'colour = "red"\ndpi = "high"\nsize = "huge"\nformats = ["png", "gif", "png"]\nstrict = "yes"\n'
-        '[columns]\n"Section" = "mood ring"\n',
+        '[columns]\n"Section" = "mood ring"\n"Where" = "touchpoint"\n"WHERE?" = "owner"\n"--" = "stage"\n',
     )
     with pytest.raises(InputError) as caught:
         load_project_file(tmp_path)
@@ -81,6 +81,8 @@ def test_every_wrong_key_is_reported_at_once_naming_file_and_key(tmp_path: Path)
         "formats: error: unknown format gif",
         "strict: error: must be true or false",
         'columns."Section": error: "mood ring" is not a step field',
+        'columns."WHERE?": error: matches "Where" too',
+        'columns."--": error: has no letters or digits',
     ):
         assert key in text, text
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from mapgen._version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from mapgen.build.pipeline import RenderResult
     from mapgen.build.tasks import Options
@@ -18,11 +18,15 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "load", "render"]
 
 
-def load(path: str | Path) -> Journeys:
-    """Read a workbook into the journey model; problems are collected in Journeys.problems."""
+def load(path: str | Path, columns: Mapping[str, str] | Iterable[tuple[str, str]] | None = None) -> Journeys:
+    """Read a workbook into the journey model; problems are collected in Journeys.problems.
+
+    columns maps the workbook's own headers to step fields ({"Section": "stage"}), as a project
+    file's [columns] table does; they are consulted before mapgen's own names for each field.
+    """
     from mapgen.readers import read_workbook
 
-    return read_workbook(Path(path))
+    return read_workbook(Path(path), columns)
 
 
 def render(

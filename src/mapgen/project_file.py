@@ -42,8 +42,8 @@ class ProjectFile:
     dpi: int | None = None
     personas: tuple[str, ...] = ()
     strict: bool | None = None
-    # Header in the workbook -> the step field it holds ("Section" -> "stage"). Kept for the reader,
-    # which does not take a mapping yet: see README, "The project file".
+    # Header in the workbook -> the step field it holds ("Section" -> "stage"), for the reader: every
+    # command that reads the workbook passes it on (see README, "The project file").
     columns: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -242,18 +242,30 @@ def _columns(check: _Checker, value: object) -> tuple[tuple[str, str], ...] | No
     if not isinstance(value, dict):
         check.fail("columns", 'must be a table: [columns] then "Header in the workbook" = "stage"')
         return None
-    from mapgen.readers.headers import STEP_FIELDS, parse_header
+    from mapgen.readers.headers import STEP_FIELDS, normalise, step_field
 
     mapping: list[tuple[str, str]] = []
+    seen: dict[str, tuple[str, str]] = {}  # the header as matched -> the header as written, its field
     for header, field in value.items():
         key = f'columns."{header}"'
         if not isinstance(field, str):
             check.fail(key, f'must be a field name such as "stage", not {_toml_kind(field)}')
             continue
-        name = field.strip().lower().replace(" ", "_").replace("-", "_")
-        canonical = name if name in STEP_FIELDS else parse_header(field).field
+        canonical = step_field(field)
         if canonical is None:
             check.fail(key, f'"{field}" is not a step field; choose from {", ".join(STEP_FIELDS)}')
+            continue
+        matched = normalise(header)
+        if not matched:
+            check.fail(key, "has no letters or digits; give the header as the workbook writes it")
+            continue
+        other, other_field = seen.setdefault(matched, (header, canonical))
+        if other_field != canonical:
+            check.fail(
+                key,
+                f'matches "{other}" too (case, spaces and punctuation are ignored), which holds '
+                f"the {other_field}; keep one of the two",
+            )
             continue
         mapping.append((header, canonical))
     return tuple(mapping)

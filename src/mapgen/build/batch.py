@@ -74,9 +74,11 @@ def build_workbook(
     report: Report | None = None,
     timings: dict[str, float] | None = None,
     inputs: list[Path] | None = None,
+    columns: Iterable[tuple[str, str]] = (),
 ) -> BuildResult:
     """Read a workbook, report its warnings and build its deliverables into out.
 
+    columns, the project file's [columns], map the workbook's own headers to step fields;
     timings, when given, receives the seconds spent reading, loading the theme and making files;
     inputs, the files the build read (as far as it got), for `mapgen watch`.
     """
@@ -88,7 +90,7 @@ def build_workbook(
     report = report or (lambda _problems: None)
     timings = timings if timings is not None else {}
     started = time.perf_counter()
-    journeys = read_workbook(workbook)
+    journeys = read_workbook(workbook, columns)
     timings["read"] = time.perf_counter() - started
     if inputs is not None:
         from mapgen.build.inputs import photo_paths

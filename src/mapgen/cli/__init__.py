@@ -46,9 +46,11 @@ main.add_command(sample)
 
 
 def _load(workbook: Path) -> Journeys:
+    """Read a workbook with the [columns] of the project file beside it, as build reads it."""
+    from mapgen.project_file import load_project_file
     from mapgen.readers import read_workbook
 
-    return read_workbook(workbook)
+    return read_workbook(workbook, load_project_file(workbook.parent).columns)
 
 
 def _summary(journeys: Journeys) -> str:

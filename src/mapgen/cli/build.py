@@ -126,8 +126,6 @@ def build(workbook: Path, jobs: int | None, force: bool, quiet: bool, as_json: b
     batch = workbook.is_dir()
     chosen = _settings(workbook if batch else workbook.parent, values)
     books = workbooks_in(workbook) if batch else [workbook]
-    if chosen.project.columns and not quiet:
-        _columns_note(chosen)
     tally = Tally(progress_for(quiet=quiet, verbose=verbose()))
     shown = Reporter(show_all=verbose())
     manifests, failed = [], []
@@ -147,6 +145,7 @@ def build(workbook: Path, jobs: int | None, force: bool, quiet: bool, as_json: b
                     progress=tally,
                     report=(lambda _p: None) if quiet else shown,
                     timings=timings,
+                    columns=chosen.project.columns,
                 )
             except MapgenError as error:
                 if not batch:
@@ -207,7 +206,14 @@ def watch(workbook: Path, jobs: int | None, force: bool, quiet: bool, debounce: 
             target = output_folder(workbook, chosen.out, batch=False)
             tally, shown = Tally(progress), Reporter(show_all=True)
             result = build_workbook(
-                workbook, target, chosen.request, runner=runner, progress=tally, report=shown, inputs=read
+                workbook,
+                target,
+                chosen.request,
+                runner=runner,
+                progress=tally,
+                report=shown,
+                inputs=read,
+                columns=chosen.project.columns,
             )
         except MapgenError as error:
             # Keep watching what was read, and the file in error: fixing it is a save to see.
@@ -238,15 +244,6 @@ def watch(workbook: Path, jobs: int | None, force: bool, quiet: bool, debounce: 
         except KeyboardInterrupt:
             if not quiet:
                 click.echo("Stopped watching.")
-
-
-def _columns_note(chosen: Settings) -> None:
-    """Say that [columns] is checked but not applied: the reader takes no mapping yet."""
-    click.echo(
-        f"{chosen.project.label}: note: [columns] is checked but not applied yet: the reader "
-        "recognises headers by their own names (README, The workbook)",
-        err=True,
-    )
 
 
 def _first_inputs(workbook: Path, chosen: Settings) -> list[Path]:

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from mapgen.readers.grid import Grid, cell_name
-from mapgen.readers.headers import Header, parse_header
+from mapgen.readers.headers import ColumnMap, Header, parse_header
 from mapgen.readers.problems import Problems
 from mapgen.readers.table import Detection, Field, Record, Table, dedupe, extra_label, stage_name
 
 __all__ = ["read_canvas"]
 
 
-def _lanes(grid: Grid, found: Detection, problems: Problems) -> dict[int, Field]:
+def _lanes(grid: Grid, found: Detection, problems: Problems, columns: ColumnMap | None) -> dict[int, Field]:
     label_column = found.column
     lanes: dict[int, Field] = {}
     for row in range(found.row + 1, grid.max_row + 1):
         label = grid.get(row, label_column)
         has_values = any(c > label_column for c, _ in grid.row(row))
         if label:
-            parsed = parse_header(label)
+            parsed = parse_header(label, columns)
             if parsed.field == "stage":
                 problems.warning(
                     "a second Stage row is not read; give each canvas its own sheet",
@@ -33,9 +33,12 @@ def _lanes(grid: Grid, found: Detection, problems: Problems) -> dict[int, Field]
     return dict(zip(rows, dedupe([lanes[r] for r in rows], grid.sheet, problems), strict=True))
 
 
-def read_canvas(grid: Grid, found: Detection, problems: Problems) -> Table:
-    """Return the steps of a canvas sheet: one per stage column; a merged stage spans its columns."""
-    lanes = _lanes(grid, found, problems)
+def read_canvas(grid: Grid, found: Detection, problems: Problems, columns: ColumnMap | None = None) -> Table:
+    """Return the steps of a canvas sheet: one per stage column; a merged stage spans its columns.
+
+    columns, the workbook's own names for its lane labels, are consulted before the synonyms.
+    """
+    lanes = _lanes(grid, found, problems, columns)
     action_row = next((r for r, f in lanes.items() if f.header.field == "action"), found.row)
     table = Table("canvas", found.row, list(lanes.values()))
     stage = ""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
     "LIST_FIELDS",
     "STEP_FIELDS",
     "TEXT_FIELDS",
+    "ColumnMap",
     "Header",
     "is_description_header",
     "is_stage_header",
@@ -17,6 +19,7 @@ __all__ = [
     "parse_header",
     "profile_key",
     "project_key",
+    "step_field",
 ]
 
 # Step fields, in the order of the model's Step.
@@ -271,9 +274,52 @@ def _strip_colon(text: str) -> str:
     return text.strip().rstrip(":：").strip()
 
 
-def parse_header(text: str) -> Header:
-    """Return what a column header or lane label names."""
+def step_field(name: str) -> str | None:
+    """Return the step field a name gives: its own ("pain_points", "Pain points") or a synonym's."""
+    own = name.strip().lower().replace(" ", "_").replace("-", "_")
+    return own if own in STEP_FIELDS else parse_header(name).field
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """A workbook's own headers for step fields ("Section" -> stage), matched as the synonyms are.
+
+    Built with ColumnMap.of; the reader consults it before the synonyms.
+    """
+
+    index: Mapping[str, str]  # normalised header -> step field
+
+    @classmethod
+    def of(cls, columns: Mapping[str, str] | Iterable[tuple[str, str]] | None) -> ColumnMap | None:
+        """Return the map of header text -> field name (a step field or one of its usual names).
+
+        None or an empty mapping gives None: headers are read by the synonyms alone. Raise
+        ValueError for a field that is not a step field, a header of no letters or digits, or two
+        headers that match alike but name different fields.
+        """
+        pairs = list(columns.items() if isinstance(columns, Mapping) else columns or ())
+        index: dict[str, str] = {}
+        for header, name in pairs:
+            field = step_field(name)
+            if field is None:
+                raise ValueError(f'"{name}" is not a step field; choose from {", ".join(STEP_FIELDS)}')
+            key = normalise(header)
+            if not key:
+                raise ValueError(f'"{header}" has no letters or digits to match a header by')
+            if index.get(key, field) != field:
+                raise ValueError(f'"{header}" matches another header of the mapping, for another field')
+            index[key] = field
+        return cls(index) if index else None
+
+
+def parse_header(text: str, columns: ColumnMap | None = None) -> Header:
+    """Return what a column header or lane label names; columns, when given, before the synonyms."""
     name, hint = split_hint(_strip_colon(text))
+    if columns is not None:
+        # The whole header's text too, as for the synonyms; its bracket stays a hint ("Rating (1-5)").
+        mapped = columns.index.get(normalise(name)) or columns.index.get(normalise(text))
+        if mapped is not None:
+            return Header(text.strip(), mapped, hint)
     field = _STEP_INDEX.get(normalise(name))
     if field is None:
         # "KPI(s)" or "Touchpoint(s)": the bracket is a plural, not a hint.
@@ -282,9 +328,9 @@ def parse_header(text: str) -> Header:
     return Header(text.strip(), field, hint)
 
 
-def is_stage_header(text: str) -> bool:
-    """Return True for 'Stage', 'Phase', 'Journey stage' and the like."""
-    return parse_header(text).field == "stage"
+def is_stage_header(text: str, columns: ColumnMap | None = None) -> bool:
+    """Return True for 'Stage', 'Phase', 'Journey stage' and the like (and a header mapped to stage)."""
+    return parse_header(text, columns).field == "stage"
 
 
 def is_description_header(text: str) -> bool:

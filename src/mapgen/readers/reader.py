@@ -11,6 +11,7 @@ from mapgen.errors import InputError
 from mapgen.model import Journeys, Persona, Project, SkippedSheet, Stage
 from mapgen.readers.canvas_layout import read_canvas
 from mapgen.readers.grid import Grid, cell_name, grid_of
+from mapgen.readers.headers import ColumnMap
 from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_STEPS
 from mapgen.readers.package import PackageScan
 from mapgen.readers.photos import photo_from_path, placed_photo
@@ -69,8 +70,10 @@ def _report_cells(grid: Grid, scan: PackageScan, problems: Problems) -> None:
             )
 
 
-def _persona_sheet(sheet: Any, grid: Grid, problems: Problems) -> _PersonaSheet | None:
-    found = detect(grid)
+def _persona_sheet(
+    sheet: Any, grid: Grid, problems: Problems, columns: ColumnMap | None
+) -> _PersonaSheet | None:
+    found = detect(grid, columns)
     if found is None:
         problems.error(
             f"no Stage column was found in the first {SEARCH_ROWS} rows; add a header row with a Stage "
@@ -79,7 +82,10 @@ def _persona_sheet(sheet: Any, grid: Grid, problems: Problems) -> _PersonaSheet 
             grid.sheet,
         )
         return None
-    table = read_rows(grid, found, problems) if found.layout == "row" else read_canvas(grid, found, problems)
+    if found.layout == "row":
+        table = read_rows(grid, found, problems, columns)
+    else:
+        table = read_canvas(grid, found, problems, columns)
     if len(table.records) > MAX_STEPS:
         problems.error(
             f"the journey has {len(table.records):,} steps, over mapgen's limit of {MAX_STEPS} per persona "
@@ -129,8 +135,8 @@ def _refuse(problems: Problems, message: str) -> InputError:
     return InputError(str(found[-1]), found)
 
 
-def read(path: Path) -> Journeys:
-    """Read a workbook file into Journeys."""
+def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
+    """Read a workbook file into Journeys; columns, its own names for headers, before the synonyms."""
     opened = open_workbook(path)
     problems = opened.problems
     roles = classify(opened.book)
@@ -152,7 +158,7 @@ def read(path: Path) -> Journeys:
         if role.kind == "project":
             project = read_project(grid, problems, path.resolve().parent)
         elif role.kind == "stages":
-            declared = read_stages_sheet(grid, problems)
+            declared = read_stages_sheet(grid, problems, columns)
         elif grid.is_empty() and not opened.scan.pictures.get(role.name):
             skipped.append(SkippedSheet(role.name, "empty sheet"))
         else:
@@ -172,7 +178,9 @@ def read(path: Path) -> Journeys:
     if not project.title:
         # Without a Title on the Project sheet, the title the workbook was given in Excel.
         project = dataclasses.replace(project, title=document_title(path))
-    personas_read = [p for _, sheet, grid in candidates if (p := _persona_sheet(sheet, grid, problems))]
+    personas_read = [
+        p for _, sheet, grid in candidates if (p := _persona_sheet(sheet, grid, problems, columns))
+    ]
     tables = [(p.grid.sheet, p.table) for p in personas_read]
     order = _order(declared, tables, problems)
     scales = ScoreScales(table for _, table in tables)

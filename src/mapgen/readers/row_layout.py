@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from mapgen.readers.grid import Grid, cell_name
-from mapgen.readers.headers import Header, is_stage_header, parse_header
+from mapgen.readers.headers import ColumnMap, Header, is_stage_header, parse_header
 from mapgen.readers.problems import Problems
 from mapgen.readers.table import Detection, Field, Record, Table, dedupe, extra_label, stage_name
 
 __all__ = ["read_rows"]
 
 
-def _fields(grid: Grid, found: Detection, problems: Problems) -> dict[int, Field]:
+def _fields(grid: Grid, found: Detection, problems: Problems, columns: ColumnMap | None) -> dict[int, Field]:
     header = found.row
     fields: dict[int, Field] = {}
     for column, text in grid.row(header):
-        parsed = parse_header(text)
+        parsed = parse_header(text, columns)
         if column != found.column and parsed.field == "stage":
             parsed = Header(parsed.text, None)  # only the first Stage column holds the stage
         fields[column] = Field(parsed, cell_name(header, column), "column")
@@ -23,14 +23,17 @@ def _fields(grid: Grid, found: Detection, problems: Problems) -> dict[int, Field
     for column in sorted(used - set(fields)):
         label = extra_label("column", header, column)
         fields[column] = Field(Header(label, None), cell_name(header, column), "column")
-    columns = sorted(fields)
-    resolved = dedupe([fields[c] for c in columns], grid.sheet, problems)
-    return dict(zip(columns, resolved, strict=True))
+    order = sorted(fields)
+    resolved = dedupe([fields[c] for c in order], grid.sheet, problems)
+    return dict(zip(order, resolved, strict=True))
 
 
-def read_rows(grid: Grid, found: Detection, problems: Problems) -> Table:
-    """Return the steps of a row-layout sheet: blank rows skipped, a blank stage is the stage above."""
-    fields = _fields(grid, found, problems)
+def read_rows(grid: Grid, found: Detection, problems: Problems, columns: ColumnMap | None = None) -> Table:
+    """Return the steps of a row-layout sheet: blank rows skipped, a blank stage is the stage above.
+
+    columns, the workbook's own names for its headers, are consulted before the synonyms.
+    """
+    fields = _fields(grid, found, problems, columns)
     stage_column = found.column
     action_column = next((c for c, f in fields.items() if f.header.field == "action"), stage_column)
     table = Table("row", found.row, list(fields.values()))
@@ -43,7 +46,8 @@ def read_rows(grid: Grid, found: Detection, problems: Problems) -> Table:
             for column, item in fields.items()
             if column != stage_column and (text := grid.get(row, column))
         ]
-        if written and is_stage_header(written) and any(parse_header(t).field for _, t, _ in values):
+        repeated = written and is_stage_header(written, columns)
+        if repeated and any(parse_header(t, columns).field for _, t, _ in values):
             continue  # the header row repeated, as in tables pasted from a printout
         if written:  # written in this row, or a merged stage cell reaching down to it
             stage = stage_name(written, grid, row, stage_column, problems)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mapgen.model import Stage
 from mapgen.readers.cells import tidy_text
 from mapgen.readers.grid import Grid, cell_name
-from mapgen.readers.headers import is_description_header, is_stage_header, normalise
+from mapgen.readers.headers import ColumnMap, is_description_header, is_stage_header, normalise
 from mapgen.readers.problems import Problems
 
 __all__ = ["StageOrder", "read_stages_sheet"]
@@ -16,12 +16,15 @@ def _key(name: str) -> str:
     return normalise(name) or name.strip()
 
 
-def read_stages_sheet(grid: Grid, problems: Problems) -> list[Stage]:
-    """Return the stages of a Stages sheet in order: a Stage column and an optional Description."""
+def read_stages_sheet(grid: Grid, problems: Problems, columns: ColumnMap | None = None) -> list[Stage]:
+    """Return the stages of a Stages sheet in order: a Stage column and an optional Description.
+
+    A header columns maps to the stage ("Section") heads the Stage column here too.
+    """
     stage_column, description_column, first = 1, 2, 1
     for row in range(1, min(grid.max_row, 10) + 1):
         cells = grid.row(row)
-        stage = next((c for c, t in cells if is_stage_header(t)), None)
+        stage = next((c for c, t in cells if is_stage_header(t, columns)), None)
         if stage is not None:
             description = next((c for c, t in cells if c != stage and is_description_header(t)), None)
             stage_column, first = stage, row + 1

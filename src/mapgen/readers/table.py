@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from mapgen.readers.grid import Grid, cell_name
-from mapgen.readers.headers import Header, is_stage_header, parse_header
+from mapgen.readers.headers import ColumnMap, Header, is_stage_header, parse_header
 from mapgen.readers.limits import MAX_NAME_CHARS
 from mapgen.readers.problems import Problems
 
@@ -74,24 +74,27 @@ class Detection:
     column: int  # the Stage header's column
 
 
-def _step_headers(cells: list[tuple[int, str]], skip: int) -> int:
-    return sum(1 for c, t in cells if c != skip and parse_header(t).field not in (None, "stage"))
+def _step_headers(cells: list[tuple[int, str]], skip: int, columns: ColumnMap | None) -> int:
+    return sum(1 for c, t in cells if c != skip and parse_header(t, columns).field not in (None, "stage"))
 
 
-def detect(grid: Grid) -> Detection | None:
+def detect(grid: Grid, columns: ColumnMap | None = None) -> Detection | None:
     """Find the table: the first row with a Stage-like header and another known header (row layout),
     or a Stage-like label with stage names to its right and known lanes below it (canvas layout).
+    Headers are known by columns, the workbook's own names, and by the synonyms.
     """
     for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1):
         cells = grid.row(row)
         for column, text in cells:
-            if (row, column) in grid.filled or not is_stage_header(text):
+            if (row, column) in grid.filled or not is_stage_header(text, columns):
                 continue
-            if _step_headers(cells, column) >= 1:
+            if _step_headers(cells, column, columns) >= 1:
                 return Detection("row", row, column)
             first = cells[0][0] == column
             lanes = [grid.get(r, column) for r in range(row + 1, min(grid.max_row, row + 25) + 1)]
-            known = sum(1 for lane in lanes if lane and parse_header(lane).field not in (None, "stage"))
+            known = sum(
+                1 for lane in lanes if lane and parse_header(lane, columns).field not in (None, "stage")
+            )
             if first and known >= 1:
                 return Detection("canvas", row, column)
     return None
