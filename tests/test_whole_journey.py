@@ -196,3 +196,23 @@ def test_the_title_is_never_the_file_name(built: Path) -> None:
     cover = " ".join(shape.text_frame.text for shape in prs.slides[0].shapes if shape.has_text_frame)
     assert "stress" not in cover.lower()
     assert "Confidential" not in cover
+
+
+def test_the_deck_passes_an_ecma_376_validator(built: Path) -> None:
+    """openxml-audit (ECMA-376 schemas and PowerPoint's own rules) finds no error in the deck."""
+    import json
+    import shutil
+
+    audit = shutil.which("openxml-audit")
+    assert audit is not None, "openxml-audit is a test dependency: pip install -e '.[test]'"
+    done = subprocess.run([audit, "-o", "json", str(built / "stress.pptx")], capture_output=True, text=True)
+    (verdict,) = json.loads(done.stdout)
+    assert verdict["error_count"] == 0, verdict["errors"]
+
+
+def test_the_report_passes_qpdf_check(built: Path) -> None:
+    report = built / "stress.pdf"
+    if not report.exists():
+        pytest.skip("this case builds the deck only")
+    done = subprocess.run(["qpdf", "--check", str(report)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
