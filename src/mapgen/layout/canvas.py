@@ -94,8 +94,11 @@ def layout_canvas(
     if index is None:
         index = next((i for i, p in enumerate(journeys.personas) if p is persona or p == persona), 0)
     if scale is None:
-        # The client reads the curve on their own scale: the map says which it is.
-        scale = f"{theme.labels.scale}: {scale_text(scale_of(persona), theme.labels)}"
+        # The client reads the curve on their own scale: the map says which it is. An inferred
+        # scale says so in the legend's line above, not again here.
+        own = scale_of(persona)
+        shown = dataclasses.replace(own, kind="numbers") if own.kind == "inferred" else own
+        scale = f"{theme.labels.scale}: {scale_text(shown, theme.labels)}"
     width, height = size
     ct = canvas_theme(theme, width, floor)
     ctx = Context(journeys, persona, ct, index, hint=CANVAS_HINT)
