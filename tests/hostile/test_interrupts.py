@@ -143,3 +143,33 @@ def _group_alive(group: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def test_a_ctrl_c_python_cannot_raise_is_remembered_not_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    """A Ctrl-C landing in a weak reference's callback (as in importlib's locks) is noted quietly.
+
+    Python cannot raise it there and would print "Exception ignored"; mapgen remembers it and
+    exits 130 at the end instead (mapgen.__main__.run).
+    """
+    import weakref
+
+    from mapgen import __main__ as entry
+
+    class Thing:
+        pass
+
+    def callback(_ref: object) -> None:
+        raise KeyboardInterrupt
+
+    saved = sys.unraisablehook
+    swallowed: list[bool] = []
+    try:
+        entry._hear_swallowed_interrupts(swallowed)
+        thing = Thing()
+        ref = weakref.ref(thing, callback)
+        del thing
+        assert ref() is None
+    finally:
+        sys.unraisablehook = saved
+    assert swallowed == [True]
+    assert capsys.readouterr().err == ""
