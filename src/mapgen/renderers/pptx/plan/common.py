@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mapgen.model import Journeys, Persona, Problem, Step
-from mapgen.renderers.pptx.deck import Frame, JourneyLayout
+from mapgen.model import Journeys, Persona, Problem, Scale, Step
+from mapgen.renderers.pptx.deck import ChartSeries, Frame, JourneyLayout, LineChart
 from mapgen.renderers.pptx.plan.fit import fit_block
 from mapgen.scene import (
     Box,
@@ -28,6 +29,7 @@ from mapgen.scene import (
     Tag,
     TextBlock,
 )
+from mapgen.scores import axis_step, chart_format, scale_text
 from mapgen.themes.lines import footer_line, project_title
 
 if TYPE_CHECKING:
@@ -49,6 +51,7 @@ __all__ = [
     "profile_list",
     "profile_text",
     "scene_items",
+    "score_chart",
     "slide_gap",
     "slide_title",
     "translate",
@@ -246,3 +249,42 @@ def translate(item: Primitive, dx: float, dy: float) -> Primitive:
 def scene_items(scene: Scene, box: Box) -> tuple[Primitive, ...]:
     """Return a scene's primitives moved into a box on the slide (the scene is laid out at its size)."""
     return tuple(translate(item, box.x, box.y) for item in scene.items)
+
+
+def score_chart(
+    ctx: Ctx,
+    box: Box,
+    categories: Sequence[str],
+    series: tuple[ChartSeries, ...],
+    scale: Scale,
+    size: float,
+    *,
+    legend: bool,
+    alt: str,
+    name: str,
+    plot: Box | None = None,
+) -> LineChart:
+    """Return a native line chart of scores on the client's scale, in the deck's look."""
+    theme, c, labels = ctx.theme, ctx.theme.colours, ctx.theme.labels
+    return LineChart(
+        box=box,
+        categories=tuple(categories),
+        series=series,
+        y_min=scale.low,
+        y_max=scale.high,
+        y_step=axis_step(scale),
+        y_format=chart_format(scale),
+        font=theme.office_font("body"),
+        axis_size=size,
+        label_size=size,
+        text_color=c.text,
+        muted_color=c.muted,
+        grid_color=c.border,
+        emphasis_color=c.accent,
+        legend=legend,
+        smooth=False,  # a smoothed line overshoots the scores it passes through
+        alt=alt,
+        name=name,
+        plot=plot,
+        y_title=f"{labels.score} ({scale_text(scale, labels)})",
+    )

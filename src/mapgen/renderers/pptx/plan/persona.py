@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mapgen import text
 from mapgen.layout.shapes import initials
 from mapgen.model import Journeys, Persona
-from mapgen.renderers.pptx.deck import ChartSeries, LineChart, PlanItem, SlidePlan, TextFrame
+from mapgen.renderers.pptx.deck import ChartSeries, PlanItem, SlidePlan, TextFrame
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.common import (
     Ctx,
@@ -24,11 +24,12 @@ from mapgen.renderers.pptx.plan.common import (
     profile_list,
     profile_text,
     scene_items,
+    score_chart,
     slide_title,
 )
 from mapgen.renderers.pptx.plan.fit import FittedList, fit_block, fit_list
 from mapgen.scene import Box, Ellipse, Primitive, Rect, Scene, Tag, TextBlock
-from mapgen.scores import axis_step, chart_format, chart_value, scale_of, scale_text, score_text
+from mapgen.scores import chart_value, scale_of, scale_text, score_text
 
 if TYPE_CHECKING:
     from mapgen.layout import LayoutResult
@@ -417,27 +418,17 @@ def emotion_slide(ctx: Ctx, persona: Persona) -> SlidePlan | None:
         labels=labels_fitted,
         emphasis=emphasis,
     )
-    chart = LineChart(
-        box=box,
-        categories=tuple(categories),
-        series=(series,),
-        y_min=scale.low,
-        y_max=scale.high,
-        y_step=axis_step(scale),
-        y_format=chart_format(scale),
-        font=theme.office_font("body"),
-        axis_size=axis,
-        label_size=axis,
-        text_color=c.text,
-        muted_color=c.muted,
-        grid_color=c.border,
-        emphasis_color=c.accent,
+    chart = score_chart(
+        ctx,
+        box,
+        categories,
+        (series,),
+        scale,
+        axis,
         legend=False,
-        smooth=False,  # a smoothed line overshoots the scores it passes through
         alt=_emotion_alt(ctx, persona),
         name=f"{labels.emotion_curve} {persona.name}",
         plot=plot,
-        y_title=f"{labels.score} ({scale_text(scale, labels)})",
     )
     items: list[PlanItem] = [chart]
     items += _stage_bands(ctx, groups, plot, round(box.bottom + ctx.gap * 0.3, 2), band_h)

@@ -13,14 +13,19 @@ from typing import Any
 
 from mapgen import colors, text
 from mapgen.model import Journeys, Persona, Scale
-from mapgen.renderers.pptx.deck import ChartSeries, LineChart, Paragraph, SlidePlan, Table, TableCell
+from mapgen.renderers.pptx.deck import ChartSeries, Paragraph, SlidePlan, Table, TableCell
 from mapgen.renderers.pptx.plan import notes
-from mapgen.renderers.pptx.plan.common import Ctx, continued, indexed_steps, ordered_stages, slide_title
+from mapgen.renderers.pptx.plan.common import (
+    Ctx,
+    continued,
+    indexed_steps,
+    ordered_stages,
+    score_chart,
+    slide_title,
+)
 from mapgen.renderers.pptx.plan.fit import fit_block, fit_list, sizes_between, wrap_paragraph
 from mapgen.scene import Box, Tag
 from mapgen.scores import (
-    axis_step,
-    chart_format,
     chart_value,
     is_inferred,
     scale_of,
@@ -346,27 +351,7 @@ def overview_chart_slides(ctx: Ctx) -> list[SlidePlan]:
             f"Line chart comparing the average emotion per stage of {names}, "
             f"across {notes.series_list(stages)}, on a scale from {scale_text(scale, labels)}."
         )
-        chart = LineChart(
-            box=body,
-            categories=categories,
-            series=series,
-            y_min=scale.low,
-            y_max=scale.high,
-            y_step=axis_step(scale),
-            y_format=chart_format(scale),
-            font=theme.office_font("body"),
-            axis_size=axis,
-            label_size=axis,
-            text_color=c.text,
-            muted_color=c.muted,
-            grid_color=c.border,
-            emphasis_color=c.accent,
-            legend=True,
-            smooth=False,  # a smoothed line overshoots the scores it passes through
-            alt=alt,
-            name=base,
-            y_title=f"{labels.score} ({scale_text(scale, labels)})",
-        )
+        chart = score_chart(ctx, body, categories, series, scale, axis, legend=True, alt=alt, name=base)
         title = continued(ctx, base, part)
         slides.append(
             SlidePlan(
