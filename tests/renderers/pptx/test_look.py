@@ -159,3 +159,36 @@ def test_a_theme_logo_gives_way_to_the_templates(tmp_path: Path, template: Path)
     with zipfile.ZipFile(io.BytesIO(deck.data)) as z:
         slides = [z.read(n) for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
     assert not any(b'name="Logo"' in s for s in slides)
+
+
+def _footer_texts(deck: Deck) -> list[str]:
+    """Return the text of every filled footer placeholder on the deck's slides."""
+    prs = Presentation(io.BytesIO(deck.data))
+    return [
+        shape.text_frame.text
+        for slide in prs.slides
+        for shape in slide.placeholders
+        if shape.placeholder_format.type is not None
+        and "FOOTER" in str(shape.placeholder_format.type)
+        and shape.text_frame.text.strip()
+    ]
+
+
+def test_the_footer_goes_into_the_templates_placeholder_only_where_it_fits(tmp_path: Path) -> None:
+    """A footer line cut short reads as a mistake on every slide: it is left out, with a warning."""
+    grocery = load_model("grocery")
+    roomy = make_section_first_template(tmp_path / "roomy.pptx")
+    fits = render_deck(grocery, load_theme("default"), template=roomy)
+    assert _footer_texts(fits), "the footer line is in the template's footer placeholder"
+    assert not [p for p in fits.problems if "footer" in p.message]
+
+    narrow = tmp_path / "narrow.pptx"
+    prs = Presentation(str(roomy))
+    for layout in [prs.slide_master, *prs.slide_layouts]:
+        for shape in layout.placeholders:
+            if "FOOTER" in str(shape.placeholder_format.type):
+                shape.width = 12700 * 40  # 40 pt: no footer line fits at 9 pt
+    prs.save(str(narrow))
+    cramped = render_deck(grocery, load_theme("default"), template=narrow)
+    assert _footer_texts(cramped) == []
+    assert [p for p in cramped.problems if "does not fit the template's footer placeholder" in p.message]
