@@ -4,8 +4,8 @@ Workbooks of our own, with no Project sheet: 3 steps on a -5..+5 scale, 30 steps
 on a 1..5 scale, 600-character cells, and Chinese text; in the agency and high-contrast themes,
 and on a 4:3 client template whose first layout is a section header and whose fonts are not
 Calibri. What a person would check: each PNG is exactly 1920 x 1080; each persona has exactly
-one slide and one landscape report page that hold every stage of its journey, its pain points
-and the emotion curve; no deck text under 9 pt; the report speaks of no build internals.
+one slide and one landscape report page that hold every stage of its journey, its pain points,
+its opportunities and the emotion curve; no deck text under 9 pt; the report speaks of no build internals.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def _workbook(folder: Path) -> Path:
             "calm",
             1 + (k * 7) % 5,
             f"Pain {k}",
-            "",
+            f"Idea {k}",
         )
         for k in range(30)
     ]
@@ -139,7 +139,8 @@ def test_each_persona_has_one_slide_with_its_whole_journey(built: Path, workbook
             }
             has_curve = any(n == f"Curve · {persona}" for n in names)
             has_pain = any(n.startswith(f"Card · {persona}") and "pain points" in n for n in names)
-            if stages <= shown and has_curve and has_pain:
+            has_ideas = any(n.startswith(f"Card · {persona}") and "opportunities" in n for n in names)
+            if stages <= shown and has_curve and has_pain and has_ideas:
                 whole.append(slide)
         assert len(whole) == 1, f"{persona}: {len(whole)} slides hold the whole journey"
 

@@ -129,7 +129,15 @@ def plan_lanes(
     kept = sorted(lanes, key=rank)
     dropped: list[Lane] = []
     dealt = deal(kept)
+    relaxed = False
     while dealt is None and len(kept) > 1:
+        if kept[-1].id in CORE and not relaxed:
+            # The takeaways are worth a shorter card each (two lines, "+N more") before one of
+            # them leaves the map: a pain point with no opportunity beside it tells half the story.
+            least.update({lane: min(n, LEAST_LINES) for lane, n in need.items()})
+            relaxed = True
+            dealt = deal(kept)
+            continue
         dropped.append(kept.pop())
         dealt = deal(kept)
     core = [lane for lane in kept if lane.id in CORE or lane.kind == "curve"]

@@ -192,3 +192,34 @@ def test_the_footer_goes_into_the_templates_placeholder_only_where_it_fits(tmp_p
     cramped = render_deck(grocery, load_theme("default"), template=narrow)
     assert _footer_texts(cramped) == []
     assert [p for p in cramped.problems if "does not fit the template's footer placeholder" in p.message]
+
+
+def _with_dark_text(template: Path, out: Path, rgb: str) -> Path:
+    """Copy a template with its Office theme's dark text colour (dk1) set to rgb."""
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if re.fullmatch(r"ppt/theme/theme\d+\.xml", info.filename):
+                root = etree.fromstring(data)
+                slot = root.find(f".//{qn('a:clrScheme')}/{qn('a:dk1')}")
+                for child in list(slot):
+                    slot.remove(child)
+                etree.SubElement(slot, qn("a:srgbClr"), val=rgb)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, data)
+    return out
+
+
+def test_text_takes_the_templates_text_colour(section_first: Path, tmp_path: Path) -> None:
+    """The client's dark text colour (their theme's dk1) is the deck's text colour, not mapgen's."""
+    template = _with_dark_text(section_first, tmp_path / "navy.pptx", "1F3864")
+    deck = render_deck(load_model("grocery"), load_theme("default"), template=template)
+    colours = [
+        fill.get("val")
+        for root in _slide_xml(deck).values()
+        for rPr in root.iter(qn("a:rPr"))
+        for fill in rPr.iter(qn("a:srgbClr"))
+    ]
+    ours = load_theme("default").colours.text.lstrip("#").upper()
+    # Text on a coloured fill (a stage chevron, an avatar) keeps the colour chosen for contrast.
+    assert colours.count("1F3864") > 5 * colours.count(ours)

@@ -212,6 +212,7 @@ class Frame:
     footer: Box | None  # the footer line: our own text box, or inside the template's footer placeholder
     template: bool = False  # True: a client's masters draw the background, logo and footers
     fonts: tuple[str, str] | None = None  # a template's theme fonts (major, minor): the deck's fonts
+    text_colour: str | None = None  # a template's dark text colour (dk1): the deck's text colour
     logo: bool = False  # True: the template's masters or layouts show a logo of their own
 
 

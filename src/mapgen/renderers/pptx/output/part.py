@@ -53,7 +53,7 @@ def make_part(
 
     chosen = Path(template) if template is not None else theme.slide.template
     base = open_base(theme, chosen)
-    theme = deck_theme(theme, base.frame.fonts)
+    theme = deck_theme(theme, base.frame.fonts, base.frame.text_colour)
     pptx_internals.remember_part_names(base.prs)
     moment = fixed_moment()
     _set_properties(base.prs, scope, theme, moment)

@@ -47,6 +47,7 @@ __all__ = [
     "open_presentation",
     "placeholder",
     "theme_fonts",
+    "theme_text_colour",
 ]
 
 # The kinds of layout found in a base by their placeholders; a slide asks for a deck.LayoutRole
@@ -160,7 +161,9 @@ def open_base(theme: Theme, template: Path | None) -> Base:
                 )
             )
     frame = _template_frame(theme, layouts, width, height)
-    frame = dataclasses.replace(frame, fonts=theme_fonts(prs), logo=has_logo(prs, layouts))
+    frame = dataclasses.replace(
+        frame, fonts=theme_fonts(prs), logo=has_logo(prs, layouts), text_colour=theme_text_colour(prs)
+    )
     return Base(prs, layouts, frame, template, problems)
 
 
@@ -222,6 +225,19 @@ def theme_fonts(prs: PresentationT) -> tuple[str, str] | None:
             return None
         names.append(face)
     return names[0], names[1]
+
+
+def theme_text_colour(prs: PresentationT) -> str | None:
+    """Return the template's dark text colour (its Office theme's dk1) as "#rrggbb", if it has one."""
+    root = parse(pptx_internals.read_theme_part(prs).decode("utf-8"))
+    slot = root.find(f".//{qn('a:clrScheme')}/{qn('a:dk1')}")
+    if slot is None or not len(slot):
+        return None
+    colour = slot[0]
+    value = colour.get("val") if colour.tag == qn("a:srgbClr") else colour.get("lastClr")
+    if not value or len(value) != 6:
+        return None
+    return f"#{value.lower()}"
 
 
 def has_logo(prs: PresentationT, layouts: dict[LayoutKind, SlideLayout]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from mapgen import colors
 from mapgen.renderers.pptx.deck import DECK_MIN, DETAIL_MIN
 
 if TYPE_CHECKING:
@@ -29,27 +30,33 @@ def usable_width(width: float) -> float:
     return max(width * (1 - _MARGIN) - 1.0, width * 0.5)
 
 
-def deck_theme(theme: Theme, fonts: tuple[str, str] | None = None) -> Theme:
+def deck_theme(theme: Theme, fonts: tuple[str, str] | None = None, text_colour: str | None = None) -> Theme:
     """Return the theme with the deck's floor of 9 pt, measuring in the families the deck names.
 
     fonts: a client template's (major, minor) theme fonts, which then set the headings and the
-    body text; otherwise the theme's office families are used where it names them.
+    body text; otherwise the theme's office families are used where it names them. text_colour:
+    the template's dark text colour, which the deck's text takes where it stays legible.
     """
-    if getattr(theme, "_deck_fonts", False) == (fonts or True):
+    mark = (fonts, text_colour) if fonts or text_colour else True
+    if getattr(theme, "_deck_fonts", False) == mark:
         return theme  # already the deck's
     sizes = theme.sizes
     if sizes.minimum < DECK_MIN:
         sizes = dataclasses.replace(sizes, minimum=DECK_MIN, base=max(sizes.base, DECK_MIN))
     heading, body = theme.fonts.heading, theme.fonts.body
     major, minor = fonts if fonts else (heading.office, body.office)
+    colours = theme.colours
+    if text_colour and colors.contrast_ratio(text_colour, colours.background) >= colors.AA_TEXT:
+        colours = dataclasses.replace(colours, text=text_colour)  # the client's brand text colour
     out = dataclasses.replace(
         theme,
         sizes=sizes,
+        colours=colours,
         fonts=dataclasses.replace(theme.fonts, heading=_named(heading, major), body=_named(body, minor)),
     )
     # Marked, so a theme already made the deck's is returned as it is (the parts and the join
     # both ask); the mark lives beside the fields, like the theme's cache of font chains.
-    out.__dict__["_deck_fonts"] = fonts or True
+    out.__dict__["_deck_fonts"] = mark
     return out
 
 

@@ -78,7 +78,7 @@ def plan_part(
     The part is planned from its scope (mapgen.renderers.parts.part_scope) alone.
     """
     frame = frame or default_frame(theme)
-    theme = deck_theme(theme, frame.fonts)
+    theme = deck_theme(theme, frame.fonts, frame.text_colour)
     if layout_journey is None:
         layout_journey = whole_journey_scene
     ctx = Ctx(scope, theme, frame, layout_journey)
@@ -116,7 +116,7 @@ def join_part_plans(
 ) -> DeckPlan:
     """Return the deck's plan from its parts' plans, in deck order, with page numbers added."""
     frame = frame or default_frame(theme)
-    theme = deck_theme(theme, frame.fonts)
+    theme = deck_theme(theme, frame.fonts, frame.text_colour)
     slides = [slide for part in parts for slide in part.slides]
     if not frame.template:
         pages = PageFurniture(journeys, theme, frame, len(slides))
