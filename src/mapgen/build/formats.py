@@ -184,12 +184,10 @@ def render_report_part_file(spec: PartSpec, scope: Journeys, theme: Theme, optio
 
 
 def join_report_file(journeys: Journeys, theme: Theme, options: Options, parts: Sequence[bytes]) -> Rendered:
-    """Join the PDF report from its parts; the appendix lists the theme's warnings beside the workbook's."""
+    """Join the PDF report from its parts (the build reports the theme's warnings, not the report)."""
     from mapgen.renderers.pdf.writer import assemble_report
 
-    data, problems = assemble_report(
-        journeys, theme, parts, warnings=theme.warnings, timestamp=options.timestamp
-    )
+    data, problems = assemble_report(journeys, theme, parts, timestamp=options.timestamp)
     return Rendered(data, tuple(problems))
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from typing import TYPE_CHECKING
 
 from mapgen import text
@@ -46,6 +45,7 @@ SLIDE_WIDTH = 960.0  # points: a 13.33 in slide, the canvas the theme's sizes ar
 LEAST_SIZE = 9.0  # points on the slide canvas: 18 px at 1920 px wide, readable on a projector
 STEP_COLUMN = 7.0  # a step's column is at least this many card-size ems wide, else stages
 CANVAS_HINT = "shorten it in the workbook, or show fewer lanes (the theme's lanes.show)"
+DROPPED_HINT = "show fewer lanes (the theme's lanes.show) or shorten the texts"
 
 
 def canvas_theme(theme: Theme, width: float, floor: float = 0.0) -> Theme:
@@ -147,8 +147,7 @@ def layout_canvas(
     plan = plan_lanes(lanes, needs, room, body, sizes.minimum)
     for lane in plan.dropped:
         ctx.warn(
-            "the lane is left out of the map: it has no room at this size; "
-            "show fewer lanes (the theme's lanes.show) or shorten the texts",
+            f"the lane is left out of the map: it has no room at this size; {DROPPED_HINT}",
             Tag("lane", persona=persona.name, lane=lane.id),
         )
 
@@ -165,36 +164,43 @@ def layout_canvas(
         title=persona.name,
         description=describe(journeys, persona, ct),
     )
-    return LayoutResult(
-        (scene,), summarised(ctx.problems, persona, width, height) + missing_glyphs(journeys, persona, ct)
-    )
+    return LayoutResult((scene,), summarised(ctx, width, height) + missing_glyphs(journeys, persona, ct))
 
 
-def summarised(problems: list[Problem], persona: Persona, width: float, height: float) -> tuple[Problem, ...]:
+def summarised(ctx: Context, width: float, height: float) -> tuple[Problem, ...]:
     """Return the canvas's problems with its summaries folded into one warning naming every cell.
 
     A one-page map summarises by design (its detail views hold every word): a line for each
     shortened card or dropped lane would bury the warnings that need the client's attention. The
     summary says how much was left out and where, once per persona and size.
     """
+    problems, persona = ctx.problems, ctx.persona
     shortened = [p for p in problems if p.message.endswith(CANVAS_HINT)]
-    dropped = [p for p in problems if _DROPPED in p.message]
+    dropped = [p for p in problems if p.message.endswith(DROPPED_HINT)]
     if len(shortened) + len(dropped) <= 1:
         return tuple(problems)
+
+    def lanes_of(found: list[Problem]) -> list[str]:
+        return list(
+            dict.fromkeys(
+                ctx.lane_label(lane) for p in found if (lane := getattr(ctx.tags.get(p), "lane", None))
+            )
+        )
+
     cells = sorted({p.cell for p in shortened if p.cell}, key=_cell_order)
-    lanes = sorted({m.group(1) for p in shortened if (m := _LANE.search(p.message))})
-    stages = list(dict.fromkeys(m.group(1) for p in shortened if (m := _STAGE.search(p.message))))
-    gone = [m.group(1) for p in dropped if (m := _LANE.search(p.message))]
+    stages = list(
+        dict.fromkeys(stage for p in shortened if (stage := getattr(ctx.tags.get(p), "stage", None)))
+    )
     parts = []
     if shortened:
         places = [f"stages {', '.join(stages)}"] if stages else []
         places += [f"cells {', '.join(cells)}"] if cells else []
         where = f" ({'; '.join(places)})" if places else ""
-        parts.append(
-            f"shortens {len(shortened)} texts" + (f" in {', '.join(lanes)}" if lanes else "") + where
-        )
-    if gone:
-        parts.append(f"leaves out the lanes {', '.join(gone)}")
+        lanes = sorted(lanes_of(shortened))
+        texts = f"{len(shortened)} text{'s' if len(shortened) != 1 else ''}"
+        parts.append(f"shortens {texts}" + (f" in {', '.join(lanes)}" if lanes else "") + where)
+    if dropped:
+        parts.append(f"leaves out the lanes {', '.join(lanes_of(dropped))}")
     folded = Problem(
         "warning",
         f"{persona.name}: the one-page map ({width:.0f} x {height:.0f} pt) {' and '.join(parts)} to fit; "
@@ -204,11 +210,6 @@ def summarised(problems: list[Problem], persona: Persona, width: float, height: 
         cell=cells[0] if cells else None,
     )
     return (*[p for p in problems if p not in shortened and p not in dropped], folded)
-
-
-_DROPPED = "the lane is left out of the map"
-_LANE = re.compile(r"lane '([^']+)'")
-_STAGE = re.compile(r"stage '([^']+)'")
 
 
 def _cell_order(cell: str) -> tuple[int, str]:

@@ -23,6 +23,7 @@ class Context:
     theme: Theme
     index: int = 0  # the persona's place among all the personas: its avatar's colour
     problems: list[Problem] = field(default_factory=list)
+    tags: dict[Problem, Tag] = field(default_factory=dict)  # what each warning is about, by its tag
     # What a cut text's warning advises: a page can grow or continue, a canvas is its size.
     hint: str = "shorten it, or build a larger size (--size poster)"
 
@@ -89,6 +90,8 @@ class Context:
         )
         if problem not in self.problems:
             self.problems.append(problem)
+            if tag is not None:
+                self.tags[problem] = tag
 
     def lane_label(self, lane: str) -> str:
         """Return the label a lane id has on the map ("pain_points": "Pain points")."""

@@ -321,13 +321,12 @@ class ReportPlan:
     footer: str  # running footer text; the page number goes on the right
     front: tuple[Block, ...]  # the contents
     parts: tuple[Part, ...]  # the executive summary, a chapter per persona, the overview
-    back: tuple[Block, ...]  # after the parts: none, the overview part ends with "About this map"
     problems: tuple[Problem, ...] = ()  # layout problems found while planning, for the build to report
 
     @property
     def blocks(self) -> tuple[Block, ...]:
         """Return every block in document order."""
-        return (*self.front, *(b for part in self.parts for b in part.blocks), *self.back)
+        return (*self.front, *(b for part in self.parts for b in part.blocks))
 
     @property
     def setup(self) -> PageSetup:
@@ -340,7 +339,7 @@ class ReportPlan:
 
     def entries(self) -> tuple[Entry, ...]:
         """Return every bookmark in document order: headings, journey maps and the contents."""
-        return document_entries(self.front, self.parts, self.back)
+        return document_entries(self.front, self.parts)
 
     def outline(self) -> tuple[tuple[int, str, str], ...]:
         """Return the bookmarks as (level, title, key): headings and journey maps, in order."""
@@ -361,11 +360,9 @@ class ReportPlan:
             yield from block_texts(block)
 
 
-def document_entries(
-    front: Sequence[Block], parts: Sequence[Part], back: Sequence[Block]
-) -> tuple[Entry, ...]:
-    """Return the bookmarks of the front matter, the parts and the back matter, in order."""
-    return (*block_entries(front), *(e for part in parts for e in part.outline), *block_entries(back))
+def document_entries(front: Sequence[Block], parts: Sequence[Part]) -> tuple[Entry, ...]:
+    """Return the bookmarks of the front matter and the parts, in order."""
+    return (*block_entries(front), *(e for part in parts for e in part.outline))
 
 
 def block_entries(blocks: Sequence[Block]) -> tuple[Entry, ...]:

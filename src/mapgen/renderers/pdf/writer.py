@@ -111,18 +111,13 @@ def assemble_report(
     theme: Theme,
     parts: Sequence[bytes],
     *,
-    warnings: Sequence[Problem] = (),
     timestamp: dt.datetime | None = None,
-    layout: JourneyLayout | None = None,
 ) -> tuple[bytes, list[Problem]]:
     """Return the report made of its parts' bytes, and the report's warnings (the parts' included).
 
     parts[i]: render_report_part's bytes for report_parts(journeys)[i]. Makes the cover and
-    contents and joins them with the parts. warnings and layout: unused, accepted so that the
-    build can pass the same options everywhere (warnings such as the theme's are the build's to
-    report; the parts were laid out when they were made).
+    contents and joins them with the parts (which were laid out when they were made).
     """
-    del warnings, layout
     specs = report_parts(journeys)
     made = [ReportPart.from_bytes(data) for data in parts]
     if [p.part.name for p in made] != [s.name for s in specs]:

@@ -108,7 +108,7 @@ def plan_report(
     problems = [problem for p in parts for problem in p.problems]
     problems.extend(missing_glyph_problems("".join(sorted(missing))))
     # The contents list sections too when that still fits on one page (keys change no height).
-    contents = plan_contents(contents, document_entries((contents,), parts, ()), theme, setup.geometry)
+    contents = plan_contents(contents, document_entries((contents,), parts), theme, setup.geometry)
     numbered = _numbered((contents,), _KEY_PREFIX)
     return ReportPlan(
         metadata=plan_metadata(journeys, theme, setup.header[0], version or __version__),
@@ -118,7 +118,6 @@ def plan_report(
         footer=setup.footer,
         front=numbered,
         parts=parts,
-        back=(),
         problems=tuple(dict.fromkeys(problems)),
     )
 
