@@ -19,6 +19,7 @@ STEP_KEYS = [
     "thoughts",
     "emotions",
     "score",
+    "score_start",
     "score_raw",
     "score_source",
     "pain_points",
@@ -93,15 +94,17 @@ def test_inspect_json_follows_the_contract_and_still_prints_with_errors(tmp_path
         "stages",
         "personas",
         "skipped_sheets",
+        "metrics",
         "problems",
     ]
-    assert (data["schema_version"], data["source"]) == (2, "broken.xlsx")
+    assert (data["schema_version"], data["source"]) == (3, "broken.xlsx")
     assert data["stages"] == [
         {"name": "Awareness", "description": None},
         {"name": "Purchase", "description": None},
     ]
     (persona,) = data["personas"]
-    assert list(persona) == ["name", "sheet", "profile", "has_photo", "scale", "steps"]
+    assert list(persona) == ["name", "sheet", "profile", "has_photo", "kind", "scale", "stages", "steps"]
+    assert persona["stages"] == ["Awareness", "Purchase"]
     assert persona["scale"] == {"low": -5.0, "high": 5.0, "kind": "numbers", "unit": ""}
     first, second = persona["steps"]
     assert list(first) == STEP_KEYS

@@ -141,6 +141,7 @@ def test_contract_keys_are_the_documented_ones() -> None:
         "stages",
         "personas",
         "skipped_sheets",
+        "metrics",
         "problems",
     ]
     assert list(wire["project"]) == [
@@ -154,7 +155,7 @@ def test_contract_keys_are_the_documented_ones() -> None:
         "theme",
     ]
     persona = wire["personas"][0]
-    assert list(persona) == ["name", "sheet", "profile", "has_photo", "scale", "steps"]
+    assert list(persona) == ["name", "sheet", "profile", "has_photo", "kind", "scale", "stages", "steps"]
     assert persona["scale"] == {"low": -5.0, "high": 5.0, "kind": "numbers", "unit": ""}
     assert persona["profile"] == {"role": "Buyer", "goals": ["Save"]}
     assert list(persona["steps"][0]) == [
@@ -165,6 +166,7 @@ def test_contract_keys_are_the_documented_ones() -> None:
         "thoughts",
         "emotions",
         "score",
+        "score_start",
         "score_raw",
         "score_source",
         "pain_points",
@@ -185,8 +187,8 @@ def test_model_is_immutable() -> None:
 
 
 def test_other_schema_versions_are_refused() -> None:
-    with pytest.raises(ValueError, match="schema_version 3"):
-        Journeys.from_json({"schema_version": 3, "source": "x"})
+    with pytest.raises(ValueError, match="schema_version 4"):
+        Journeys.from_json({"schema_version": 4, "source": "x"})
 
 
 @given(journeys())

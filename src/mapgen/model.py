@@ -9,13 +9,16 @@ import base64
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = 2
-# Version 1 had no persona scale; it is still read, with every scale absent.
-READABLE_VERSIONS = (1, 2)
+SCHEMA_VERSION = 3
+# Version 1 had no persona scale; version 2 no persona stages, kinds, swings or stage metrics.
+# Both are still read: a persona's stages are then those its steps name, in the journey's order.
+READABLE_VERSIONS = (1, 2, 3)
 
 Severity = Literal["error", "warning"]
 ScoreSource = Literal["column", "inferred"]
 ScaleKind = Literal["numbers", "words", "inferred"]
+# A persona's journey, or a service blueprint: a process drawn as a journey, with no profile.
+PersonaKind = Literal["persona", "blueprint"]
 ProfileValue = str | tuple[str, ...]
 
 # The profile keys every persona may have, in the order the deliverables show them.
@@ -136,7 +139,8 @@ class Step:
     goal: str | None = None
     thoughts: str | None = None
     emotions: tuple[str, ...] = ()
-    score: float | None = None  # normalised to [-1, 1]
+    score: float | None = None  # normalised to [-1, 1]; for a swing, where the step ends
+    score_start: float | None = None  # where a swing starts ("sceptical → reassured"), else None
     score_raw: str | None = None
     score_source: ScoreSource | None = None
     pain_points: tuple[str, ...] = ()
@@ -158,6 +162,9 @@ class Persona:
     photo: Photo | None = None
     steps: tuple[Step, ...] = ()
     scale: Scale | None = None  # per persona: sheets may use different scales, or none
+    # The persona's own stages, in the journey's order: those its sheet names, with or without steps.
+    stages: tuple[str, ...] = ()
+    kind: PersonaKind = "persona"
 
     def get(self, key: str) -> ProfileValue | None:
         """Return the profile value under key, or None."""
@@ -173,6 +180,18 @@ class Persona:
     def to_json(self, *, include_photo: bool = False) -> dict[str, Any]:
         """Return the persona as it appears in the model's JSON contract."""
         return _persona_to_json(self, include_photo)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One figure of a stage-level metrics sheet: a stage, what is measured, and its value."""
+
+    stage: str
+    name: str  # the column's header: "Conversion", "CSAT (1-5)"
+    text: str  # the value as the workbook shows it: "60.7%", "1,250"
+    value: float | None = None  # the number behind it, when it is one
+    sheet: str = ""
+    cell: str = ""
 
 
 @dataclass(frozen=True)
@@ -193,6 +212,7 @@ class Journeys:
     personas: tuple[Persona, ...] = ()
     skipped_sheets: tuple[SkippedSheet, ...] = ()
     problems: tuple[Problem, ...] = ()
+    metrics: tuple[Metric, ...] = ()  # stage-level figures, kept for the data work that follows
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -205,7 +225,7 @@ class Journeys:
         return tuple(p for p in self.problems if not p.is_error)
 
     def to_json(self, *, include_photos: bool = False) -> dict[str, Any]:
-        """Return the model as the stable JSON contract (schema_version 2)."""
+        """Return the model as the stable JSON contract (schema_version 3)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "source": self.source,
@@ -213,6 +233,7 @@ class Journeys:
             "stages": [{"name": s.name, "description": s.description} for s in self.stages],
             "personas": [p.to_json(include_photo=include_photos) for p in self.personas],
             "skipped_sheets": [{"sheet": s.sheet, "reason": s.reason} for s in self.skipped_sheets],
+            "metrics": [_metric_to_json(m) for m in self.metrics],
             "problems": [
                 {"severity": p.severity, "sheet": p.sheet, "cell": p.cell, "message": p.message}
                 for p in self.problems
@@ -221,18 +242,21 @@ class Journeys:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Journeys:
-        """Build a model from the JSON contract (version 1 or 2); raise ValueError for another version."""
+        """Build a model from the JSON contract (version 1, 2 or 3); raise ValueError for another version."""
         version = data.get("schema_version")
         if version not in READABLE_VERSIONS:
-            readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+            readable = ", ".join(str(v) for v in READABLE_VERSIONS)
             raise ValueError(f"unsupported schema_version {version!r}; this mapgen reads {readable}")
         source = data["source"]
+        stages = tuple(Stage(s["name"], s.get("description")) for s in data["stages"])
+        order = [s.name for s in stages]
         return cls(
             source=source,
             project=Project(**{name: data["project"].get(name) for name in _PROJECT_FIELDS}),
-            stages=tuple(Stage(s["name"], s.get("description")) for s in data["stages"]),
-            personas=tuple(_persona_from_json(p) for p in data["personas"]),
+            stages=stages,
+            personas=tuple(_persona_from_json(p, order) for p in data["personas"]),
             skipped_sheets=tuple(SkippedSheet(s["sheet"], s["reason"]) for s in data["skipped_sheets"]),
+            metrics=tuple(_metric_from_json(m) for m in data.get("metrics", ())),
             problems=tuple(
                 Problem(p["severity"], p["message"], file=source, sheet=p.get("sheet"), cell=p.get("cell"))
                 for p in data["problems"]
@@ -257,7 +281,9 @@ def _persona_to_json(persona: Persona, include_photo: bool) -> dict[str, Any]:
             "format": persona.photo.format,
             "data": base64.b64encode(persona.photo.data).decode("ascii"),
         }
+    out["kind"] = persona.kind
     out["scale"] = _scale_to_json(persona.scale)
+    out["stages"] = list(persona.stages)
     out["steps"] = [_step_to_json(step) for step in persona.steps]
     return out
 
@@ -279,6 +305,7 @@ def _step_to_json(step: Step) -> dict[str, Any]:
     out.update({name: getattr(step, name) for name in _STEP_TEXT_FIELDS})
     out["emotions"] = list(step.emotions)
     out["score"] = step.score
+    out["score_start"] = step.score_start
     out["score_raw"] = step.score_raw
     out["score_source"] = step.score_source
     out.update({name: list(getattr(step, name)) for name in _STEP_LIST_FIELDS})
@@ -289,16 +316,34 @@ def _step_to_json(step: Step) -> dict[str, Any]:
     return out
 
 
-def _persona_from_json(data: dict[str, Any]) -> Persona:
+def own_stages(order: list[str], steps: tuple[Step, ...]) -> tuple[str, ...]:
+    """Return the stages steps name, in the journey's order, then any the order lacks."""
+    named = dict.fromkeys(step.stage for step in steps)
+    return tuple([s for s in order if s in named] + [s for s in named if s not in order])
+
+
+def _persona_from_json(data: dict[str, Any], order: list[str]) -> Persona:
     photo = data.get("photo")
+    steps = tuple(_step_from_json(s) for s in data["steps"])
+    stages = data.get("stages")
     return Persona(
         name=data["name"],
         sheet=data["sheet"],
         profile=tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in data["profile"].items()),
         photo=Photo(base64.b64decode(photo["data"]), photo["format"]) if photo else None,
-        steps=tuple(_step_from_json(s) for s in data["steps"]),
+        steps=steps,
         scale=_scale_from_json(data.get("scale")),
+        stages=tuple(stages) if stages is not None else own_stages(order, steps),
+        kind=data.get("kind", "persona"),
     )
+
+
+def _metric_to_json(metric: Metric) -> dict[str, Any]:
+    return {name: getattr(metric, name) for name in Metric.__dataclass_fields__}
+
+
+def _metric_from_json(data: dict[str, Any]) -> Metric:
+    return Metric(**{name: data[name] for name in Metric.__dataclass_fields__ if name in data})
 
 
 def _step_from_json(data: dict[str, Any]) -> Step:
@@ -310,6 +355,7 @@ def _step_from_json(data: dict[str, Any]) -> Step:
         thoughts=data.get("thoughts"),
         emotions=tuple(data.get("emotions", ())),
         score=data.get("score"),
+        score_start=data.get("score_start"),
         score_raw=data.get("score_raw"),
         score_source=data.get("score_source"),
         pain_points=tuple(data.get("pain_points", ())),

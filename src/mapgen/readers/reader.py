@@ -185,6 +185,7 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
     order = _order(declared, tables, problems)
     scales = ScoreScales(table for _, table in tables)
     folder = path.resolve().parent
+    journey_stages = order.stages()
     personas: list[Persona] = []
     names: set[str] = set()
     for item in personas_read:
@@ -213,11 +214,13 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
                     cell,
                 )
         scale = persona_scale(item.table, scales, steps)
-        personas.append(Persona(name, sheet_name, item.profile.fields, photo, steps, scale))
+        own = set(stage_name.values())
+        stages = tuple(s.name for s in journey_stages if s.name in own)
+        personas.append(Persona(name, sheet_name, item.profile.fields, photo, steps, scale, stages))
     return Journeys(
         source=path.name,
         project=project,
-        stages=order.stages(),
+        stages=journey_stages,
         personas=tuple(personas),
         skipped_sheets=tuple(skipped),
         problems=problems.all(),
