@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from mapgen.readers import limits
-from mapgen.readers.package.refs import column_name
+from mapgen.readers.xlsx.package.refs import column_name
 from tests.hostile.packages import (
     MB,
     SHEET,

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from mapgen.errors import InputError
-from mapgen.readers import read_workbook, workbook
+from mapgen.readers import read_workbook
+from mapgen.readers.xlsx import workbook
 from tests.support import INPUTS
 from tests.support.workbooks import add_project, add_row_persona, add_rows, add_stages, new_book, read, save
 

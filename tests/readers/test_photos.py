@@ -9,7 +9,7 @@ import pytest
 from openpyxl.drawing.image import Image as SheetImage
 from PIL import Image
 
-from mapgen.readers import photos
+from mapgen.readers.xlsx import photos
 from tests.support.workbooks import add_row_persona, messages, new_book, png, read
 
 STEP = [("Awareness", "Looks", "Web", "curious", 1, "")]

@@ -9,8 +9,8 @@ import pytest
 
 from mapgen.model import Journeys
 from mapgen.model import Scale as ModelScale
-from mapgen.readers.lexicon import VALENCES, infer_score, valence
-from mapgen.readers.scores import Scale, guess_scale, parse_hint
+from mapgen.readers.emotions.lexicon import VALENCES, infer_score, valence
+from mapgen.readers.emotions.scores import Scale, guess_scale, parse_hint
 from tests.support.workbooks import Cell, add_canvas_persona, add_rows, messages, new_book, read
 
 

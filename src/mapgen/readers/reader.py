@@ -13,8 +13,6 @@ from mapgen.readers.canvas_layout import read_canvas
 from mapgen.readers.grid import Grid, cell_name, grid_of
 from mapgen.readers.headers import ColumnMap
 from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_STEPS
-from mapgen.readers.package import PackageScan
-from mapgen.readers.photos import photo_from_path, placed_photo
 from mapgen.readers.problems import Problems
 from mapgen.readers.profile import Profile, read_profile
 from mapgen.readers.project import document_title, read_project
@@ -23,7 +21,9 @@ from mapgen.readers.sheets import SheetRole, classify
 from mapgen.readers.stages import StageOrder, read_stages_sheet
 from mapgen.readers.steps import ScoreScales, build_steps, numbers_as_scores, persona_scale
 from mapgen.readers.table import SEARCH_ROWS, Table, detect
-from mapgen.readers.workbook import open_workbook
+from mapgen.readers.xlsx.package import PackageScan
+from mapgen.readers.xlsx.photos import photo_from_path, placed_photo
+from mapgen.readers.xlsx.workbook import open_workbook
 
 __all__ = ["read"]
 

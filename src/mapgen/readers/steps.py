@@ -7,12 +7,19 @@ from dataclasses import dataclass, replace
 
 from mapgen.model import Scale, ScoreSource, Step
 from mapgen.readers.cells import split_emotions, split_list, tidy_text
+from mapgen.readers.emotions.lexicon import infer_score
+from mapgen.readers.emotions.scores import (
+    PERCENT,
+    Reading,
+    guess_scale,
+    is_five_point,
+    parse_hint,
+    read_score,
+)
+from mapgen.readers.emotions.scores import word_score as score_of_word
 from mapgen.readers.headers import LIST_FIELDS, TEXT_FIELDS, Header, normalise
-from mapgen.readers.lexicon import infer_score
 from mapgen.readers.limits import MAX_NAME_CHARS
 from mapgen.readers.problems import Problems
-from mapgen.readers.scores import PERCENT, Reading, guess_scale, is_five_point, parse_hint, read_score
-from mapgen.readers.scores import word_score as score_of_word
 from mapgen.readers.table import Field, Table
 from mapgen.scores import INFERRED, WORDS
 

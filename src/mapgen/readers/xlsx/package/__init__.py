@@ -9,7 +9,7 @@ formulas without a saved result, and names the sheet and the cell of every probl
 
 from __future__ import annotations
 
-from mapgen.readers.package.parts import workbook_part
-from mapgen.readers.package.scan import PackageScan, Picture, scan_package
+from mapgen.readers.xlsx.package.parts import workbook_part
+from mapgen.readers.xlsx.package.scan import PackageScan, Picture, scan_package
 
 __all__ = ["PackageScan", "Picture", "scan_package", "workbook_part"]

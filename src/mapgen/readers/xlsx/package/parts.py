@@ -6,7 +6,7 @@ import posixpath
 import zipfile
 from dataclasses import dataclass
 
-from mapgen.readers.package.xml import attribute, parse_part
+from mapgen.readers.xlsx.package.xml import attribute, parse_part
 
 __all__ = ["SheetEntry", "relationships", "sheet_entries", "workbook_part"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 
-from mapgen.readers.package.refs import area
-from mapgen.readers.package.xml import Stop, parse_part
+from mapgen.readers.xlsx.package.refs import area
+from mapgen.readers.xlsx.package.xml import Stop, parse_part
 
 __all__ = ["Budget", "SheetFacts", "scan_sheet"]
 

@@ -16,8 +16,8 @@ from mapgen.model import Photo
 from mapgen.paths import Refused, inside
 from mapgen.readers.grid import cell_name
 from mapgen.readers.limits import MAX_PHOTO_BYTES, MAX_PHOTO_PATH_CHARS, MAX_PIXELS
-from mapgen.readers.package import Picture
 from mapgen.readers.problems import Problems
+from mapgen.readers.xlsx.package import Picture
 
 __all__ = ["MAX_PIXELS", "photo_from_path", "placed_photo"]
 

@@ -6,7 +6,7 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.parsers.expat import ExpatError
 
-from mapgen.readers.package.xml import Stop, parse_part
+from mapgen.readers.xlsx.package.xml import Stop, parse_part
 
 __all__ = ["StringFacts", "count_cell_formats", "scan_strings"]
 

@@ -16,9 +16,9 @@ from xml.parsers.expat import ExpatError
 
 from mapgen.errors import InputError
 from mapgen.readers.limits import MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES
-from mapgen.readers.package import PackageScan, scan_package, workbook_part
-from mapgen.readers.package.xml import Refused
 from mapgen.readers.problems import Problems
+from mapgen.readers.xlsx.package import PackageScan, scan_package, workbook_part
+from mapgen.readers.xlsx.package.xml import Refused
 
 __all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "MAX_UNPACKED_BYTES", "Opened", "open_workbook", "shown_name"]
 

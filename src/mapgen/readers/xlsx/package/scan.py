@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mapgen.readers.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_EXCEL_CHARS, MAX_PART_ELEMENTS
-from mapgen.readers.package.parts import SheetEntry, relationships, sheet_entries
-from mapgen.readers.package.pictures import Picture, placed_pictures
-from mapgen.readers.package.refs import area
-from mapgen.readers.package.sheet import Budget, SheetFacts, scan_sheet
-from mapgen.readers.package.strings import StringFacts, count_cell_formats, scan_strings
-from mapgen.readers.package.xml import parse_part
 from mapgen.readers.problems import Problems
+from mapgen.readers.xlsx.package.parts import SheetEntry, relationships, sheet_entries
+from mapgen.readers.xlsx.package.pictures import Picture, placed_pictures
+from mapgen.readers.xlsx.package.refs import area
+from mapgen.readers.xlsx.package.sheet import Budget, SheetFacts, scan_sheet
+from mapgen.readers.xlsx.package.strings import StringFacts, count_cell_formats, scan_strings
+from mapgen.readers.xlsx.package.xml import parse_part
 
 __all__ = ["PackageScan", "Picture", "scan_package"]
 

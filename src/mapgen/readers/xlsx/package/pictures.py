@@ -5,8 +5,8 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 
-from mapgen.readers.package.parts import relationships
-from mapgen.readers.package.xml import attribute, parse_part
+from mapgen.readers.xlsx.package.parts import relationships
+from mapgen.readers.xlsx.package.xml import attribute, parse_part
 
 __all__ = ["Picture", "placed_pictures"]
 
