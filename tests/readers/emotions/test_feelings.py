@@ -90,6 +90,8 @@ def test_the_warning_names_every_unknown_word_and_what_the_score_rests_on() -> N
     assert read_feelings(["happy"]).problem() is None
     many = read_feelings([f"blorft{i}" for i in range(9)]).problem() or ""
     assert many.startswith('emotion words "blorft0", ') and "and 4 more are not in" in many
+    twice = read_feelings(["blorft", "calm", "blorft"]).problem() or ""
+    assert twice.count("blorft") == 1 and '"blorft" is not in' in twice
     long = read_feelings(["q" * 300]).problem() or ""
     assert len(long) < 250, "a pasted paragraph is quoted short"
 

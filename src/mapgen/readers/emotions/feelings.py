@@ -35,11 +35,13 @@ class Feeling:
         """Return the warning a cell with unknown words gets (one, naming them all), or None."""
         if not self.unknown:
             return None
-        unknown, one = _quoted(self.unknown), len(self.unknown) == 1
+        words = tuple(dict.fromkeys(self.unknown))  # a word written twice is named once
+        unknown, one = _quoted(words), len(words) == 1
         fix = "use a common word (e.g. frustrated, relieved) or add a score column"
         if self.known:
+            known = _quoted(tuple(dict.fromkeys(self.known)))
             return (
-                f"the inferred score of this step rests on {_quoted(self.known)} alone: {unknown} "
+                f"the inferred score of this step rests on {known} alone: {unknown} "
                 f"{'is' if one else 'are'} not in mapgen's lexicon, so {'it does' if one else 'they do'} "
                 f"not count; {fix}"
             )
