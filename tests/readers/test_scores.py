@@ -9,8 +9,10 @@ import pytest
 
 from mapgen.model import Journeys
 from mapgen.model import Scale as ModelScale
-from mapgen.readers.emotions.lexicon import VALENCES, infer_score, valence
+from mapgen.readers.emotions.feelings import read_feelings
+from mapgen.readers.emotions.lexicon import VALENCES
 from mapgen.readers.emotions.scores import Scale, guess_scale, parse_hint
+from mapgen.readers.emotions.words import valence
 from tests.support.workbooks import Cell, add_canvas_persona, add_rows, messages, new_book, read
 
 
@@ -282,7 +284,7 @@ def test_intensifiers_and_negations_shift_the_valence() -> None:
     happy = valence("not happy")
     assert happy is not None and happy < 0
     assert valence("feeling-relieved") == VALENCES["relieved"]
-    assert infer_score(["nonsense"]).score is None
+    assert read_feelings(["zorbish"]).end is None
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,15 @@
 """The emotion lane: a smooth curve through the steps' scores over a zero line, markers and words.
 
 A score inferred from the emotion words (not given in the workbook) has a hollow marker, and the
-line is dashed on either side of it; the lane's legend says so.
+line is dashed on either side of it; the lane's legend says so. A step whose feeling swings
+("sceptical → reassured") has two points in its column, at a third and two thirds of its width:
+a small marker where it starts, its marker where it ends, so the swing reads as a slope.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from mapgen.layout.context import Context
 from mapgen.layout.grid import Column
@@ -16,6 +19,7 @@ from mapgen.model import Step
 from mapgen.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Tag, TextBlock
 
 MOMENTS = 2  # at most this many lowest points are called out, so the call-out keeps its weight
+START_RADIUS = 0.55  # a swing's start marker, against the step's own: it reads as where it came from
 
 
 def lowest_steps(ctx: Context) -> set[int]:
@@ -37,6 +41,25 @@ def curve_height(ctx: Context) -> float:
 
 def _inferred(step: Step | None) -> bool:
     return step is not None and step.score_source == "inferred"
+
+
+def _swings(col: Column) -> bool:
+    return col.step is not None and col.step.score is not None and col.step.score_start is not None
+
+
+def marker_x(col: Column) -> float:
+    """Return the x of a step's marker: its column's middle, or two thirds across for a swing."""
+    return col.x + col.w * 2 / 3 if _swings(col) else col.centre
+
+
+def _points(col: Column, y_of: Callable[[float], float]) -> list[Point]:
+    """Return the curve's points in a scored step's column: its score, after its start for a swing."""
+    step = col.step
+    if step is None or step.score is None:
+        return []
+    if step.score_start is None:
+        return [(col.centre, y_of(step.score))]
+    return [(col.x + col.w / 3, y_of(step.score_start)), (marker_x(col), y_of(step.score))]
 
 
 def emotion_lane(
@@ -84,11 +107,12 @@ def emotion_lane(
             runs.append([])
     sampled: list[list[Point]] = []
     for run in runs:
-        if len(run) < 2:
+        knots = [(point, _inferred(col.step)) for col in run for point in _points(col, y_of)]
+        if len(knots) < 2:
             continue
-        points = smooth([(col.centre, y_of(col.step.score or 0.0)) for col in run if col.step is not None])
+        points = smooth([point for point, _ in knots])
         sampled.append(points)
-        out += _line(ctx, points, [_inferred(col.step) for col in run], theme.style.curve_width)
+        out += _line(ctx, points, [inferred for _, inferred in knots], theme.style.curve_width)
 
     field = Field(box, sampled, theme.style.curve_width / 2 + gap / 2)
     spans: dict[str, tuple[float, float]] = {}
@@ -109,21 +133,17 @@ def emotion_lane(
         step = col.step
         if step is None or step.score is None:
             continue
-        y = y_of(step.score)
+        y, x = y_of(step.score), marker_x(col)
         around_marker = ring if col.index in moments else radius
-        field.take(
-            Box(
-                col.centre - around_marker - 1,
-                y - around_marker - 1,
-                2 * around_marker + 2,
-                2 * around_marker + 2,
-            )
-        )
+        field.take(_around(x, y, around_marker + 1))
+        if step.score_start is not None:
+            out += _start_marker(ctx, col, y_of(step.score_start), radius * START_RADIUS, unit)
+            field.take(_around(col.x + col.w / 3, y_of(step.score_start), radius * START_RADIUS + 1))
         colour = c.emotion_colour(step.score)
         if col.index in moments:
             out.append(
                 Ellipse(
-                    Box(col.centre - ring, y - ring, 2 * ring, 2 * ring),
+                    Box(x - ring, y - ring, 2 * ring, 2 * ring),
                     stroke=c.accent,
                     stroke_width=1.5 * unit,
                     tag=Tag("moment", persona=name, stage=col.stage, step=col.index),
@@ -131,7 +151,7 @@ def emotion_lane(
             )
         marker = emotion_marker(
             theme,
-            col.centre,
+            x,
             y,
             radius,
             colour,
@@ -144,7 +164,7 @@ def emotion_lane(
         out += [_with_stage(m, col.stage) for m in marker]
         around = [scores[i] for i in ((col.index or 0) - 1, (col.index or 0) + 1) if i in scores]
         valley = not around or step.score <= sum(around) / len(around)
-        anchors.append((col, Anchor(col.centre, y, around_marker, *reach(col), valley)))
+        anchors.append((col, Anchor(x, y, around_marker, *reach(col), valley)))
 
     # The call-outs first, so the words make room for them; then the moments' words, then the rest.
     for col, anchor in anchors:
@@ -159,6 +179,26 @@ def emotion_lane(
             anchor = Anchor(col.centre, middle, 0.0, *reach(col), False)
             out += _words(ctx, field, col, anchor, gap, c.muted, italic=True)
     return out
+
+
+def _around(x: float, y: float, r: float) -> Box:
+    return Box(x - r, y - r, 2 * r, 2 * r)
+
+
+def _start_marker(ctx: Context, col: Column, y: float, r: float, unit: float) -> list[Primitive]:
+    """Return the small ring where a step's swing starts, in the colour of that feeling."""
+    step = col.step
+    if step is None or step.score_start is None:
+        return []
+    colour = ctx.theme.colours.emotion_colour(step.score_start)
+    ring = Ellipse(
+        _around(col.x + col.w / 3, y, r),
+        fill=ctx.theme.colours.background,
+        stroke=colour,
+        stroke_width=max(1.0, 1.2 * unit),
+        tag=Tag("swing-start", persona=ctx.persona.name, step=col.index),
+    )
+    return [_with_stage(ring, col.stage)]
 
 
 def _line(ctx: Context, points: list[Point], inferred: list[bool], width: float) -> list[Primitive]:

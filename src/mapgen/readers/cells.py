@@ -10,7 +10,15 @@ __all__ = ["split_emotions", "split_list", "tidy_text"]
 _BULLET = re.compile(r"^\s*(?:[•●◦▪▫■□‣⁃∙·○◆◇►▶→✓✔☐☑*\-–—+]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z]\))(?:\s+|$)")
 # Bullets that can only be bullets, even in the middle of a line: "• one • two".
 _INLINE_BULLET = re.compile(r"\s+[•●▪◦‣]\s+")
-_EMOTION_SEPARATORS = re.compile(r"\s*(?:[,;/|\n•+]|\s&\s|\band\b|\bund\b)\s*", re.IGNORECASE)
+# "+" joins feelings ("happy + relieved", "happy+relieved") except right after a word, where one
+# to three of them mark intensity ("Anxious+", "Confident++"): a space after the marks ends the word.
+_EMOTION_SEPARATORS = re.compile(
+    r"\s*(?:[,;/|\n•]|(?<![\w+])\++|(?<=\w)\+(?=\w)|(?:(?<=\w\+)|(?<=\w\+\+)|(?<=\w\+\+\+))\s+(?=\w)"
+    r"|\s&\s|\band\b|\bund\b)\s*",
+    re.IGNORECASE,
+)
+# A line break next to an arrow continues a progression ("Anxious\n→ relieved"), never a new item.
+_ARROW_BREAK = re.compile(r"\s*\n\s*(?=[→⟶➔➜➝➞⇒⟹]|-+>|=+>)|(?<=[→⟶➔➜➝➞⇒⟹>])[ \t]*\n\s*")
 
 
 def tidy_text(text: str) -> str:
@@ -55,6 +63,10 @@ def split_list(text: str) -> tuple[str, ...]:
 
 
 def split_emotions(text: str) -> tuple[str, ...]:
-    """Return the emotion words of a cell: split on commas, semicolons, slashes, lines and 'and'."""
-    words = (_unbullet(part) for part in _EMOTION_SEPARATORS.split(tidy_text(text)))
+    """Return the emotion words of a cell: split on commas, semicolons, slashes, lines, '+' and 'and'.
+
+    Intensity marks ("Anxious+") and progressions ("sceptical → reassured") stay in their word.
+    """
+    joined = _ARROW_BREAK.sub(" ", tidy_text(text))
+    words = (_unbullet(part) for part in _EMOTION_SEPARATORS.split(joined))
     return tuple(word.strip(" .!?") for word in words if word.strip(" .!?"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from mapgen.model import Scale, ScoreSource, Step
 from mapgen.readers.cells import split_emotions, split_list, tidy_text
-from mapgen.readers.emotions.lexicon import infer_score
+from mapgen.readers.emotions.feelings import Feeling, read_feelings
 from mapgen.readers.emotions.scores import (
     PERCENT,
     Reading,
@@ -166,16 +166,13 @@ class _Builder:
             )
         return scale.normalise(reading.value)
 
-    def inferred(self, words: tuple[str, ...], cell: str) -> float | None:
-        inference = infer_score(words)
-        for word in inference.unknown:
-            self.problems.warning(
-                f'emotion word "{word}" is not in mapgen\'s lexicon, so it does not count towards the '
-                "inferred score; use a common word (e.g. frustrated, relieved) or add a score column",
-                self.sheet,
-                cell,
-            )
-        return inference.score
+    def inferred(self, words: tuple[str, ...], cell: str) -> Feeling:
+        """Return what the words infer; one warning for the cell when some word is not understood."""
+        feeling = read_feelings(words)
+        message = feeling.problem()
+        if message is not None:
+            self.problems.warning(message, self.sheet, cell)
+        return feeling
 
     def step(self, stage: str, cell: str, values: list[tuple[Field, str, str]], scored: bool) -> Step:
         text: dict[str, str] = {}
@@ -208,8 +205,11 @@ class _Builder:
             else:
                 extra.append((_unique(item.header.text, extra), tidy_text(value)))
         source: ScoreSource | None = "column" if score is not None else None
+        start: float | None = None
         if not scored and emotions:
-            score = self.inferred(tuple(emotions), emotions_cell)
+            # A progression ("sceptical → reassured") swings from start to score within the step.
+            feeling = self.inferred(tuple(emotions), emotions_cell)
+            score, start = feeling.end, feeling.start
             source = "inferred" if score is not None else None
         return Step(
             stage=stage,
@@ -219,6 +219,7 @@ class _Builder:
             thoughts=text.get("thoughts"),
             emotions=tuple(emotions),
             score=score,
+            score_start=start,
             score_raw=raw,
             score_source=source,
             pain_points=tuple(lists["pain_points"]),

@@ -1,11 +1,8 @@
-"""A built-in lexicon of emotion words with valences, to infer a score from the words alone."""
+"""Mapgen's own lexicon of emotion words as journey maps use them, and their other forms."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-
-__all__ = ["VALENCES", "Inference", "infer_score", "valence"]
+__all__ = ["FORMS", "VALENCES"]
 
 # Valence in [-1, 1]: -1 the worst a customer feels, 0 neutral, 1 the best. The values follow
 # the ordering of published valence norms (e.g. Warriner et al. 2013, NRC VAD), rescaled and
@@ -218,79 +215,172 @@ VALENCES: dict[str, float] = {
     "pressed": -0.35,
     "hurried": -0.35,
     "delayed": -0.4,
+    # Words of the field that general sentiment lexicons lack or rate out of a journey's sense
+    # (VADER has no "disengaged" or "patient" and rates "alert" as cheerful as "calm").
+    "disengaged": -0.35,
+    "detached": -0.3,
+    "uninterested": -0.35,
+    "unmotivated": -0.45,
+    "collaborative": 0.45,
+    "cooperative": 0.4,
+    "involved": 0.35,
+    "included": 0.45,
+    "patient": 0.15,
+    "stable": 0.25,
+    "settled": 0.35,
+    "alert": 0.1,
+    "competent": 0.45,
+    "capable": 0.45,
+    "productive": 0.45,
+    "efficient": 0.4,
+    "organised": 0.35,
+    "organized": 0.35,
+    "assured": 0.5,
+    "trusted": 0.5,
+    "accepted": 0.4,
+    "keen": 0.5,
+    "willing": 0.3,
+    "reluctant": -0.3,
+    "unprepared": -0.4,
+    "uninformed": -0.35,
+    "isolated": -0.55,
+    "overloaded": -0.55,
+    "swamped": -0.5,
+    "burnt out": -0.75,
+    "burned out": -0.75,
+    "in the dark": -0.45,
+    "out of control": -0.65,
+    "on edge": -0.5,
+    "at ease": 0.5,
+    "underwhelmed": -0.35,
+    "irritable": -0.5,
+    "exasperated": -0.7,
+    "fatigued": -0.45,
+    "sceptic": -0.25,
+    "skeptic": -0.25,
+    "well informed": 0.45,
+    "chuffed": 0.7,
+    "stoked": 0.75,
+    "gutted": -0.75,
+    "bummed": -0.5,
 }
 
-# Words that scale or flip the word after them.
-_INTENSIFIERS = {
-    "very": 1.25,
-    "really": 1.25,
-    "extremely": 1.4,
-    "so": 1.2,
-    "super": 1.3,
-    "totally": 1.3,
-    "deeply": 1.3,
-    "highly": 1.25,
-    "quite": 1.1,
-    "a bit": 0.6,
-    "a little": 0.6,
-    "slightly": 0.6,
-    "somewhat": 0.7,
-    "mildly": 0.6,
-    "rather": 0.9,
-    "fairly": 0.9,
+# Other forms of the words above that people write in a feelings cell ("relief", "anxiety"),
+# each read as its headword. Regular forms (-ness, -ment, -ing, -ion, -ence) need no entry: the
+# reader derives them; these are the irregular ones and those whose derivation would guess.
+FORMS: dict[str, str] = {
+    "relief": "relieved",
+    "curiosity": "curious",
+    "doubt": "doubtful",
+    "doubts": "doubtful",
+    "confidence": "confident",
+    "satisfaction": "satisfied",
+    "dissatisfaction": "dissatisfied",
+    "loyalty": "loyal",
+    "interest": "interested",
+    "anxiety": "anxious",
+    "worry": "worried",
+    "worries": "worried",
+    "stress": "stressed",
+    "panic": "panicked",
+    "fear": "fearful",
+    "fears": "fearful",
+    "anger": "angry",
+    "rage": "furious",
+    "joy": "joyful",
+    "hope": "hopeful",
+    "trust": "trusting",
+    "distrust": "distrustful",
+    "mistrust": "mistrustful",
+    "pride": "proud",
+    "gratitude": "grateful",
+    "delight": "delighted",
+    "enthusiasm": "enthusiastic",
+    "optimism": "optimistic",
+    "scepticism": "sceptical",
+    "skepticism": "skeptical",
+    "boredom": "bored",
+    "fatigue": "tired",
+    "tiredness": "tired",
+    "comfort": "comfortable",
+    "discomfort": "uneasy",
+    "apprehension": "apprehensive",
+    "suspicion": "suspicious",
+    "disgust": "disgusted",
+    "shock": "shocked",
+    "surprise": "surprised",
+    "hesitation": "hesitant",
+    "hesitancy": "hesitant",
+    "reluctance": "reluctant",
+    "resentment": "resentful",
+    "regret": "regretful",
+    "shame": "ashamed",
+    "guilt": "guilty",
+    "envy": "envious",
+    "jealousy": "jealous",
+    "despair": "hopeless",
+    "desperation": "desperate",
+    "misery": "miserable",
+    "sorrow": "sad",
+    "grief": "devastated",
+    "fury": "furious",
+    "outrage": "outraged",
+    "horror": "horrified",
+    "overwhelm": "overwhelmed",
+    "anticipation": "anticipating",
+    "fulfilment": "fulfilled",
+    "fulfillment": "fulfilled",
+    "ease": "at ease",
+    "calmness": "calm",
+    "peace": "peaceful",
+    "safety": "safe",
+    "security": "secure",
+    "insecurity": "insecure",
+    "uncertainty": "uncertain",
+    "certainty": "confident",
+    "control": "in control",
+    "vulnerability": "vulnerable",
+    "helplessness": "helpless",
+    "loneliness": "lonely",
+    "isolation": "isolated",
+    "exhaustion": "exhausted",
+    "impatience": "impatient",
+    "patience": "patient",
+    "competence": "competent",
+    "stability": "stable",
+    "collaboration": "collaborative",
+    "disengagement": "disengaged",
+    "engagement": "engaged",
+    "contentment": "content",
+    "excitement": "excited",
+    "disappointment": "disappointed",
+    "frustration": "frustrated",
+    "confusion": "confused",
+    "irritation": "irritated",
+    "annoyance": "annoyed",
+    "reassurance": "reassured",
+    "embarrassment": "embarrassed",
+    "happiness": "happy",
+    "sadness": "sad",
+    "nervousness": "nervous",
+    "unease": "uneasy",
+    "wariness": "wary",
+    "caution": "cautious",
+    "indifference": "indifferent",
+    "ambivalence": "ambivalent",
+    "alertness": "alert",
+    "keenness": "keen",
+    "eagerness": "eager",
+    "readiness": "ready",
+    "empowerment": "empowered",
+    "encouragement": "encouraged",
+    "appreciation": "appreciated",
+    "recognition": "recognised",
+    "inspiration": "inspired",
+    "motivation": "motivated",
+    "determination": "determined",
+    "amazement": "amazed",
+    "amusement": "amused",
+    "exasperation": "exasperated",
+    "burnout": "burnt out",
 }
-_NEGATIONS = ("not", "not very", "not at all", "no longer", "hardly", "never")
-
-
-def _clamp(value: float) -> float:
-    return max(-1.0, min(1.0, value))
-
-
-def _base(word: str) -> float | None:
-    if word in VALENCES:
-        return VALENCES[word]
-    for ending, stem_ending in (("ly", ""), ("ness", ""), ("s", ""), ("d", ""), ("ed", "")):
-        if word.endswith(ending) and word[: -len(ending)] + stem_ending in VALENCES:
-            return VALENCES[word[: -len(ending)] + stem_ending]
-    return None
-
-
-def valence(word: str) -> float | None:
-    """Return the valence of an emotion word or short phrase ('very anxious', 'not happy'), or None."""
-    text = " ".join(word.casefold().replace("-", " ").split())
-    text = text.removeprefix("feeling ").removeprefix("feels ").removeprefix("a sense of ")
-    known = _base(text)
-    if known is not None:
-        return known
-    for negation in sorted(_NEGATIONS, key=len, reverse=True):
-        if text.startswith(negation + " "):
-            inner = valence(text[len(negation) + 1 :])
-            # "not happy" is negative, but "not angry" is only mildly positive.
-            return None if inner is None else _clamp(-inner * 0.6)
-    for intensifier, factor in sorted(_INTENSIFIERS.items(), key=lambda item: -len(item[0])):
-        if text.startswith(intensifier + " "):
-            inner = valence(text[len(intensifier) + 1 :])
-            return None if inner is None else _clamp(inner * factor)
-    return None
-
-
-@dataclass(frozen=True)
-class Inference:
-    """A score inferred from emotion words, and the words the lexicon does not know."""
-
-    score: float | None
-    unknown: tuple[str, ...]
-
-
-def infer_score(words: Iterable[str]) -> Inference:
-    """Return the mean valence of the known words (None when none is known) and the unknown ones."""
-    known: list[float] = []
-    unknown: list[str] = []
-    for word in words:
-        value = valence(word)
-        if value is None:
-            unknown.append(word)
-        else:
-            known.append(value)
-    score = round(sum(known) / len(known), 4) if known else None
-    return Inference(score, tuple(unknown))
