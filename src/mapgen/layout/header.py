@@ -60,9 +60,8 @@ def persona_header(ctx: Context, box: Box, *, continued: bool = False) -> list[P
     left = inner.x
     if not blueprint:
         # A service blueprint maps a process, not a person: no portrait, no avatar.
-        portrait = _portrait(ctx, inner)
-        out += portrait
-        left = inner.x + min(inner.h, inner.w * 0.14) + gap
+        out += _portrait(ctx, inner)
+        left = inner.x + _portrait_side(inner) + gap
     remaining = inner.right - left
     profile_w = remaining * 0.42
     y = inner.y
@@ -173,7 +172,7 @@ def _portrait(ctx: Context, inner: Box) -> list[Primitive]:
     c, persona = ctx.theme.colours, ctx.persona
     name = persona.name
     out: list[Primitive] = []
-    side = min(inner.h, inner.w * 0.14)
+    side = _portrait_side(inner)
     portrait = Box(inner.x, inner.y + (inner.h - side) / 2, side, side)
     photo = persona.photo
     picture = (
@@ -204,6 +203,11 @@ def _portrait(ctx: Context, inner: Box) -> list[Primitive]:
             )
         )
     return out
+
+
+def _portrait_side(inner: Box) -> float:
+    """Return the side of the square the photo or avatar takes at the header's left."""
+    return min(inner.h, inner.w * 0.14)
 
 
 def _compact(ctx: Context, box: Box, ink: str, soft: str) -> list[Primitive]:

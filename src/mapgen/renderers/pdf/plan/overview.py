@@ -46,8 +46,10 @@ def plan_overview(ctx: PlanContext) -> list[Block]:
 
 
 def _curves(ctx: PlanContext) -> list[Block]:
-    """Return the personas' emotion curves over the stages they share, a stage a unit, as few
-    charts as the palette allows; and whose the stages are that not every persona has."""
+    """Return the personas' emotion curves over the stages they share, and whose the others are.
+
+    A stage is a unit of the chart's axis; as few charts as the palette allows.
+    """
     labels, c, journeys = ctx.theme.labels, ctx.theme.colours, ctx.journeys
     compared = compared_personas(journeys)
     owners = ownership(journeys, compared)
