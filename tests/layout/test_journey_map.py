@@ -123,7 +123,8 @@ def test_stage_headers_run_in_journey_order_in_the_palette() -> None:
 
 def test_columns_are_sized_by_the_steps_of_each_stage() -> None:
     steps = [Step(stage="A", action=f"a{i}") for i in range(3)] + [Step(stage="B", action="b")]
-    persona = Persona("P", "P", steps=tuple(steps))
+    # The persona's sheet names C, without a step in it.
+    persona = Persona("P", "P", steps=tuple(steps), stages=("A", "B", "C"))
     journeys = Journeys("x.xlsx", Project(), (Stage("A"), Stage("B"), Stage("C")), (persona,))
     scene = layout_journey(journeys, persona, THEME, page=SLIDE).scenes[0]
     widths = {

@@ -6,6 +6,11 @@
     sensors         Acme Sensorik's industrial sensors, five stages: Dr. Li Wei (李伟) with long
                     texts and Sven Ødegaard with three steps
     sensors-small   the same five stages: Katrin and Jörg, one short step per stage
+    two-journeys    two unrelated journeys (schema 3): Dana (Onboarding, Support) and Sam
+                    (Search, Purchase, Delivery) share no stage
+    overlap-blueprint  Ann (Awareness, Purchase, Onboarding) and Dana (Awareness, Purchase,
+                    Support) share two stages; "Order fulfilment" is a service blueprint
+                    (Purchase, Support, and Delivery without a step)
 
 The golden decks (tests/golden/pptx-*) are made from these files: they must not change.
 """

@@ -94,6 +94,9 @@ def inspect(workbook: Path, as_json: bool) -> None:
 
 
 def _describe(journeys: Journeys) -> str:
+    # Here, not at the top: the layout package is more than `mapgen --help` should load.
+    from mapgen.layout.own_stages import persona_stages
+
     project = journeys.project
     lines = [project.title or journeys.source]
     for label, value in (
@@ -105,10 +108,12 @@ def _describe(journeys: Journeys) -> str:
     ):
         if value:
             lines.append(f"  {label}: {value}")
-    lines.append("Stages: " + " > ".join(stage.name for stage in journeys.stages))
+    project_stages = [stage.name for stage in journeys.stages]
+    lines.append("Stages: " + " > ".join(project_stages))
     for persona in journeys.personas:
         role = persona.get("role")
         head = persona.name + (f", {role}" if isinstance(role, str) else "")
+        what = "Service blueprint" if persona.kind == "blueprint" else "Persona"
         scores = [s.score for s in persona.steps if s.score is not None]
         scale = scale_of(persona)
         curve = (
@@ -119,12 +124,16 @@ def _describe(journeys: Journeys) -> str:
         )
         photo = ", photo" if persona.photo else ""
         lines.append(
-            f"Persona {head} (sheet {persona.sheet}): {count(len(persona.steps), 'step')}{curve}{photo}"
+            f"{what} {head} (sheet {persona.sheet}): {count(len(persona.steps), 'step')}{curve}{photo}"
         )
-        for stage in journeys.stages:
-            steps = persona.steps_in(stage.name)
+        own = persona_stages(journeys, persona)
+        if own != project_stages:
+            # Only when they differ: a persona with every stage of the project says nothing new.
+            lines.append(f"  Own stages: {' > '.join(own)}")
+        for stage in own:
+            steps = persona.steps_in(stage)
             actions = "; ".join(step.action or "-" for step in steps) or "(no steps)"
-            lines.append(f"  {stage.name}: {actions}")
+            lines.append(f"  {stage}: {actions}")
     for skipped in journeys.skipped_sheets:
         lines.append(f"Skipped sheet {skipped.sheet}: {skipped.reason}")
     lines.append(_summary(journeys))

@@ -27,10 +27,11 @@ from mapgen.layout.context import Context
 from mapgen.layout.curve import curve_legend, emotion_lane
 from mapgen.layout.footer import footer as footer_items
 from mapgen.layout.footer import footer_height
-from mapgen.layout.grid import Band, Column, plan_bands, stage_order, stage_row, step_slots
+from mapgen.layout.grid import Band, Column, plan_bands, stage_row, step_slots
 from mapgen.layout.header import persona_header
 from mapgen.layout.journey import describe, missing_glyphs
 from mapgen.layout.lanes import Lane, lanes_for
+from mapgen.layout.own_stages import persona_stages, stage_colours
 from mapgen.layout.result import LayoutResult
 from mapgen.layout.room import LanePlan, Room, plan_lanes
 from mapgen.layout.stages import stage_bar, stage_row_height
@@ -117,7 +118,7 @@ def layout_canvas(
     label_w = _label_width(ctx, lanes, width)
     x0 = m + label_w + gap
     row_w = width - m - x0
-    names = stage_order([s.name for s in journeys.stages], persona)
+    names = persona_stages(journeys, persona)
     band, slots, steps_of = _columns(ctx, names, x0, row_w)
     card_columns = band.columns
 
@@ -236,7 +237,8 @@ def _columns(
     A column per step while each is at least STEP_COLUMN card-size ems wide; else one per stage.
     """
     persona = ctx.persona
-    steps_band = plan_bands(names, persona, x, width, 1e-3)[0] if names else Band(())
+    colours = stage_colours(ctx.journeys, names)
+    steps_band = plan_bands(names, persona, x, width, 1e-3, colours)[0] if names else Band(())
     narrowest = min((col.w for col in steps_band.columns if col.step is not None), default=width)
     if narrowest >= STEP_COLUMN * ctx.theme.sizes.size("body") or not persona.steps:
         steps_of: list[tuple[Step, ...]] = [
@@ -247,7 +249,7 @@ def _columns(
         f"{len(persona.steps)} steps are too many for one row at this size: the map shows a column "
         "per stage, with its steps' items listed, and the curve through every step"
     )
-    band = stage_row(names, persona, x, width)
+    band = stage_row(names, persona, x, width, colours)
     slots = tuple(slot for span in band.stages for slot in step_slots(span, persona))
     return band, slots, [persona.steps_in(span.name) for span in band.stages]
 

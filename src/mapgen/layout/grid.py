@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mapgen.model import Persona, Step
@@ -36,7 +37,7 @@ class StageSpan:
     """A stage across its columns."""
 
     name: str
-    index: int  # in the journey's stage order: picks the stage colour
+    index: int  # in the whole project's stage order: picks the stage colour
     x: float
     w: float
     columns: tuple[Column, ...]
@@ -54,17 +55,18 @@ class Band:
         return tuple(c for s in self.stages for c in s.columns)
 
 
-def stage_order(stages: list[str], persona: Persona) -> list[str]:
-    """Return the journey's stages, then any stage only this persona uses."""
-    names = list(stages)
-    for step in persona.steps:
-        if step.stage not in names:
-            names.append(step.stage)
-    return names
+def plan_bands(
+    stages: list[str],
+    persona: Persona,
+    x: float,
+    width: float,
+    min_column: float,
+    colours: Sequence[int] | None = None,
+) -> list[Band]:
+    """Return the bands of a journey: as many stages per band as fit columns of at least min_column.
 
-
-def plan_bands(stages: list[str], persona: Persona, x: float, width: float, min_column: float) -> list[Band]:
-    """Return the bands of a journey: as many stages per band as fit columns of at least min_column."""
+    colours: each stage's colour index (layout.own_stages.stage_colours); by default its place.
+    """
     weights = [max(EMPTY_STAGE, float(len(persona.steps_in(name)))) for name in stages]
     if not weights:
         return []
@@ -97,20 +99,28 @@ def plan_bands(stages: list[str], persona: Persona, x: float, width: float, min_
                 )
             else:
                 columns = (Column(name, left, span_w, None, None),)
-            spans.append(StageSpan(name, i, left, span_w, columns))
+            spans.append(StageSpan(name, colours[i] if colours else i, left, span_w, columns))
             left += span_w
         bands.append(Band(tuple(spans)))
     return bands
 
 
-def stage_row(stages: list[str], persona: Persona, x: float, width: float) -> Band:
+def stage_row(
+    stages: list[str], persona: Persona, x: float, width: float, colours: Sequence[int] | None = None
+) -> Band:
     """Return one band with a column per stage, equally wide (a stage without steps narrower)."""
     weights = [1.0 if persona.steps_in(name) else EMPTY_STAGE for name in stages]
     unit = width / sum(weights) if weights else 0.0
     spans, left = [], x
     for i, (name, weight) in enumerate(zip(stages, weights, strict=True)):
         spans.append(
-            StageSpan(name, i, left, weight * unit, (Column(name, left, weight * unit, None, None),))
+            StageSpan(
+                name,
+                colours[i] if colours else i,
+                left,
+                weight * unit,
+                (Column(name, left, weight * unit, None, None),),
+            )
         )
         left += weight * unit
     return Band(tuple(spans))

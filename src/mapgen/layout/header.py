@@ -1,9 +1,13 @@
-"""The header of a journey map: photo or avatar, name, role, quote, goals and frustrations."""
+"""The header of a journey map: photo or avatar, name, role, quote, goals and frustrations.
+
+A service blueprint's header is its name and the words "Service blueprint": it has no persona.
+"""
 
 from __future__ import annotations
 
 from mapgen.layout.cells import fit_list
 from mapgen.layout.context import Context
+from mapgen.layout.own_stages import is_blueprint
 from mapgen.layout.shapes import initials, picture_in
 from mapgen.model import Step
 from mapgen.scene import Box, Ellipse, Primitive, Rect, Tag
@@ -51,39 +55,13 @@ def persona_header(ctx: Context, box: Box, *, continued: bool = False) -> list[P
     if continued:
         return out + _compact(ctx, inner, ink, soft)
 
-    side = min(inner.h, inner.w * 0.14)
-    portrait = Box(inner.x, inner.y + (inner.h - side) / 2, side, side)
-    photo = persona.photo
-    picture = (
-        picture_in(
-            photo.data, portrait, align="center", alt=f"Photo of {name}", tag=Tag("photo", persona=name)
-        )
-        if photo
-        else None
-    )
-    if picture is not None:
-        out.append(picture)
-    else:
-        index = ctx.index
-        out.append(Ellipse(portrait, fill=c.stage_colour(index), tag=Tag("avatar", persona=name)))
-        inset = side * 0.15
-        out.append(
-            ctx.text(
-                initials(name),
-                Box(portrait.x + inset, portrait.y + inset, side - 2 * inset, side - 2 * inset),
-                Tag("avatar", persona=name),
-                size=round(side * 0.36, 1),
-                color=c.on_stage_colour(index),
-                role="heading",
-                bold=True,
-                align="center",
-                valign="middle",
-                max_lines=1,
-            )
-        )
-
     gap = ctx.pad * 3
-    left = portrait.right + gap
+    blueprint = is_blueprint(persona)
+    left = inner.x
+    if not blueprint:
+        # A service blueprint maps a process, not a person: no portrait, no avatar.
+        out += _portrait(ctx, inner)
+        left = inner.x + _portrait_side(inner) + gap
     remaining = inner.right - left
     profile_w = remaining * 0.42
     y = inner.y
@@ -102,7 +80,7 @@ def persona_header(ctx: Context, box: Box, *, continued: bool = False) -> list[P
     out.append(block)
     y += block.box.h + ctx.pad * 0.5
     body = sizes.size("body")
-    role = persona.get("role")
+    role = theme.labels.service_blueprint if blueprint else persona.get("role")
     if isinstance(role, str) and role.strip():
         block = ctx.text(
             role.strip(),
@@ -187,6 +165,49 @@ def persona_header(ctx: Context, box: Box, *, continued: bool = False) -> list[P
         least = sizes.minimum
         out.append(fit_list(ctx, listed, box, small, tag, label.lower(), color=ink, min_size=least))
     return out
+
+
+def _portrait(ctx: Context, inner: Box) -> list[Primitive]:
+    """Return the persona's photo at the header's left, else an avatar of their initials."""
+    c, persona = ctx.theme.colours, ctx.persona
+    name = persona.name
+    out: list[Primitive] = []
+    side = _portrait_side(inner)
+    portrait = Box(inner.x, inner.y + (inner.h - side) / 2, side, side)
+    photo = persona.photo
+    picture = (
+        picture_in(
+            photo.data, portrait, align="center", alt=f"Photo of {name}", tag=Tag("photo", persona=name)
+        )
+        if photo
+        else None
+    )
+    if picture is not None:
+        out.append(picture)
+    else:
+        index = ctx.index
+        out.append(Ellipse(portrait, fill=c.stage_colour(index), tag=Tag("avatar", persona=name)))
+        inset = side * 0.15
+        out.append(
+            ctx.text(
+                initials(name),
+                Box(portrait.x + inset, portrait.y + inset, side - 2 * inset, side - 2 * inset),
+                Tag("avatar", persona=name),
+                size=round(side * 0.36, 1),
+                color=c.on_stage_colour(index),
+                role="heading",
+                bold=True,
+                align="center",
+                valign="middle",
+                max_lines=1,
+            )
+        )
+    return out
+
+
+def _portrait_side(inner: Box) -> float:
+    """Return the side of the square the photo or avatar takes at the header's left."""
+    return min(inner.h, inner.w * 0.14)
 
 
 def _compact(ctx: Context, box: Box, ink: str, soft: str) -> list[Primitive]:

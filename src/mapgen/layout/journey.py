@@ -10,9 +10,10 @@ from mapgen.layout.band import LANE_GAP, band_height, band_items, lane_heights, 
 from mapgen.layout.context import Context
 from mapgen.layout.footer import footer as footer_items
 from mapgen.layout.footer import footer_height
-from mapgen.layout.grid import Band, plan_bands, stage_order
+from mapgen.layout.grid import Band, plan_bands
 from mapgen.layout.header import header_height, persona_header
 from mapgen.layout.lanes import Lane, lanes_for
+from mapgen.layout.own_stages import is_blueprint, persona_stages, stage_colours
 from mapgen.layout.result import LayoutResult
 from mapgen.model import Journeys, Persona, Problem
 from mapgen.scene import Box, Scene
@@ -58,9 +59,9 @@ def layout_journey(
     footer_h = footer_height(theme) if footer else 0.0
     label_w = max(body * 7, min(body * 13, width * 0.11))
     x0 = m + label_w + gap
-    bands = plan_bands(
-        stage_order([s.name for s in journeys.stages], persona), persona, x0, width - m - x0, body * 9.5
-    )
+    names = persona_stages(journeys, persona)
+    colours = stage_colours(journeys, names)
+    bands = plan_bands(names, persona, x0, width - m - x0, body * 9.5, colours)
     lanes = lanes_for(persona, theme)
     label_box = Box(m, 0, label_w, 0)
     # The title is what the header shows in large type, so a deck slide titled by it matches.
@@ -162,11 +163,12 @@ def _fit_heights(
 
 def describe(journeys: Journeys, persona: Persona, theme: Theme) -> str:
     """Return a plain-language summary of the map, for screen readers and search."""
-    stages = stage_order([s.name for s in journeys.stages], persona)
+    stages = persona_stages(journeys, persona)
     role = persona.get("role")
     who = f"{persona.name} ({role})" if isinstance(role, str) and role else persona.name
+    kind = theme.labels.service_blueprint if is_blueprint(persona) else theme.labels.journey_map
     parts = [
-        f"{theme.labels.journey_map}: {who}, {len(persona.steps)} steps over {len(stages)} "
+        f"{kind}: {who}, {len(persona.steps)} steps over {len(stages)} "
         f"{theme.labels.stages.lower()}: {', '.join(stages)}."
     ]
     scored = [s for s in persona.steps if s.score is not None]

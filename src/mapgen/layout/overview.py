@@ -1,4 +1,9 @@
-"""The overview: every persona's emotion curve over the shared stages, and the pain-point matrix."""
+"""The overview: every persona's emotion curve over the shared stages, and the pain-point matrix.
+
+Personas are compared on the stages they all have; a line says whose the other stages are, and
+when they share none there is no curve to compare: the overview says whose each stage is. Service
+blueprints are processes, not personas: they are left out.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from mapgen import text
 from mapgen.layout.footer import footer, footer_height
+from mapgen.layout.own_stages import Ownership, compared_personas, ownership
 from mapgen.layout.result import LayoutResult
 from mapgen.layout.shapes import fitted_block, smooth
 from mapgen.model import Journeys, Persona, Problem
@@ -17,14 +23,6 @@ if TYPE_CHECKING:
     from mapgen.themes import Theme
 
 MINUS = "\u2212"
-
-
-def stage_names(journeys: Journeys) -> list[str]:
-    """Return the journey's stages, then any stage only some persona uses."""
-    names = [s.name for s in journeys.stages]
-    for persona in journeys.personas:
-        names += [s.stage for s in persona.steps if s.stage not in names]
-    return list(dict.fromkeys(names))
 
 
 def stage_score(persona: Persona, stage: str) -> float | None:
@@ -47,8 +45,9 @@ def layout_overview(journeys: Journeys, theme: Theme, page: tuple[float, float])
     m = round(min(page) * 0.045, 2)
     small, body, h2, h3 = sizes.size("small"), sizes.size("body"), sizes.size("h2"), sizes.size("h3")
     line = sizes.line_height
-    stages = stage_names(journeys)
-    personas = journeys.personas
+    personas = compared_personas(journeys)
+    own = ownership(journeys, personas)
+    stages = list(own.stages)
     items: list[Primitive] = []
     title = theme.labels.overview
     block = fitted_block(
@@ -80,25 +79,30 @@ def layout_overview(journeys: Journeys, theme: Theme, page: tuple[float, float])
     footer_h = footer_height(theme)
     row_h = round(small * line * 1.4 + 6, 2)
     matrix_h = h3 * line + 6 + row_h * (1 + len(personas)) + small * line + 6
-    legend_rows = _legend_rows(journeys, theme, width - 2 * m)
+    legend_rows = _legend_rows(own, personas, theme, width - 2 * m)
+    note_h = _note_lines(own) * small * line * 1.4
     chart_h = max(
-        body * 14, height - y - m - footer_h - body * 2 - matrix_h - legend_rows * small * line * 1.6
+        body * 14,
+        height - y - m - footer_h - body * 2 - matrix_h - legend_rows * small * line * 1.6 - note_h,
     )
-    if stages:
-        items += _chart(journeys, theme, stages, Box(m, y, width - 2 * m, chart_h))
-    y += chart_h + body * 0.5
-    legend, y = _legend(journeys, theme, Box(m, y, width - 2 * m, 0))
-    items += legend
+    if own.shared:
+        items += _chart(personas, theme, list(own.shared), Box(m, y, width - 2 * m, chart_h))
+        y += chart_h + body * 0.5
+        legend, y = _legend(personas, theme, Box(m, y, width - 2 * m, 0))
+        items += legend
+    if not own.all_shared:
+        note, y = _ownership_note(theme, own, Box(m, y + body * 0.5, width - 2 * m, small * line * 1.4))
+        items += note
     y += body
     if stages:
-        matrix, y = _matrix(journeys, theme, stages, Box(m, y, width - 2 * m, row_h))
+        matrix, y = _matrix(personas, theme, stages, Box(m, y, width - 2 * m, row_h))
         items += matrix
     page_h = max(height, float(math.ceil(y + body + footer_h + m)))
     items += footer(journeys, theme, Box(m, page_h - m - footer_h, width - 2 * m, footer_h))
     names = ", ".join(p.name for p in personas)
     description = (
         f"{theme.labels.overview}: {theme.labels.emotion_curve.lower()} of {len(personas)} "
-        f"{theme.labels.personas.lower()} ({names}) over {len(stages)} {theme.labels.stages.lower()}, "
+        f"{theme.labels.personas.lower()} ({names}) over {len(own.shared)} {theme.labels.stages.lower()}, "
         f"and the {theme.labels.pain_point_matrix.lower()}."
     )
     scene = Scene(width, page_h, c.background, tuple(items), title=title, description=description)
@@ -117,13 +121,51 @@ def _cut(journeys: Journeys, block: TextBlock) -> Problem:
     )
 
 
-def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> list[Primitive]:
-    """Return the emotion curves of every persona over the stages, with axes and stage names."""
+def _note_lines(own: Ownership) -> int:
+    """Return how many lines the note on whose stages are whose takes (none when all share all)."""
+    if own.all_shared:
+        return 0
+    return len(own.others) + (0 if own.shared else 1)
+
+
+def _ownership_note(theme: Theme, own: Ownership, box: Box) -> tuple[list[Primitive], float]:
+    """Return the lines saying whose the stages not compared are, and the y below them.
+
+    Over shared stages, one line: "Compared on the stages all share; Onboarding: only Dana".
+    With none shared, a line saying so, then a line per group of stages and whose they are.
+    """
+    if own.all_shared:
+        return [], box.y
+    c, small = theme.colours, theme.sizes.size("small")
+    labels = theme.labels
+    whose = own.lines(labels.only)
+    lines = ["; ".join([labels.shared_stages, *whose])] if own.shared else [labels.no_shared_stages, *whose]
+    out: list[Primitive] = []
+    y = box.y
+    for n, words in enumerate(lines):
+        out.append(
+            fitted_block(
+                theme,
+                words,
+                Box(box.x, y, box.w, box.h),
+                size=small,
+                color=c.text if n == 0 and not own.shared else c.muted,
+                bold=n == 0 and not own.shared,
+                max_lines=1,
+                tag=Tag("stage-owners"),
+            )
+        )
+        y += box.h
+    return out, y
+
+
+def _chart(personas: tuple[Persona, ...], theme: Theme, stages: list[str], box: Box) -> list[Primitive]:
+    """Return the emotion curves of the personas over the stages, with axes and stage names."""
     c, sizes = theme.colours, theme.sizes
     small = sizes.size("small")
     line = small * sizes.line_height
     # The axis is on the scale most personas were scored on (the others converted, linearly).
-    scale = shared_scale(journeys.personas)
+    scale = shared_scale(personas)
     ticks = {value: score_text(value, scale) for value in (1.0, 0.0, -1.0)}
     axis_w = max(text.measure(label, theme.font_chain("body"), small) for label in ticks.values()) + 8
     plot = Box(box.x + axis_w, box.y + 8, box.w - axis_w, box.h - 8 - line * 2 - 6)
@@ -172,7 +214,7 @@ def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> lis
     # Every curve under every marker, so no line hides a persona's point.
     curves: list[Primitive] = []
     dots: list[Primitive] = []
-    for n, persona in enumerate(journeys.personas):
+    for n, persona in enumerate(personas):
         colour = c.series_colour(n)
         run: list[Point] = []
         runs: list[list[Point]] = []
@@ -210,36 +252,38 @@ def _chart(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> lis
     return out + curves + dots
 
 
-def _legend_entries(journeys: Journeys, theme: Theme) -> list[tuple[str, float]]:
+def _legend_entries(personas: tuple[Persona, ...], theme: Theme) -> list[tuple[str, float]]:
     """Return a (label, width) per persona, then the scale the chart is drawn on."""
     small = theme.sizes.size("small")
     chain = theme.font_chain("body")
-    entries = [(p.name, 14 + text.measure(p.name, chain, small) + 14) for p in journeys.personas]
-    scale = f"{theme.labels.scale}: {scales_text(journeys.personas, theme.labels)}"
+    entries = [(p.name, 14 + text.measure(p.name, chain, small) + 14) for p in personas]
+    scale = f"{theme.labels.scale}: {scales_text(personas, theme.labels)}"
     return [*entries, (scale, text.measure(scale, chain, small) + 14)]
 
 
-def _legend_rows(journeys: Journeys, theme: Theme, width: float) -> int:
+def _legend_rows(own: Ownership, personas: tuple[Persona, ...], theme: Theme, width: float) -> int:
+    if not own.shared:
+        return 0  # no chart, no legend
     rows, x = 1, 0.0
-    for _name, w in _legend_entries(journeys, theme):
+    for _name, w in _legend_entries(personas, theme):
         if x and x + w > width:
             rows, x = rows + 1, 0.0
         x += min(w, width)
     return rows
 
 
-def _legend(journeys: Journeys, theme: Theme, box: Box) -> tuple[list[Primitive], float]:
+def _legend(personas: tuple[Persona, ...], theme: Theme, box: Box) -> tuple[list[Primitive], float]:
     """Return the legend (a swatch and a name per persona, in rows) and the y below it."""
     c, sizes = theme.colours, theme.sizes
     small = sizes.size("small")
     line = small * sizes.line_height
     out: list[Primitive] = []
     x, y = box.x, box.y
-    for n, (name, w) in enumerate(_legend_entries(journeys, theme)):
+    for n, (name, w) in enumerate(_legend_entries(personas, theme)):
         w = min(w, box.w)
         if x > box.x and x + w > box.right:
             x, y = box.x, y + line * 1.6
-        if n == len(journeys.personas):  # the last entry: the scale, with no swatch
+        if n == len(personas):  # the last entry: the scale, with no swatch
             out.append(
                 fitted_block(
                     theme, name, Box(x, y, w, line), size=small, color=c.muted, max_lines=1, tag=Tag("scale")
@@ -263,7 +307,9 @@ def _legend(journeys: Journeys, theme: Theme, box: Box) -> tuple[list[Primitive]
     return out, y + line
 
 
-def _matrix(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> tuple[list[Primitive], float]:
+def _matrix(
+    personas: tuple[Persona, ...], theme: Theme, stages: list[str], box: Box
+) -> tuple[list[Primitive], float]:
     """Return the pain-point matrix (a row per persona, a column per stage) and the y below it."""
     c, sizes = theme.colours, theme.sizes
     small, h3 = sizes.size("small"), sizes.size("h3")
@@ -284,7 +330,7 @@ def _matrix(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> tu
     row_h = box.h
     name_w = min(
         box.w * 0.22,
-        max(text.measure(p.name, theme.font_chain("body"), small) for p in journeys.personas) + 12,
+        max(text.measure(p.name, theme.font_chain("body"), small) for p in personas) + 12,
     )
     cell_w = (box.w - name_w) / len(stages)
     for i, stage in enumerate(stages):
@@ -303,7 +349,7 @@ def _matrix(journeys: Journeys, theme: Theme, stages: list[str], box: Box) -> tu
             )
         )
     y += row_h + 2
-    for persona in journeys.personas:
+    for persona in personas:
         out.append(
             fitted_block(
                 theme,

@@ -280,6 +280,10 @@ class Labels:
     steps: str
     emotion_scores: str
     scores_estimated: str  # {personas}: the personas whose scores were estimated from emotion words
+    service_blueprint: str  # what a sheet of backstage and support lanes is drawn as: a process, no persona
+    only: str  # whose stages a comparison leaves out: "Onboarding, Support: only Dana"
+    shared_stages: str  # a comparison over the stages its personas share: "Compared on the stages all share"
+    no_shared_stages: str  # said instead of a comparison when the personas share no stage
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""

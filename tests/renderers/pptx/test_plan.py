@@ -209,9 +209,9 @@ def test_emotion_chart_keeps_gaps_and_empty_stages(grocery_plan: DeckPlan) -> No
     assert isinstance(tom, LineChart) and isinstance(margit, LineChart) and isinstance(renee, LineChart)
     # A step without a score is a gap, never a zero.
     assert tom.series[0].values == (0.7, -0.4, None, 0.0)
-    # A stage without steps keeps its place on the axis.
-    assert margit.series[0].values == (0.3, 0.5, -0.9, None)
-    assert margit.categories[-1] == "–"
+    # Margit's journey ends at Purchase: Retention is not hers, so her axis ends there too.
+    assert margit.series[0].values == (0.3, 0.5, -0.9)
+    assert "–" not in margit.categories
     assert len(renee.categories) == 5
     # The lowest point is called out; its emotion words are its label.
     assert renee.series[0].emphasis == (2,)
@@ -265,10 +265,13 @@ def test_comparison_series_are_stage_means_in_theme_colours(grocery_plan: DeckPl
     journeys = load_model("grocery")
     chart = next(s for s in grocery_plan.slides if s.kind == "overview_chart").items[0]
     assert isinstance(chart, LineChart)
-    assert chart.categories == ("Awareness", "Consideration", "Purchase", "Retention")
+    # Margit has no Retention: the personas are compared on the three stages all of them have.
+    assert chart.categories == ("Awareness", "Consideration", "Purchase")
     assert [s.name for s in chart.series] == [p.name for p in journeys.personas]
     assert [s.color for s in chart.series] == [THEME.colours.series_colour(i) for i in range(3)]
-    assert chart.series[0].values == stage_means(journeys, journeys.personas[0]) == (0.4, -0.3, -0.3, -0.5)
+    assert stage_means(journeys, journeys.personas[0]) == (0.4, -0.3, -0.3, -0.5)
+    assert chart.series[0].values == stage_means(journeys, journeys.personas[0], chart.categories)
+    assert chart.series[0].values == (0.4, -0.3, -0.3)
     assert chart.legend
 
 

@@ -3,11 +3,14 @@
 The profile card and the emotion curve share a portrait page; the whole journey follows on ONE
 landscape page (a map is a landscape picture: stages run across), then the detail once: the
 stage-by-stage tables, which leave the pain points and opportunities to the action plan that
-pairs them, so no text is printed twice in a chapter.
+pairs them, so no text is printed twice in a chapter. A chapter shows the persona's own stages
+only, each in its colour in the whole project. A service blueprint's chapter is titled as one and
+has no profile card: it maps a process, not a person.
 """
 
 from __future__ import annotations
 
+from mapgen.layout.own_stages import is_blueprint, persona_stages, stage_colours
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Persona, Problem, Scale, Step
 from mapgen.renderers.pdf.plan import findings
@@ -54,16 +57,22 @@ def plan_chapter(ctx: PlanContext, index: int, persona: Persona) -> tuple[list[B
     index: the persona's index in the whole model (its colour); the context sees this persona only.
     """
     labels = ctx.theme.labels
-    blocks: list[Block] = [heading(persona.name, 0, new_page=True), _profile_card(ctx, index, persona)]
+    blueprint = is_blueprint(persona)
+    if blueprint:
+        blocks: list[Block] = [heading(f"{labels.service_blueprint}: {persona.name}", 0, new_page=True)]
+    else:
+        blocks = [heading(persona.name, 0, new_page=True), _profile_card(ctx, index, persona)]
     blocks.append(heading(labels.emotion_curve, 1))
     blocks.append(Figure(_persona_chart(ctx, persona)))
 
     result = journey_canvas(ctx, persona, index)
-    blocks.append(JourneyMap(persona.name, labels.journey_map, "", tuple(result.scenes)))
+    kind = labels.service_blueprint if blueprint else labels.journey_map
+    blocks.append(JourneyMap(persona.name, kind, "", tuple(result.scenes)))
 
     blocks.append(heading(labels.stages, 1, new_page=True))
-    for i, stage in enumerate(ctx.journeys.stages):
-        blocks.extend(_stage_tables(ctx, i, stage.name, persona))
+    stages = persona_stages(ctx.journeys, persona)
+    for colour, stage in zip(stage_colours(ctx.journeys, stages), stages, strict=True):
+        blocks.extend(_stage_tables(ctx, colour, stage, persona))
     blocks.append(heading(labels.action_plan, 1))
     blocks.append(_action_plan(ctx, persona))
     return blocks, tuple(result.problems)
@@ -98,12 +107,13 @@ def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
     bands = []
     points = []
     x = 0.0
-    for i, stage in enumerate(ctx.journeys.stages):
-        steps = persona.steps_in(stage.name)
+    stages = persona_stages(ctx.journeys, persona)
+    for i, stage in zip(stage_colours(ctx.journeys, stages), stages, strict=True):
+        steps = persona.steps_in(stage)
         width = max(1, len(steps))  # an empty stage keeps its place: never a shorter journey
         for j, step in enumerate(steps):
             points.append(ChartPoint(x + j + 0.5, step.score, emotion_words(step)))
-        bands.append(StageBand(stage.name, x, x + width, c.stage_colour(i), c.on_stage_colour(i)))
+        bands.append(StageBand(stage, x, x + width, c.stage_colour(i), c.on_stage_colour(i)))
         x += width
     scored = [p.value for p in points if p.value is not None]
     low = min(scored) if scored else None
@@ -126,7 +136,10 @@ def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
 
 
 def _stage_tables(ctx: PlanContext, index: int, stage: str, persona: Persona) -> list[Block]:
-    """Return a stage's tables: its steps as columns (as few tables as fit the frame), its lanes as rows."""
+    """Return a stage's tables: its steps as columns (as few tables as fit the frame), its lanes as rows.
+
+    index: the stage's place in the whole project (its colour and number).
+    """
     c, labels, lanes = ctx.theme.colours, ctx.theme.labels, ctx.theme.lanes
     fill, color = c.stage_colour(index), c.on_stage_colour(index)
     numbered = [(i + 1, s) for i, s in enumerate(persona.steps) if s.stage == stage]
@@ -203,8 +216,10 @@ def _action_plan(ctx: PlanContext, persona: Persona) -> Block:
     """Return the persona's action plan: a row per pain point or opportunity, with owner and KPI."""
     c, labels = ctx.theme.colours, ctx.theme.labels
     rows = []
+    stages = persona_stages(ctx.journeys, persona)
+    colour = dict(zip(stages, stage_colours(ctx.journeys, stages), strict=True))
     for row in findings.action_plan(ctx.journeys, persona):
-        i = _stage_index(ctx, row.stage)
+        i = colour.get(row.stage, 0)
         rows.append(
             Row(
                 (
@@ -225,14 +240,6 @@ def _action_plan(ctx: PlanContext, persona: Persona) -> Block:
         )
     )
     return Table("action_plan", (0.16, 0.27, 0.27, 0.13, 0.17), header, tuple(rows), size="small")
-
-
-def _stage_index(ctx: PlanContext, name: str) -> int:
-    """Return a stage's index in the model (its colour), 0 for a name the model lacks."""
-    for i, stage in enumerate(ctx.journeys.stages):
-        if stage.name == name:
-            return i
-    return 0
 
 
 def _bullets(items: tuple[str, ...]) -> str:

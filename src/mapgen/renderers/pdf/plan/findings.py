@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
+from mapgen.layout.own_stages import persona_stages
 from mapgen.model import Journeys, Persona, Step
 
 __all__ = [
@@ -166,9 +167,9 @@ def action_plan(journeys: Journeys, persona: Persona) -> list[ActionRow]:
     order); a step with neither is left out.
     """
     rows = []
-    for stage in journeys.stages:
+    for stage in persona_stages(journeys, persona):
         for index, step in enumerate(persona.steps):
-            if step.stage != stage.name:
+            if step.stage != stage:
                 continue
             number = index + 1
             pairs = zip_longest(step.pain_points, step.opportunities, fillvalue="")
@@ -178,7 +179,7 @@ def action_plan(journeys: Journeys, persona: Persona) -> list[ActionRow]:
                     continue
                 rows.append(
                     ActionRow(
-                        stage.name, number, pain.strip(), opportunity.strip(), (step.owner or "").strip(), kpi
+                        stage, number, pain.strip(), opportunity.strip(), (step.owner or "").strip(), kpi
                     )
                 )
     return rows
@@ -192,13 +193,18 @@ class MatrixCell:
     worst_score: float | None
 
 
-def pain_matrix(journeys: Journeys) -> list[list[MatrixCell]]:
-    """Return a row per persona and a cell per stage (journey order) counting pain points."""
+def pain_matrix(
+    journeys: Journeys, personas: Sequence[Persona] | None = None, stages: Sequence[str] | None = None
+) -> list[list[MatrixCell]]:
+    """Return a row per persona and a cell per stage (journey order) counting pain points.
+
+    personas and stages: the matrix's rows and columns (by default every persona and stage).
+    """
     rows = []
-    for persona in journeys.personas:
+    for persona in journeys.personas if personas is None else personas:
         row = []
-        for stage in journeys.stages:
-            steps = [s for s in persona.steps_in(stage.name) if any(p.strip() for p in s.pain_points)]
+        for stage in [s.name for s in journeys.stages] if stages is None else stages:
+            steps = [s for s in persona.steps_in(stage) if any(p.strip() for p in s.pain_points)]
             count = sum(1 for s in steps for p in s.pain_points if p.strip())
             scores = [s.score for s in steps if s.score is not None]
             row.append(MatrixCell(count, min(scores) if scores else None))

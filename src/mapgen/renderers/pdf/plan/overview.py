@@ -1,8 +1,14 @@
-"""Plan the overview across personas: their emotion curves side by side, the pain-point matrix, "About"."""
+"""Plan the overview across personas: their emotion curves side by side, the pain-point matrix, "About".
+
+The curves compare the personas on the stages they all have, and a line says whose the others
+are; personas that share no stage get no curves to compare, only the lines. Service blueprints
+are processes, not personas: the overview leaves them out.
+"""
 
 from __future__ import annotations
 
 from mapgen import colors
+from mapgen.layout.own_stages import compared_personas, ownership, stage_colours
 from mapgen.renderers.pdf.plan import findings
 from mapgen.renderers.pdf.plan.about import plan_about
 from mapgen.renderers.pdf.plan.context import PlanContext, balanced, emotion_words, heading
@@ -40,20 +46,30 @@ def plan_overview(ctx: PlanContext) -> list[Block]:
 
 
 def _curves(ctx: PlanContext) -> list[Block]:
-    """Return the personas' emotion curves, a stage a unit, as few charts as the palette allows."""
+    """Return the personas' emotion curves over the stages they share, and whose the others are.
+
+    A stage is a unit of the chart's axis; as few charts as the palette allows.
+    """
     labels, c, journeys = ctx.theme.labels, ctx.theme.colours, ctx.journeys
+    compared = compared_personas(journeys)
+    owners = ownership(journeys, compared)
+    whose = owners.lines(labels.only)
+    if not owners.shared:
+        return [Text(labels.no_shared_stages, "body"), *(Text(line, "body") for line in whose)]
+    shared = list(owners.shared)
+    colours = stage_colours(journeys, shared)
     # One chart per as many personas as the palette has distinct colours: beyond that two
     # curves would share a colour and the legend could no longer tell them apart.
     group = max(1, len(c.series))
-    personas = list(enumerate(journeys.personas))
+    personas = list(enumerate(compared))
     width, height = ctx.geometry.frame
     # Every chart on one scale, the one most personas' sheets use; the note names the others.
-    scale = shared_scale(journeys.personas)
+    scale = shared_scale(compared)
     note = "; ".join(
         [ctx.scale_note(scale)]
         + [
             f"{', '.join(names)} {labels.converted_from} {scale_text(own, labels)}"
-            for own, names in converted(journeys.personas, scale)
+            for own, names in converted(compared, scale)
         ]
     )
     figures: list[Block] = []
@@ -62,8 +78,8 @@ def _curves(ctx: PlanContext) -> list[Block]:
         series = []
         for i, persona in chunk:
             points = []
-            for s, stage in enumerate(journeys.stages):
-                steps = persona.steps_in(stage.name)
+            for s, stage in enumerate(shared):
+                steps = persona.steps_in(stage)
                 for j, step in enumerate(steps):
                     points.append(ChartPoint(s + (j + 0.5) / len(steps), step.score, emotion_words(step)))
             name = persona.name
@@ -71,8 +87,8 @@ def _curves(ctx: PlanContext) -> list[Block]:
                 name = f"{name} ({labels.inferred_short})"
             series.append(ChartSeries(name, c.series_colour(i), tuple(points), valence_markers=False))
         bands = tuple(
-            StageBand(stage.name, float(s), float(s + 1), c.stage_colour(s), c.on_stage_colour(s))
-            for s, stage in enumerate(journeys.stages)
+            StageBand(stage, float(s), float(s + 1), c.stage_colour(i), c.on_stage_colour(i))
+            for s, (stage, i) in enumerate(zip(shared, colours, strict=True))
         )
         figures.append(
             Figure(
@@ -88,20 +104,25 @@ def _curves(ctx: PlanContext) -> list[Block]:
                 )
             )
         )
+    if whose:
+        figures.append(Text("; ".join([labels.shared_stages, *whose]), "muted"))
     return figures
 
 
 def _matrix(ctx: PlanContext) -> list[Block]:
     """Return the pain-point matrix (personas by stages, as few tables as fit the frame) and its legend."""
     labels, c, theme, journeys = ctx.theme.labels, ctx.theme.colours, ctx.theme, ctx.journeys
-    cells = findings.pain_matrix(journeys)
+    # The personas compared (no service blueprint), on every stage any of them has.
+    personas = compared_personas(journeys)
+    names = list(ownership(journeys, personas).stages)
+    cells = findings.pain_matrix(journeys, personas, names)
     most = max((cell.count for row in cells for cell in row), default=0)
     minimum = colors.AAA_TEXT if theme.contrast == "AAA" else colors.AA_TEXT
     strongest = _strongest_shade(c.pain_surface, c.pain, c.text, minimum)
     frame_width, _h = ctx.geometry.frame
     name_share = _MATRIX_NAME_COLUMN
     per_table = max(1, int(frame_width * (1 - name_share) // _MATRIX_MIN_COLUMN))
-    stages = list(enumerate(journeys.stages))
+    stages = list(enumerate(zip(names, stage_colours(journeys, names), strict=True)))
     if not stages:
         return [Text("—", "muted")]
     tables: list[Block] = []
@@ -111,18 +132,18 @@ def _matrix(ctx: PlanContext) -> list[Block]:
                 ctx.header_cell(labels.persona),
                 *(
                     Cell(
-                        stage.name,
-                        fill=c.stage_colour(s),
-                        color=c.on_stage_colour(s),
+                        stage,
+                        fill=c.stage_colour(colour),
+                        color=c.on_stage_colour(colour),
                         bold=True,
                         align="center",
                     )
-                    for s, stage in chunk
+                    for _s, (stage, colour) in chunk
                 ),
             )
         )
         rows = []
-        for p, persona in enumerate(journeys.personas):
+        for p, persona in enumerate(personas):
             row = [Cell(persona.name, bold=True)]
             for s, _stage in chunk:
                 cell = cells[p][s]
@@ -139,7 +160,7 @@ def _matrix(ctx: PlanContext) -> list[Block]:
         tables.append(
             Table("matrix", (name_share, *(share for _ in chunk)), header, tuple(rows), size="small")
         )
-    legend = f"{labels.count} · {labels.worst_score} ({scales_text(journeys.personas, labels)})"
+    legend = f"{labels.count} · {labels.worst_score} ({scales_text(personas, labels)})"
     tables.append(Text(legend, "muted"))
     return tables
 

@@ -1,7 +1,12 @@
-"""Plan the executive summary: the personas, the stages, each persona's moments, the top findings."""
+"""Plan the executive summary: the personas, the stages, each persona's moments, the top findings.
+
+A service blueprint is listed as one, and its feelings (a process has none) are not among the
+personas' moments nor counted as a persona's in a stage.
+"""
 
 from __future__ import annotations
 
+from mapgen.layout.own_stages import compared_personas, is_blueprint
 from mapgen.model import Scale
 from mapgen.renderers.pdf.plan import findings
 from mapgen.renderers.pdf.plan.context import PlanContext, clean, heading, profile_text
@@ -45,7 +50,7 @@ def _personas(ctx: PlanContext) -> Table:
     labels = ctx.theme.labels
     rows = []
     for persona in ctx.journeys.personas:
-        role = profile_text(persona.get("role"))
+        role = labels.service_blueprint if is_blueprint(persona) else profile_text(persona.get("role"))
         quote = profile_text(persona.get("quote"))
         rows.append(Row((Cell(persona.name, bold=True), Cell(role), Cell(quote, italic=True))))
     return Table(
@@ -66,7 +71,7 @@ def _stages(ctx: PlanContext) -> Table:
         number = Cell(
             str(i + 1), fill=c.stage_colour(i), color=c.on_stage_colour(i), bold=True, align="center"
         )
-        counts = [len(p.steps_in(stage.name)) for p in journeys.personas]
+        counts = [len(p.steps_in(stage.name)) for p in compared_personas(journeys)]
         with_steps = sum(1 for n in counts if n)
         cells = [number, Cell(stage.name, bold=True)]
         if described:
@@ -86,7 +91,7 @@ def _moments(ctx: PlanContext) -> Table:
     """Return the table of each persona's highest and lowest moment."""
     labels, c = ctx.theme.labels, ctx.theme.colours
     moment_rows = []
-    for persona in ctx.journeys.personas:
+    for persona in compared_personas(ctx.journeys):
         high, low = findings.moments(persona)
         scale = scale_of(persona)
         moment_rows.append(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from mapgen.layout.own_stages import persona_stages
 from mapgen.model import Journeys, Persona, Problem, Scale, Step
 from mapgen.renderers.pptx.deck import ChartSeries, Frame, JourneyLayout, LineChart
 from mapgen.renderers.pptx.plan.fit import fit_block
@@ -217,9 +218,11 @@ def profile_list(persona: Persona, key: str) -> list[str]:
 
 
 def ordered_stages(journeys: Journeys, persona: Persona | None = None) -> list[str]:
-    """Return the global stage order, then any stage a persona uses that the order lacks."""
+    """Return a persona's own stages; without one, the deck's order, then any stage a persona adds."""
+    if persona is not None:
+        return persona_stages(journeys, persona)
     names = [s.name for s in journeys.stages]
-    steps = persona.steps if persona else [s for p in journeys.personas for s in p.steps]
+    steps = [s for p in journeys.personas for s in p.steps]
     for step in steps:
         if step.stage not in names:
             names.append(step.stage)

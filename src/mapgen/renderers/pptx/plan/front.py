@@ -16,6 +16,7 @@ import dataclasses
 import math
 
 from mapgen import text
+from mapgen.layout.own_stages import compared_personas, is_blueprint
 from mapgen.renderers.pptx.deck import Paragraph, PlanItem, SlidePlan
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.closing import has_next_steps
@@ -148,8 +149,11 @@ def agenda_slides(ctx: Ctx) -> list[SlidePlan]:
     theme, labels = ctx.theme, ctx.theme.labels
     body = ctx.frame.body
     personas = ctx.journeys.personas
-    sections: list[tuple[str, str]] = [(p.name, profile_text(p, "role")) for p in personas]
-    if len(personas) >= 2:
+    # A service blueprint is named for what it is; a persona by their role.
+    sections: list[tuple[str, str]] = [
+        (p.name, labels.service_blueprint if is_blueprint(p) else profile_text(p, "role")) for p in personas
+    ]
+    if len(compared_personas(ctx.journeys)) >= 2:
         sections.append((labels.all_personas, f"{labels.emotion_curve} · {labels.pain_point_matrix}"))
     if has_next_steps(ctx):
         sections.append((labels.next_steps, labels.top_opportunities))

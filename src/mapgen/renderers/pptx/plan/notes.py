@@ -149,8 +149,9 @@ def journey_notes(
     """Return a journey map slide's notes: the stages shown, the steps and where it hurts."""
     shown = [s for s in stages if s]
     steps = [s for s in persona.steps if not shown or s.stage in shown]
+    what = "service blueprint" if persona.kind == "blueprint" else "journey map"
     out = [
-        f"The journey map of {persona.name}"
+        f"The {what} of {persona.name}"
         + (f", part {part + 1} of {parts}" if parts > 1 else "")
         + f": {_plural(len(steps), 'step')} across {series_list(shown) or 'the journey'}."
     ]

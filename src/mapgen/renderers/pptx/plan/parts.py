@@ -2,9 +2,10 @@
 
 plan_deck() is exactly that: plan every part of deck_parts(journeys), then join. The order of the
 slides: the cover and the agenda (plan.front), per persona the profile, the whole journey, the
-emotion curve (plan.persona), a detail slide per stage (plan.stages) and what to do: the pain
-points and opportunities table (plan.tabular), then the comparison of all
-personas (plan.tabular) and the next steps (plan.closing). Only what depends on the whole deck,
+emotion curve (plan.persona), a detail slide per stage of its own (plan.stages) and what to do:
+the pain points and opportunities table (plan.tabular), then the comparison of all personas
+(plan.tabular) and the next steps (plan.closing). A service blueprint has no profile slide and is
+not compared. Only what depends on the whole deck,
 the page numbers of the built-in look (plan.pages), is added when the parts' plans are joined.
 """
 
@@ -14,6 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from mapgen.layout.own_stages import compared_personas, is_blueprint
 from mapgen.model import Journeys
 from mapgen.renderers.parts import PartSpec, part_scope
 from mapgen.renderers.pptx.deck import (
@@ -87,7 +89,8 @@ def plan_part(
         if len(scope.personas) != 1:
             raise ValueError(f"the scope of part {spec.name} holds {len(scope.personas)} personas, not one")
         (persona,) = scope.personas
-        slides.append(profile_slide(ctx, persona, spec.persona))
+        if not is_blueprint(persona):  # a service blueprint is a process: it has no profile
+            slides.append(profile_slide(ctx, persona, spec.persona))
         slides += journey_slides(ctx, persona, spec.persona)
         emotion = emotion_slide(ctx, persona)
         if emotion is not None:
@@ -98,7 +101,7 @@ def plan_part(
         slides.append(cover_slide(ctx, deck_title(scope, theme)))
         slides += agenda_slides(ctx)
     elif spec.name == "tail":
-        if len(scope.personas) >= 2:
+        if len(compared_personas(scope)) >= 2:
             slides += overview_chart_slides(ctx)
             slides += matrix_slides(ctx)
         slides += next_steps_slides(ctx)

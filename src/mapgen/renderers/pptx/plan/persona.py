@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mapgen import text
+from mapgen.layout.own_stages import is_blueprint
 from mapgen.layout.shapes import initials
 from mapgen.model import Journeys, Persona
 from mapgen.renderers.pptx.deck import ChartSeries, PlanItem, SlidePlan, TextFrame
@@ -295,7 +296,8 @@ def journey_slides(ctx: Ctx, persona: Persona, index: int) -> list[SlidePlan]:
             persona,
         )
     slides = []
-    base = f"{theme.labels.journey_map}: {persona.name}"
+    kind = theme.labels.service_blueprint if is_blueprint(persona) else theme.labels.journey_map
+    base = f"{kind}: {persona.name}"
     for part, scene in enumerate(scenes):
         title = scene.title or continued(ctx, base, part)
         items = list(scene_items(scene, area))

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapgen import colors, text
+from mapgen.layout.own_stages import Ownership, compared_personas, ownership
 from mapgen.model import Journeys, Persona, Scale
-from mapgen.renderers.pptx.deck import ChartSeries, Paragraph, SlidePlan, Table, TableCell
+from mapgen.renderers.pptx.deck import ChartSeries, Paragraph, PlanItem, SlidePlan, Table, TableCell
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.common import (
     Ctx,
@@ -307,22 +308,46 @@ def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
     return slides
 
 
-def stage_means(journeys: Journeys, persona: Persona) -> tuple[float | None, ...]:
-    """Return the persona's mean score per stage (None where the stage has no score)."""
+def stage_means(
+    journeys: Journeys, persona: Persona, stages: Sequence[str] | None = None
+) -> tuple[float | None, ...]:
+    """Return the persona's mean score per stage (None where the stage has no score).
+
+    stages: the stages compared (by default every stage of the deck).
+    """
     out: list[float | None] = []
-    for stage in ordered_stages(journeys):
+    for stage in ordered_stages(journeys) if stages is None else stages:
         scores = [s.score for s in persona.steps_in(stage) if s.score is not None]
         out.append(round(sum(scores) / len(scores), 4) if scores else None)
     return tuple(out)
 
 
 def overview_chart_slides(ctx: Ctx) -> list[SlidePlan]:
+    """Return the chart comparing the personas' curves on the stages they share, or whose the stages are."""
     theme, c, labels = ctx.theme, ctx.c, ctx.theme.labels
-    personas = ctx.journeys.personas
-    stages = ordered_stages(ctx.journeys)
+    personas = compared_personas(ctx.journeys)
+    own = ownership(ctx.journeys, personas)
+    if not own.shared:
+        return [_owners_slide(ctx, own)] if own.stages else []
+    stages = list(own.shared)
     chunk = max(1, min(len(c.series), 8))  # a colour each: more lines than colours do not read
     groups = [personas[i : i + chunk] for i in range(0, len(personas), chunk)]
     body = ctx.frame.body
+    caption = None
+    if not own.all_shared:
+        # One line under the chart says whose the stages left out of it are.
+        caption_h = round(ctx.size("small") * ctx.lh, 2)
+        caption = fit_block(
+            "; ".join([labels.shared_stages, *own.lines(labels.only)]),
+            theme,
+            Box(body.x, round(body.bottom - caption_h, 2), body.w, caption_h),
+            size=ctx.size("small"),
+            min_size=theme.sizes.minimum,
+            color=c.muted,
+            max_lines=1,
+            tag=Tag("stage-owners"),
+        )
+        body = Box(body.x, body.y, body.w, round(body.h - caption_h - ctx.gap * 0.5, 2))
     axis = ctx.size("small")
     chain = theme.font_chain("body")
     cat_w = body.w * 0.85 / max(1, len(stages))
@@ -336,7 +361,7 @@ def overview_chart_slides(ctx: Ctx) -> list[SlidePlan]:
     # Every part of the comparison on one scale, the one most personas' sheets use.
     scale = shared_scale(personas)
     for part, group in enumerate(groups):
-        means = [stage_means(ctx.journeys, p) for p in group]
+        means = [stage_means(ctx.journeys, p, stages) for p in group]
         series = tuple(
             ChartSeries(
                 name=_series_name(p, scale, labels.inferred_short),
@@ -360,10 +385,44 @@ def overview_chart_slides(ctx: Ctx) -> list[SlidePlan]:
                 notes=notes.overview_notes(group, theme, means, stages, scale),
                 layout="content",
                 title_block=slide_title(ctx, title),
-                items=(chart,),
+                items=(chart,) if caption is None else (chart, caption),
             )
         )
     return slides
+
+
+def _owners_slide(ctx: Ctx, own: Ownership) -> SlidePlan:
+    """Return the slide that says whose the stages are, for personas that share none (no curve to compare)."""
+    theme, c, labels = ctx.theme, ctx.c, ctx.theme.labels
+    body = ctx.frame.body
+    lines = [labels.no_shared_stages, *own.lines(labels.only)]
+    items: list[PlanItem] = []
+    y = body.y
+    for n, line in enumerate(lines):
+        block = fit_block(
+            line,
+            theme,
+            Box(body.x, y, body.w, max(0.0, body.bottom - y)),
+            size=ctx.size("h3") if n == 0 else ctx.size("body"),
+            min_size=theme.sizes.minimum,
+            color=c.text,
+            bold=n == 0,
+            tight=True,
+            tag=Tag("stage-owners"),
+        )
+        items.append(block)
+        y = block.box.bottom + ctx.gap * (0.8 if n == 0 else 0.4)
+        if y >= body.bottom:
+            break
+    title = f"{labels.stages}: {labels.all_personas}"
+    return SlidePlan(
+        kind="overview_chart",
+        title=title,
+        notes=" ".join(lines) + ".",
+        layout="content",
+        title_block=slide_title(ctx, title),
+        items=tuple(items),
+    )
 
 
 def _series_name(persona: Persona, scale: Scale, inferred: str) -> str:
@@ -373,10 +432,15 @@ def _series_name(persona: Persona, scale: Scale, inferred: str) -> str:
     return persona.name
 
 
-def matrix_cells(journeys: Journeys, persona: Persona) -> list[tuple[int, float | None, bool]]:
-    """Return per stage: the persona's pain point count, worst score, and whether it has steps there."""
+def matrix_cells(
+    journeys: Journeys, persona: Persona, stages: Sequence[str] | None = None
+) -> list[tuple[int, float | None, bool]]:
+    """Return per stage: the persona's pain point count, worst score, and whether it has steps there.
+
+    stages: the matrix's columns (by default every stage of the deck).
+    """
     out = []
-    for stage in ordered_stages(journeys):
+    for stage in ordered_stages(journeys) if stages is None else stages:
         steps = persona.steps_in(stage)
         scores = [s.score for s in steps if s.score is not None]
         out.append((sum(len(s.pain_points) for s in steps), min(scores) if scores else None, bool(steps)))
@@ -394,9 +458,10 @@ def severity(count: int, worst: float | None, most: int) -> float:
 
 def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
     theme, c, labels = ctx.theme, ctx.c, ctx.theme.labels
-    stages = ordered_stages(ctx.journeys)
-    personas = ctx.journeys.personas
-    grid = [matrix_cells(ctx.journeys, p) for p in personas]
+    # The personas compared (no service blueprint), on every stage any of them has.
+    personas = compared_personas(ctx.journeys)
+    stages = list(ownership(ctx.journeys, personas).stages)
+    grid = [matrix_cells(ctx.journeys, p, stages) for p in personas]
     most = max((count for row in grid for count, _, _ in row), default=0)
     rows: list[_Row] = []
     flat: list[tuple[str, str, int, float | None]] = []
