@@ -70,6 +70,20 @@ def _report_cells(grid: Grid, scan: PackageScan, problems: Problems) -> None:
             )
 
 
+def _scores_read_as_numbers(table: Table, grid: Grid) -> None:
+    """Give score and emotion cells holding numbers their plain number: a score is the number, not its look.
+
+    A 0.0% cell shows "60.7%", but the score is 60.7142857...%, read as a percentage as before.
+    """
+    for record in table.records:
+        record.values = [
+            (item, number.plain, cell)
+            if item.header.field in ("score", "emotions") and (number := grid.number(cell)) is not None
+            else (item, text, cell)
+            for item, text, cell in record.values
+        ]
+
+
 def _persona_sheet(
     sheet: Any, grid: Grid, problems: Problems, columns: ColumnMap | None
 ) -> _PersonaSheet | None:
@@ -95,6 +109,7 @@ def _persona_sheet(
             table.records[MAX_STEPS].cell,
         )
         del table.records[MAX_STEPS:]  # the build stops on the error; reading on costs nothing
+    _scores_read_as_numbers(table, grid)
     numbers_as_scores(table)
     profile = read_profile(grid, found.row - 1, problems)
     if not table.records:
