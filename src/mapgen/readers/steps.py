@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from mapgen.model import Scale, ScoreSource, Step
-from mapgen.readers.cells import split_emotions, split_list, tidy_text
+from mapgen.readers.cells import split_emotions, split_lane_list, tidy_text
 from mapgen.readers.emotions.lexicon import infer_score
 from mapgen.readers.emotions.scores import (
     PERCENT,
@@ -198,7 +198,7 @@ class _Builder:
                         where,
                     )
             elif name in LIST_FIELDS:
-                lists[name].extend(split_list(value))
+                lists[name].extend(split_lane_list(value))
             elif name == "emotions":
                 emotions.extend(split_emotions(value))
                 emotions_cell = where
