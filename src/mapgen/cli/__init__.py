@@ -118,13 +118,22 @@ def _describe(journeys: Journeys) -> str:
             else ", no scores"
         )
         photo = ", photo" if persona.photo else ""
+        kind = "Service blueprint" if persona.kind == "blueprint" else "Persona"
         lines.append(
-            f"Persona {head} (sheet {persona.sheet}): {count(len(persona.steps), 'step')}{curve}{photo}"
+            f"{kind} {head} (sheet {persona.sheet}): {count(len(persona.steps), 'step')}{curve}{photo}"
         )
         for stage in journeys.stages:
             steps = persona.steps_in(stage.name)
             actions = "; ".join(step.action or "-" for step in steps) or "(no steps)"
             lines.append(f"  {stage.name}: {actions}")
+    for sheet in dict.fromkeys(m.sheet for m in journeys.metrics):
+        figures = [m for m in journeys.metrics if m.sheet == sheet]
+        measures = len({m.name for m in figures})
+        stages = len({m.stage for m in figures})
+        lines.append(
+            f"Metrics sheet {sheet}: {count(len(figures), 'figure')} of {count(measures, 'measure')} "
+            f"for {count(stages, 'stage')}"
+        )
     for skipped in journeys.skipped_sheets:
         lines.append(f"Skipped sheet {skipped.sheet}: {skipped.reason}")
     lines.append(_summary(journeys))

@@ -8,16 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from mapgen.errors import InputError
-from mapgen.model import Journeys, Persona, Project, SkippedSheet, Stage
+from mapgen.model import Journeys, Metric, Persona, PersonaKind, Project, SkippedSheet, Stage
 from mapgen.readers.canvas_layout import read_canvas
 from mapgen.readers.grid import Grid, cell_name, grid_of
 from mapgen.readers.headers import ColumnMap
 from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_STEPS
+from mapgen.readers.metrics import read_metrics
 from mapgen.readers.problems import Problems
 from mapgen.readers.profile import Profile, read_profile
 from mapgen.readers.project import document_title, read_project
 from mapgen.readers.row_layout import read_rows
-from mapgen.readers.sheets import SheetRole, classify
+from mapgen.readers.sheets import SheetRole, classify, is_blueprint
 from mapgen.readers.stages import StageOrder, read_stages_sheet
 from mapgen.readers.steps import ScoreScales, build_steps, numbers_as_scores, persona_scale
 from mapgen.readers.table import SEARCH_ROWS, Table, detect
@@ -34,6 +35,22 @@ class _PersonaSheet:
     grid: Grid
     table: Table
     profile: Profile
+    kind: PersonaKind
+    stage_cells: dict[str, str]  # where each stage is first named: its own cell, for messages
+
+
+def _stage_cells(grid: Grid, table: Table, column: int) -> dict[str, str]:
+    """Return the cell where each stage of a table is first written (merged cells aside)."""
+    if table.layout == "row":
+        cells = ((row, column) for row in range(table.top + 1, grid.max_row + 1))
+    else:
+        cells = ((table.top, c) for c in range(column + 1, grid.max_column + 1))
+    found: dict[str, str] = {}
+    for row, col in cells:
+        name = " ".join(grid.get(row, col).split())
+        if name and (row, col) not in grid.filled:
+            found.setdefault(name, cell_name(row, col))
+    return found
 
 
 def _report_cells(grid: Grid, scan: PackageScan, problems: Problems) -> None:
@@ -114,33 +131,55 @@ def _persona_sheet(
     profile = read_profile(grid, found.row - 1, problems)
     if not table.records:
         problems.warning("the journey table has no steps yet; fill in a row per step", grid.sheet)
-    return _PersonaSheet(sheet, grid, table, profile)
+    kind: PersonaKind = (
+        "blueprint" if is_blueprint(grid.sheet, (f.header.text for f in table.fields)) else "persona"
+    )
+    return _PersonaSheet(sheet, grid, table, profile, kind, _stage_cells(grid, table, found.column))
 
 
-def _order(declared: list[Stage], tables: list[tuple[str, Table]], problems: Problems) -> StageOrder:
+def _order(declared: list[Stage], sheets: list[_PersonaSheet], problems: Problems) -> StageOrder:
     order = StageOrder(declared)
-    for sheet, table in tables:
+    for item in sheets:
+        sheet, table = item.grid.sheet, item.table
         for stage in table.stages:
+            cell = item.stage_cells.get(stage) or next(
+                (r.cell for r in table.records if r.stage == stage), None
+            )
             if not order.knows(stage) and len(order.stages()) == MAX_STAGES:
-                record = next((r for r in table.records if r.stage == stage), None)
                 problems.error(
                     f'stage "{stage[:40]}" is one more than mapgen\'s limit of {MAX_STAGES} stages in a '
                     "workbook; each stage is a band of every map: merge stages, or split the journeys "
                     "over several workbooks",
                     sheet,
-                    record.cell if record else None,
+                    cell,
                 )
                 return order
             if order.declared and not order.knows(stage):
-                record = next((r for r in table.records if r.stage == stage), None)
                 problems.warning(
                     f'stage "{stage}" is not on the Stages sheet; it is placed after the listed stages; '
                     "add it to the Stages sheet to give it its place",
                     sheet,
-                    record.cell if record else None,
+                    cell,
                 )
             order.add(stage)
     return order
+
+
+def _metrics(
+    grids: list[Grid],
+    personas: list[Persona],
+    order: StageOrder,
+    problems: Problems,
+    columns: ColumnMap | None,
+) -> list[Metric]:
+    """Return the figures of the metrics sheets, each stage in the journeys' spelling."""
+    named = {stage for persona in personas for stage in persona.stages}
+
+    def spelling(stage: str) -> str | None:
+        known = order.canonical(stage)
+        return known if known in named else None
+
+    return [metric for grid in grids for metric in read_metrics(grid, problems, spelling, columns)]
 
 
 def _refuse(problems: Problems, message: str) -> InputError:
@@ -159,6 +198,7 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
     project = Project()
     declared: list[Stage] = []
     candidates: list[tuple[SheetRole, Any, Grid]] = []
+    metric_grids: list[Grid] = []
     any_data = False
     for role in roles:
         sheet = opened.book[role.name]
@@ -174,6 +214,8 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
             project = read_project(grid, problems, path.resolve().parent)
         elif role.kind == "stages":
             declared = read_stages_sheet(grid, problems, columns)
+        elif role.kind == "metrics":
+            metric_grids.append(grid)
         elif grid.is_empty() and not opened.scan.pictures.get(role.name):
             skipped.append(SkippedSheet(role.name, "empty sheet"))
         else:
@@ -187,8 +229,8 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
     if not candidates:
         raise _refuse(
             problems,
-            "the workbook has no persona sheet (every sheet is a Project, Stages, notes, hidden or "
-            "empty sheet); add one sheet per persona with a Stage column",
+            "the workbook has no persona sheet (every sheet is a Project, Stages, metrics, notes, "
+            "hidden or empty sheet); add one sheet per persona with a Stage column",
         )
     if not project.title:
         # Without a Title on the Project sheet, the title the workbook was given in Excel.
@@ -197,7 +239,7 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
         p for _, sheet, grid in candidates if (p := _persona_sheet(sheet, grid, problems, columns))
     ]
     tables = [(p.grid.sheet, p.table) for p in personas_read]
-    order = _order(declared, tables, problems)
+    order = _order(declared, personas_read, problems)
     scales = ScoreScales(table for _, table in tables)
     folder = path.resolve().parent
     journey_stages = order.stages()
@@ -206,7 +248,9 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
     for item in personas_read:
         sheet_name = item.grid.sheet
         stage_name = {stage: order.canonical(stage) for stage in item.table.stages}
-        steps = build_steps(item.table, sheet_name, scales, problems, stage_name)
+        steps = build_steps(
+            item.table, sheet_name, scales, problems, stage_name, blueprint=item.kind == "blueprint"
+        )
         name = item.profile.name or sheet_name
         if len(name) > MAX_NAME_CHARS:  # a sheet name over Excel's 31 characters: a tampered file
             problems.error(
@@ -231,7 +275,10 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
         scale = persona_scale(item.table, scales, steps)
         own = set(stage_name.values())
         stages = tuple(s.name for s in journey_stages if s.name in own)
-        personas.append(Persona(name, sheet_name, item.profile.fields, photo, steps, scale, stages))
+        personas.append(
+            Persona(name, sheet_name, item.profile.fields, photo, steps, scale, stages, kind=item.kind)
+        )
+    metrics = _metrics(metric_grids, personas, order, problems, columns)
     return Journeys(
         source=path.name,
         project=project,
@@ -239,4 +286,5 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
         personas=tuple(personas),
         skipped_sheets=tuple(skipped),
         problems=problems.all(),
+        metrics=tuple(metrics),
     )

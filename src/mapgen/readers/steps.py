@@ -242,11 +242,20 @@ def _unique(key: str, taken: list[tuple[str, str]]) -> str:
 
 
 def build_steps(
-    table: Table, sheet: str, scales: ScoreScales, problems: Problems, stage_name: dict[str, str]
+    table: Table,
+    sheet: str,
+    scales: ScoreScales,
+    problems: Problems,
+    stage_name: dict[str, str],
+    *,
+    blueprint: bool = False,
 ) -> tuple[Step, ...]:
-    """Return a table's steps; stage_name maps each stage as written to its one spelling."""
+    """Return a table's steps; stage_name maps each stage as written to its one spelling.
+
+    A service blueprint need not say how anyone feels: no warning when it has no emotions.
+    """
     scored = any(f.header.field == "score" for f in table.fields)
-    if not scored and not any(f.header.field == "emotions" for f in table.fields):
+    if not blueprint and not scored and not any(f.header.field == "emotions" for f in table.fields):
         problems.warning(
             "the sheet has neither an emotion score nor an emotions column, so this persona's emotion "
             'curve stays empty; add a column such as "Emotion score (-5 to +5)"',
