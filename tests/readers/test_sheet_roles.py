@@ -132,3 +132,16 @@ def test_a_stage_missing_from_the_stages_sheet_is_a_warning_at_the_stage_cell(tm
         'Canvas!C1: stage "Loyalty" is not on the Stages sheet; it is placed after the listed stages; add '
         "it to the Stages sheet to give it its place",
     ]
+
+
+def test_figures_per_stage_on_an_unreserved_sheet_say_how_to_keep_them(tmp_path: Path) -> None:
+    book = new_book()
+    add_rows(book, "Emma", PERSONA)
+    add_rows(
+        book, "Funnel", [("Funnel by stage",), ("Stage", "Visits", "Conversion"), ("Awareness", 1200, 0.3)]
+    )
+    journeys = read(book, tmp_path)
+    (error,) = journeys.errors
+    assert (error.sheet, error.cell) == ("Funnel", "A2")
+    assert "name the sheet Metrics" in error.message
+    assert "no Stage column" not in error.message

@@ -11,7 +11,7 @@ from mapgen.errors import InputError
 from mapgen.model import Journeys, Metric, Persona, PersonaKind, Project, SkippedSheet, Stage
 from mapgen.readers.canvas_layout import read_canvas
 from mapgen.readers.grid import Grid, cell_name, grid_of
-from mapgen.readers.headers import ColumnMap
+from mapgen.readers.headers import ColumnMap, is_stage_header
 from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_STEPS
 from mapgen.readers.metrics import read_metrics
 from mapgen.readers.problems import Problems
@@ -101,10 +101,30 @@ def _scores_read_as_numbers(table: Table, grid: Grid) -> None:
         ]
 
 
+def _lone_stage_header(grid: Grid, columns: ColumnMap | None) -> str | None:
+    """Return the cell of a Stage header with no known step header beside it (a table of figures)."""
+    for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1):
+        for column, text in grid.row(row):
+            if (row, column) not in grid.filled and is_stage_header(text, columns):
+                return cell_name(row, column)
+    return None
+
+
 def _persona_sheet(
     sheet: Any, grid: Grid, problems: Problems, columns: ColumnMap | None
 ) -> _PersonaSheet | None:
     found = detect(grid, columns)
+    stage_cell = None if found else _lone_stage_header(grid, columns)
+    if stage_cell is not None:
+        problems.error(
+            "the sheet has a Stage column but no step column mapgen knows beside it (Step, Touchpoint, "
+            "Emotions, Pain points...); if it holds figures per stage, name the sheet Metrics (or Stage "
+            "metrics, KPIs by stage, Analytics) to keep them apart from the personas; else start its name "
+            "with _ if it is not a persona",
+            grid.sheet,
+            stage_cell,
+        )
+        return None
     if found is None:
         problems.error(
             f"no Stage column was found in the first {SEARCH_ROWS} rows; add a header row with a Stage "
