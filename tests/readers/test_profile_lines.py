@@ -102,3 +102,30 @@ def test_a_pain_points_cell_with_commas_is_several_cards(tmp_path: Path) -> None
     assert step.pain_points == ("Too many ads", "Irrelevant offers", "Pushy retargeting")
     assert step.opportunities == ("Fewer ads",)
     assert dict(step.extra) == {"Notes": "a, b, c"}  # not a list lane: kept as written
+
+
+def test_a_key_left_blank_in_the_key_column_is_no_warning(tmp_path: Path) -> None:
+    profile, warnings = _sheet_with_lines(
+        tmp_path, [("Name", "Emma"), ("Household",), ("Key actors:",), ("Role", "Parent")]
+    )
+    assert profile == {"name": "Emma", "role": "Parent"}
+    assert warnings == []
+
+
+def test_profile_numbers_show_their_format(tmp_path: Path) -> None:
+    book = new_book()
+    sheet = add_rows(
+        book,
+        "Emma",
+        [
+            ("Budget", 600),
+            ("Share of wallet", 0.125),
+            (),
+            ("Stage", "Step", "Emotions"),
+            ("A", "Pays", "happy"),
+        ],
+    )
+    sheet["B1"].number_format = '"£"#,##0'
+    sheet["B2"].number_format = "0.0%"
+    (persona,) = read(book, tmp_path).personas
+    assert dict(persona.profile) == {"Budget": "£600", "Share of wallet": "12.5%"}

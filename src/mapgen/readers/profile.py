@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from openpyxl.utils import column_index_from_string
+
 from mapgen.model import PROFILE_LIST_KEYS, ProfileValue
 from mapgen.readers.cells import split_lane_list, split_list, tidy_text
 from mapgen.readers.grid import Grid, cell_name
@@ -33,6 +35,16 @@ def _title_cell(grid: Grid, last_row: int) -> str | None:
     return None
 
 
+def _blank_field(cell: str, text: str, key_columns: set[int]) -> bool:
+    """Return True for a field left blank: "Photo" or "Household:" with nothing beside it."""
+    if text.rstrip().endswith((":", "：")) or profile_key(text) is not None:
+        return True
+    # A short label in the column of the other keys is a key waiting for its value, not a line.
+    column = column_index_from_string(cell.rstrip("0123456789"))
+    short = len(text) <= 40 and len(text.split()) <= 4 and not text.rstrip().endswith((".", "!", "?"))
+    return short and column in key_columns
+
+
 def read_profile(grid: Grid, last_row: int, problems: Problems) -> Profile:
     """Return the profile of rows 1..last_row; known keys get their canonical name, others stay as written.
 
@@ -44,9 +56,11 @@ def read_profile(grid: Grid, last_row: int, problems: Problems) -> Profile:
     seen: set[str] = set()
     title = _title_cell(grid, last_row)
     found = block(grid, 1, last_row, any_key=True)
+    keys = {column_index_from_string(pair.cell.rstrip("0123456789")) for pair in found.pairs}
+    keys |= {column - 1 for column in keys}  # a value's cell, and the key's cell before it
     for cell, text in found.lone:
-        if cell == title or text.rstrip().endswith((":", "：")) or profile_key(text) is not None:
-            continue  # the title, or a field left blank ("Photo" with nothing beside it)
+        if cell == title or _blank_field(cell, text, keys):
+            continue
         shown = " ".join(text.split())
         shown = shown if len(shown) <= 40 else shown[:40].rsplit(" ", 1)[0] + "…"
         problems.warning(
