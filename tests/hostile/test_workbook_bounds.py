@@ -223,7 +223,7 @@ def test_a_canvas_of_5000_stages_is_refused_before_any_picture_is_drawn(tmp_path
         run = mapgen(command, path, *options)
         assert_refused(
             run,
-            f'stages.xlsx:P!{column_name(over + 1)}2: error: stage "S{over}" is one more than mapgen\'s '
+            f'stages.xlsx:P!{column_name(over + 1)}1: error: stage "S{over}" is one more than mapgen\'s '
             f"limit of {limits.MAX_STAGES} stages",
         )
         bounded(run)

@@ -304,7 +304,7 @@ def test_a_stage_missing_from_the_stages_sheet_is_appended_with_a_warning(tmp_pa
     journeys = read(book, tmp_path)
     assert [s.name for s in journeys.stages] == ["Awareness", "Purchase", "Loyalty"]
     assert messages(journeys) == [
-        'P!B3: stage "Loyalty" is not on the Stages sheet; it is placed after the listed stages; add it '
+        'P!A3: stage "Loyalty" is not on the Stages sheet; it is placed after the listed stages; add it '
         "to the Stages sheet to give it its place"
     ]
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the maps are data: a row of a table or a line of a file stays on one line)
 """Write the real-shape maps of tests/real/: journeys as other people keep them, not as mapgen would.
 
     python tests/real/make_maps.py
@@ -107,7 +108,9 @@ def onboarding_mermaid() -> None:
 def pharmacy_model_json() -> None:
     """Another tool's export in mapgen's own JSON contract (schema 3): the model itself."""
 
-    def step(stage: str, action: str, score: float, pain: list[str], owner: str, cell: str) -> dict[str, object]:
+    def step(
+        stage: str, action: str, score: float, pain: list[str], owner: str, cell: str
+    ) -> dict[str, object]:
         return {
             "stage": stage,
             "action": action,
@@ -144,7 +147,14 @@ def pharmacy_model_json() -> None:
                 "stages": ["Request", "Pick-up"],
                 "steps": [
                     step("Request", "Orders the refill in the app", 0.5, [], "Digital", "steps[0]"),
-                    step("Pick-up", "Finds half the order missing", -1.0, ["No message before she came"], "Stores", "steps[1]"),
+                    step(
+                        "Pick-up",
+                        "Finds half the order missing",
+                        -1.0,
+                        ["No message before she came"],
+                        "Stores",
+                        "steps[1]",
+                    ),
                 ],
             }
         ],
@@ -165,7 +175,14 @@ def museum_canvas() -> None:
         [
             ["A family day at the science museum"],
             ["Stage", "Plan", "Arrive", "Explore", "Lunch", "Leave"],
-            ["Customer Touchpoint", "Website, Instagram", "Car park, ticket desk", "Galleries", "Café", "Gift shop"],
+            [
+                "Customer Touchpoint",
+                "Website, Instagram",
+                "Car park, ticket desk",
+                "Galleries",
+                "Café",
+                "Gift shop",
+            ],
             [
                 "Thought/Quote",
                 "Is it worth it with a four-year-old?",
@@ -175,7 +192,14 @@ def museum_canvas() -> None:
                 "One more souvenir, fine",
             ],
             ["Emotions", "curiosity", "impatience, doubt", "delight++", "irritation", "tired → content"],
-            ["Pain points", "", "Booked and walk-up visitors share one queue", "", "No space for buggies", ""],
+            [
+                "Pain points",
+                "",
+                "Booked and walk-up visitors share one queue",
+                "",
+                "No space for buggies",
+                "",
+            ],
             [
                 "Solution",
                 "Age filter on the what's-on page",
@@ -203,8 +227,24 @@ def insurance_workbook() -> None:
             [],
             ["Stage", "Step", "Channel", "Emotion score (-5 to +5)", "Pain points", "Opportunities", "Owner"],
             ["Incident", "Finds the kitchen flooded", "", -4, "", "", ""],
-            ["First notice", "Reports the claim by phone", "Phone", -2, "Asked for the policy number twice", "Look the caller up by phone number", "Contact centre"],
-            ["Assessment", "Waits for the loss adjuster", "Email", -3, "No date for nine days", "Book the visit in the first call", "Claims"],
+            [
+                "First notice",
+                "Reports the claim by phone",
+                "Phone",
+                -2,
+                "Asked for the policy number twice",
+                "Look the caller up by phone number",
+                "Contact centre",
+            ],
+            [
+                "Assessment",
+                "Waits for the loss adjuster",
+                "Email",
+                -3,
+                "No date for nine days",
+                "Book the visit in the first call",
+                "Claims",
+            ],
             ["Settlement", "Receives the payment", "Bank transfer", 3, "", "", "Finance"],
         ],
     )
@@ -215,11 +255,35 @@ def insurance_workbook() -> None:
             ["Name", "Tomasz Wójcik"],
             ["Role", "Independent broker"],
             [],
-            ["Stage", "Step", "Touchpoint", "Emotion score (-5 to +5)", "Pain points", "Opportunities", "Owner"],
+            [
+                "Stage",
+                "Step",
+                "Touchpoint",
+                "Emotion score (-5 to +5)",
+                "Pain points",
+                "Opportunities",
+                "Owner",
+            ],
             ["Quote request", "Sends a risk for a bakery", "Broker portal", 1, "", "", "Underwriting"],
-            ["Underwriting", "Answers follow-up questions", "Email", -2, "Questions arrive one at a time", "One list of questions", "Underwriting"],
+            [
+                "Underwriting",
+                "Answers follow-up questions",
+                "Email",
+                -2,
+                "Questions arrive one at a time",
+                "One list of questions",
+                "Underwriting",
+            ],
             ["Binding", "Binds the cover", "Broker portal", 3, "", "", "Underwriting"],
-            ["Renewal", "Gets the renewal terms late", "Email", -3, "Terms five days before expiry", "Terms 30 days ahead", "Account management"],
+            [
+                "Renewal",
+                "Gets the renewal terms late",
+                "Email",
+                -3,
+                "Terms five days before expiry",
+                "Terms 30 days ahead",
+                "Account management",
+            ],
         ],
     )
     blueprint = book.create_sheet("Claims blueprint")
@@ -227,8 +291,20 @@ def insurance_workbook() -> None:
         blueprint,
         [
             ["Stage", "Customer action", "Frontstage", "Backstage", "Support processes"],
-            ["First notice", "Calls to report", "Agent takes the details", "Claim opened in the core system", "Policy lookup"],
-            ["Assessment", "Shows the damage", "Adjuster visits", "Adjuster writes the report", "Scheduling tool"],
+            [
+                "First notice",
+                "Calls to report",
+                "Agent takes the details",
+                "Claim opened in the core system",
+                "Policy lookup",
+            ],
+            [
+                "Assessment",
+                "Shows the damage",
+                "Adjuster visits",
+                "Adjuster writes the report",
+                "Scheduling tool",
+            ],
             ["Settlement", "Accepts the offer", "Offer letter", "Payment approved", "Payments run"],
         ],
     )
@@ -263,12 +339,62 @@ def saas_trial_workbook() -> None:
             ["Duration: 14 days"],
             ["Team size: 12 dispatchers"],
             [],
-            ["Section", "Channel", "Touchpoint", "Action", "Feelings", "Challenges", "Action Points", "Trial conversion", "Owning team"],
-            ["Evaluate", "Web", "Pricing page", "Compares the plans", "sceptical", "Prices shown without tax", "Show prices with and without tax", 0.4213, "Marketing"],
+            [
+                "Section",
+                "Channel",
+                "Touchpoint",
+                "Action",
+                "Feelings",
+                "Challenges",
+                "Action Points",
+                "Trial conversion",
+                "Owning team",
+            ],
+            [
+                "Evaluate",
+                "Web",
+                "Pricing page",
+                "Compares the plans",
+                "sceptical",
+                "Prices shown without tax",
+                "Show prices with and without tax",
+                0.4213,
+                "Marketing",
+            ],
             ["Evaluate", "Web", "Sign-up form", "Starts the trial", "hopeful", "", "", 0.6071, "Growth"],
-            ["Set up", "Product", "Import wizard", "Imports the drivers' list", "frustrated", "CSV import, column mapping, date formats", "Template download, live preview", 0.3355, "Product"],
-            ["Set up", "Email", "Onboarding email", "Invites the dispatchers", "very relieved", "", "", None, "Growth"],
-            ["Decide", "Sales", "Call with sales", "Asks for an annual price", "confident", "", "", None, "Sales"],
+            [
+                "Set up",
+                "Product",
+                "Import wizard",
+                "Imports the drivers' list",
+                "frustrated",
+                "CSV import, column mapping, date formats",
+                "Template download, live preview",
+                0.3355,
+                "Product",
+            ],
+            [
+                "Set up",
+                "Email",
+                "Onboarding email",
+                "Invites the dispatchers",
+                "very relieved",
+                "",
+                "",
+                None,
+                "Growth",
+            ],
+            [
+                "Decide",
+                "Sales",
+                "Call with sales",
+                "Asks for an annual price",
+                "confident",
+                "",
+                "",
+                None,
+                "Sales",
+            ],
         ],
     )
     for row in range(8, 11):
@@ -288,9 +414,33 @@ def french_export_workbook() -> None:
             ["Âge", "29"],
             ["Métier", "Infirmière de nuit"],
             [],
-            ["Étape", "Action", "Point de contact", "Note (1-5)", "Points de douleur", "Opportunités", "Responsable"],
-            ["Découverte", "Voit une publicité pour la salle", "Instagram", 3, "", "Horaires de nuit dans la publicité", "Marketing"],
-            ["Inscription", "S'inscrit en ligne à 2 h du matin", "Site web", 2, "Paiement refusé la nuit", "Paiement 24 h/24", "Digital"],
+            [
+                "Étape",
+                "Action",
+                "Point de contact",
+                "Note (1-5)",
+                "Points de douleur",
+                "Opportunités",
+                "Responsable",
+            ],
+            [
+                "Découverte",
+                "Voit une publicité pour la salle",
+                "Instagram",
+                3,
+                "",
+                "Horaires de nuit dans la publicité",
+                "Marketing",
+            ],
+            [
+                "Inscription",
+                "S'inscrit en ligne à 2 h du matin",
+                "Site web",
+                2,
+                "Paiement refusé la nuit",
+                "Paiement 24 h/24",
+                "Digital",
+            ],
             ["Première séance", "Trouve la salle vide à 7 h", "Salle", 5, "", "", "Exploitation"],
         ],
     )
@@ -305,12 +455,48 @@ def ids_export_workbook() -> None:
     _rows(
         sheet,
         [
-            ["id", "stage_name", "step", "touchpoint", "emotionScore", "painPoints", "opportunities", "owning_team"],
-            ["s1", "Browse", "Searches for running shoes", "Search", 0.2, "Filters reset on back", "Keep filters in the URL", "Web"],
+            [
+                "id",
+                "stage_name",
+                "step",
+                "touchpoint",
+                "emotionScore",
+                "painPoints",
+                "opportunities",
+                "owning_team",
+            ],
+            [
+                "s1",
+                "Browse",
+                "Searches for running shoes",
+                "Search",
+                0.2,
+                "Filters reset on back",
+                "Keep filters in the URL",
+                "Web",
+            ],
             ["s2", "Browse", "Compares two models", "Product page", 0.4, "", "", "Web"],
-            ["s3", "Checkout", "Enters a discount code", "Basket", -0.6, "Code field hidden behind a link", "Show the code field", "Checkout"],
+            [
+                "s3",
+                "Checkout",
+                "Enters a discount code",
+                "Basket",
+                -0.6,
+                "Code field hidden behind a link",
+                "Show the code field",
+                "Checkout",
+            ],
             ["s4", "Checkout", "Pays with a wallet", "Payment", 0.8, "", "", "Payments"],
-            ["s5", "Delivery", "Tracks the parcel", "Email; tracking page", -0.2, "Tracking updates a day late", "Carrier webhooks", "Logistics"],
+            [
+                "s5",
+                "Delivery",
+                "Tracks the parcel",
+                "Email; tracking page",
+                -0.2,
+                "Tracking updates a day late",
+                "Carrier webhooks",
+                "Logistics",
+            ],
         ],
     )
     _save(book, "shoe-shop-export.xlsx")

@@ -151,3 +151,28 @@ def three_scales(folder: Path) -> Journeys:
         ],
     )
     return read(book, folder, "scales.xlsx")
+
+
+# The one-cell profile lines of issue #14's workbooks, and the value each must show.
+PROFILE_LINES = {
+    "Context": "First family camping trip",
+    "Scenario": "Buys a tent on her phone",
+    "Duration": "Three weeks",
+    "Key Actors": "Emma, her partner, support",
+    "Household": "Partner and two children",
+}
+
+
+def profile_lines(folder: Path) -> Journeys:
+    """Return the model of a persona whose profile has the PROFILE_LINES, one 'Key: value' cell each."""
+    book = new_book()
+    rows: list[Sequence[Cell]] = [("Name: Emma Hughes",), ("Role: Parent",)]
+    rows += [(f"{key}: {value}",) for key, value in PROFILE_LINES.items()]
+    rows += [
+        (),
+        ("Stage", "Step", "Emotions"),
+        ("Awareness", "Sees an ad", "happy"),
+        ("Purchase", "Pays", "relieved"),
+    ]
+    add_rows(book, "Emma", rows)
+    return read(book, folder)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from mapgen.build.pipeline import BuildResult
     from mapgen.build.progress import Progress
     from mapgen.build.runner import Runner
+    from mapgen.themes import Theme
 
 DEFAULT_OUT = Path("outputs")
 Report = Callable[[Iterable[Problem]], None]
@@ -64,6 +65,21 @@ def is_stale(out: Path, workbook: Path) -> bool:
         return True
 
 
+def checked_theme(workbook: Path, journeys: Journeys, request: Request) -> Theme:
+    """Return the theme a build of the workbook uses, once the inputs beside it pass build's checks.
+
+    The checks build makes after reading and before making anything, in one place so that
+    `mapgen validate` refuses what build refuses: a theme (--theme, the project file's or the
+    Theme field's) that fails to load, a deck template that cannot be used. Raise MapgenError.
+    """
+    from mapgen.build.pipeline import check_template, resolve_theme
+
+    theme = resolve_theme(request.theme, journeys, workbook)
+    if request.options.template is not None:
+        check_template(request.options.template)
+    return theme
+
+
 def build_workbook(
     workbook: Path,
     out: Path,
@@ -84,7 +100,7 @@ def build_workbook(
     """
     import time
 
-    from mapgen.build.pipeline import build_outputs, resolve_theme, strict_failure
+    from mapgen.build.pipeline import build_outputs, strict_failure
     from mapgen.readers import read_workbook
 
     report = report or (lambda _problems: None)
@@ -104,7 +120,7 @@ def build_workbook(
             f"{workbook} has {len(journeys.errors)} error(s); fix them and build again", journeys.problems
         )
     started = time.perf_counter()
-    theme = resolve_theme(request.theme, journeys, workbook)
+    theme = checked_theme(workbook, journeys, request)
     timings["theme"] = time.perf_counter() - started
     if inputs is not None:
         from mapgen.build.inputs import theme_files

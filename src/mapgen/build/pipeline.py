@@ -23,7 +23,16 @@ if TYPE_CHECKING:
     from mapgen.build.runner import Done, Runner
     from mapgen.themes import Theme
 
-__all__ = ["MANIFEST", "BuildResult", "Options", "RenderResult", "build_outputs", "render", "resolve_theme"]
+__all__ = [
+    "MANIFEST",
+    "BuildResult",
+    "Options",
+    "RenderResult",
+    "build_outputs",
+    "check_template",
+    "render",
+    "resolve_theme",
+]
 
 
 def resolve_theme(spec: str | None, journeys: Journeys, workbook: Path | None = None) -> Theme:
@@ -129,7 +138,7 @@ def build_outputs(
         theme = resolve_theme(theme, journeys)
     options = options or Options()
     if options.template is not None:
-        _check_template(options.template)
+        check_template(options.template)
     journeys = _select_personas(journeys, options.personas)
     tasks = plan_tasks(journeys, names, options)
 
@@ -191,7 +200,7 @@ def strict_failure(source: str, out: Path, warnings: Sequence[Problem]) -> Mapge
     return MapgenError(message, (*warnings, Problem("error", message, file=source)))
 
 
-def _check_template(path: Path) -> None:
+def check_template(path: Path) -> None:
     """Refuse a client template that is no bounded PowerPoint file, before any work starts."""
     from mapgen.themes.files import check_template
 

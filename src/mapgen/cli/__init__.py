@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -17,7 +18,7 @@ import click
 from mapgen._version import __version__
 from mapgen.cli.build import build, watch
 from mapgen.cli.common import ENVIRONMENT, EXIT_INPUT, Group, common_options, count, report
-from mapgen.model import Journeys
+from mapgen.model import Journeys, Problem
 from mapgen.samples.command import sample
 from mapgen.scores import scale_of, scale_text, score_text
 
@@ -53,12 +54,15 @@ def _load(workbook: Path) -> Journeys:
     return read_workbook(workbook, load_project_file(workbook.parent).columns)
 
 
-def _summary(journeys: Journeys) -> str:
+def _summary(journeys: Journeys, problems: Sequence[Problem] = ()) -> str:
+    """Return the one-line count of what was read; problems, those found beyond the workbook's own."""
     steps = sum(len(p.steps) for p in journeys.personas)
+    warnings = len(journeys.warnings) + sum(1 for p in problems if not p.is_error)
+    errors = len(journeys.errors) + sum(1 for p in problems if p.is_error)
     return (
         f"{journeys.source}: {count(len(journeys.personas), 'persona')}, "
         f"{count(len(journeys.stages), 'stage')}, {count(steps, 'step')}, "
-        f"{count(len(journeys.warnings), 'warning')}, {count(len(journeys.errors), 'error')}"
+        f"{count(warnings, 'warning')}, {count(errors, 'error')}"
     )
 
 
@@ -69,12 +73,40 @@ WORKBOOK = click.argument("workbook", type=click.Path(path_type=Path, dir_okay=F
 @WORKBOOK
 @common_options
 def validate(workbook: Path) -> None:
-    """Check a workbook and report every problem at once."""
-    journeys = _load(workbook)
+    """Check a workbook, and the theme and template a build of it uses; report every problem at once."""
+    from mapgen.build.batch import checked_theme
+    from mapgen.cli.options import settings
+    from mapgen.errors import MapgenError
+    from mapgen.readers import read_workbook
+
+    # The project file's theme, template and columns, as build merges them (no command-line options).
+    chosen = settings(
+        workbook.parent,
+        no_config=False,
+        out=None,
+        theme_spec=None,
+        formats=None,
+        size=None,
+        dpi=None,
+        template=None,
+        personas=(),
+        strict=None,
+        timestamp=False,
+    )
+    journeys = read_workbook(workbook, chosen.project.columns)
+    beyond: list[Problem] = []
+    exit_code = EXIT_INPUT if journeys.errors else 0
+    if not journeys.errors:  # as build: the theme and template are looked at once the workbook reads
+        try:
+            beyond += checked_theme(workbook, journeys, chosen.request).warnings
+        except MapgenError as error:
+            beyond += error.problems or [Problem("error", error.message)]
+            exit_code = error.exit_code
     report(journeys.problems)
-    click.echo(_summary(journeys))
-    if journeys.errors:
-        sys.exit(EXIT_INPUT)
+    report(beyond)
+    click.echo(_summary(journeys, beyond))
+    if exit_code:
+        sys.exit(exit_code)
 
 
 @main.command()
@@ -134,6 +166,14 @@ def _describe(journeys: Journeys) -> str:
             steps = persona.steps_in(stage)
             actions = "; ".join(step.action or "-" for step in steps) or "(no steps)"
             lines.append(f"  {stage}: {actions}")
+    for sheet in dict.fromkeys(m.sheet for m in journeys.metrics):
+        figures = [m for m in journeys.metrics if m.sheet == sheet]
+        measures = len({m.name for m in figures})
+        stages = len({m.stage for m in figures})
+        lines.append(
+            f"Metrics sheet {sheet}: {count(len(figures), 'figure')} of {count(measures, 'measure')} "
+            f"for {count(stages, 'stage')}"
+        )
     for skipped in journeys.skipped_sheets:
         lines.append(f"Skipped sheet {skipped.sheet}: {skipped.reason}")
     lines.append(_summary(journeys))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_emotions", "split_list", "tidy_text"]
+__all__ = ["split_emotions", "split_lane_list", "split_list", "tidy_text"]
 
 # A bullet or a number at the start of a line: "•", "-", "*", "–", "1.", "1)", "(1)", "a)".
 _BULLET = re.compile(r"^\s*(?:[•●◦▪▫■□‣⁃∙·○◆◇►▶→✓✔☐☑*\-–—+]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z]\))(?:\s+|$)")
@@ -70,3 +70,45 @@ def split_emotions(text: str) -> tuple[str, ...]:
     joined = _ARROW_BREAK.sub(" ", tidy_text(text))
     words = (_unbullet(part) for part in _EMOTION_SEPARATORS.split(joined))
     return tuple(word.strip(" .!?") for word in words if word.strip(" .!?"))
+
+
+# A list lane's one-line cell splits on commas or semicolons when every item is this short.
+_MAX_ITEM_WORDS = 4
+_MAX_ITEM_CHARS = 40
+# A comma between digits is a thousands separator ("1,250 orders"), not a list's.
+_LIST_SEPARATORS = re.compile(r"\s*(?:;|(?<!\d),|,(?!\d))\s*")
+
+
+def _short_item(item: str) -> bool:
+    return (
+        0 < len(item) <= _MAX_ITEM_CHARS
+        and len(item.split()) <= _MAX_ITEM_WORDS
+        and not item.endswith((".", "!", "?", ":"))
+    )
+
+
+def split_lane_list(text: str) -> tuple[str, ...]:
+    """Return the items of a list lane's cell: split_list's, and a one-line cell split on , or ;.
+
+    "Social media, Ads, Word of mouth" is three items; "Slow, expensive delivery" and prose with
+    commas stay whole: every part must be short and end no sentence, commas need three parts
+    (two are a qualifier as often as a list), and adjectives before a noun they share (single
+    words, the later ones in lower case) are no list.
+    """
+    items = split_list(text)
+    if len(items) != 1 or "\n" in items[0]:
+        return items
+    (item,) = items
+    parts = [p.strip() for p in _LIST_SEPARATORS.split(item)]
+    # Two parts split only on a semicolon: "Checkout completion rate, EU" is one KPI with its market.
+    if len(parts) < (2 if ";" in item else 3) or not all(_short_item(p) for p in parts):
+        return items
+    *firsts, last = parts
+    if (
+        ";" not in item
+        and all(len(p.split()) == 1 for p in firsts)
+        and len(last.split()) > 1
+        and all(p[0].islower() for p in parts[1:])
+    ):
+        return items  # "Slow, expensive delivery": adjectives before the noun they share
+    return tuple(parts)

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 
-__all__ = ["Grid", "cell_name", "cell_text", "decode_escapes", "grid_of"]
+from mapgen.readers.numbers import format_number, plain_number
+
+__all__ = ["Grid", "Number", "cell_name", "cell_text", "decode_escapes", "grid_of"]
 
 # Excel's error values, as openpyxl returns them from cached results.
 _ERROR_VALUES = frozenset(
@@ -33,16 +36,8 @@ def cell_name(row: int, column: int) -> str:
     return f"{get_column_letter(column)}{row}"
 
 
-def _number_text(value: float, number_format: str) -> str:
-    if "%" in number_format:
-        return f"{value * 100:.10g}%"
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.15g}"  # 0.1 + 0.2 reads as 0.3, as Excel shows it
-
-
 def cell_text(value: Any, number_format: str = "General") -> str:
-    """Return a cell value as the text it stands for: dates ISO, numbers without a spurious .0."""
+    """Return a cell value as the text it shows: numbers in their number format, dates ISO."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -58,9 +53,18 @@ def cell_text(value: Any, number_format: str = "General") -> str:
     if isinstance(value, dt.timedelta):
         return str(value)
     if isinstance(value, int | float):
-        return _number_text(value, number_format or "General")
+        fmt = number_format or "General"
+        return format_number(value, fmt) or plain_number(value, fmt)
     text = decode_escapes(str(value)).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.strip() for line in text.strip().split("\n"))
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number cell's value, and its plain text ("60.7142857142857%") for readers of the number itself."""
+
+    value: float
+    plain: str
 
 
 @dataclass
@@ -72,12 +76,21 @@ class Grid:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # cells holding #N/A and the like
     filled: set[tuple[int, int]] = field(default_factory=set)  # merged cells given their range's value
     controls: set[tuple[int, int]] = field(default_factory=set)  # cells whose control characters were dropped
+    # Number cells: the cells show them formatted ("60.7%"), scores and metrics read the number.
+    numbers: dict[tuple[int, int], Number] = field(default_factory=dict)
     max_row: int = 0
     max_column: int = 0
 
     def get(self, row: int, column: int) -> str:
         """Return the text of a cell ('' when blank)."""
         return self.cells.get((row, column), "")
+
+    def number(self, cell: str) -> Number | None:
+        """Return the number an A1-named cell holds, or None when it holds text or nothing."""
+        try:
+            return self.numbers.get(coordinate_to_tuple(cell))
+        except (ValueError, TypeError):
+            return None
 
     def row(self, row: int) -> list[tuple[int, str]]:
         """Return the non-blank cells of a row as (column, text), left to right."""
@@ -107,6 +120,8 @@ def grid_of(sheet: Any) -> Grid:
             grid.errors[(row, column)] = text
             continue
         grid.cells[(row, column)] = text
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            grid.numbers[(row, column)] = Number(float(value), plain_number(value, cell.number_format or ""))
     # Fill merged ranges only as far as the data reaches: a range merged down a whole column
     # must not make a million cells.
     data_rows = max((r for r, _ in grid.cells), default=0)

@@ -8,16 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from mapgen.errors import InputError
-from mapgen.model import Journeys, Persona, Project, SkippedSheet, Stage
+from mapgen.model import Journeys, Metric, Persona, PersonaKind, Project, SkippedSheet, Stage
 from mapgen.readers.canvas_layout import read_canvas
 from mapgen.readers.grid import Grid, cell_name, grid_of
-from mapgen.readers.headers import ColumnMap
+from mapgen.readers.headers import ColumnMap, is_stage_header
 from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_STEPS
+from mapgen.readers.metrics import read_metrics
 from mapgen.readers.problems import Problems
 from mapgen.readers.profile import Profile, read_profile
 from mapgen.readers.project import document_title, read_project
 from mapgen.readers.row_layout import read_rows
-from mapgen.readers.sheets import SheetRole, classify
+from mapgen.readers.sheets import SheetRole, classify, is_blueprint
 from mapgen.readers.stages import StageOrder, read_stages_sheet
 from mapgen.readers.steps import ScoreScales, build_steps, numbers_as_scores, persona_scale
 from mapgen.readers.table import SEARCH_ROWS, Table, detect
@@ -34,6 +35,22 @@ class _PersonaSheet:
     grid: Grid
     table: Table
     profile: Profile
+    kind: PersonaKind
+    stage_cells: dict[str, str]  # where each stage is first named: its own cell, for messages
+
+
+def _stage_cells(grid: Grid, table: Table, column: int) -> dict[str, str]:
+    """Return the cell where each stage of a table is first written (merged cells aside)."""
+    if table.layout == "row":
+        cells = ((row, column) for row in range(table.top + 1, grid.max_row + 1))
+    else:
+        cells = ((table.top, c) for c in range(column + 1, grid.max_column + 1))
+    found: dict[str, str] = {}
+    for row, col in cells:
+        name = " ".join(grid.get(row, col).split())
+        if name and (row, col) not in grid.filled:
+            found.setdefault(name, cell_name(row, col))
+    return found
 
 
 def _report_cells(grid: Grid, scan: PackageScan, problems: Problems) -> None:
@@ -70,10 +87,44 @@ def _report_cells(grid: Grid, scan: PackageScan, problems: Problems) -> None:
             )
 
 
+def _scores_read_as_numbers(table: Table, grid: Grid) -> None:
+    """Give score and emotion cells holding numbers their plain number: a score is the number, not its look.
+
+    A 0.0% cell shows "60.7%", but the score is 60.7142857...%, read as a percentage as before.
+    """
+    for record in table.records:
+        record.values = [
+            (item, number.plain, cell)
+            if item.header.field in ("score", "emotions") and (number := grid.number(cell)) is not None
+            else (item, text, cell)
+            for item, text, cell in record.values
+        ]
+
+
+def _lone_stage_header(grid: Grid, columns: ColumnMap | None) -> str | None:
+    """Return the cell of a Stage header with no known step header beside it (a table of figures)."""
+    for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1):
+        for column, text in grid.row(row):
+            if (row, column) not in grid.filled and is_stage_header(text, columns):
+                return cell_name(row, column)
+    return None
+
+
 def _persona_sheet(
     sheet: Any, grid: Grid, problems: Problems, columns: ColumnMap | None
 ) -> _PersonaSheet | None:
     found = detect(grid, columns)
+    stage_cell = None if found else _lone_stage_header(grid, columns)
+    if stage_cell is not None:
+        problems.error(
+            "the sheet has a Stage column but no step column mapgen knows beside it (Step, Touchpoint, "
+            "Emotions, Pain points...); if it holds figures per stage, name the sheet Metrics (or Stage "
+            "metrics, KPIs by stage, Analytics) to keep them apart from the personas; else start its name "
+            "with _ if it is not a persona",
+            grid.sheet,
+            stage_cell,
+        )
+        return None
     if found is None:
         problems.error(
             f"no Stage column was found in the first {SEARCH_ROWS} rows; add a header row with a Stage "
@@ -95,37 +146,60 @@ def _persona_sheet(
             table.records[MAX_STEPS].cell,
         )
         del table.records[MAX_STEPS:]  # the build stops on the error; reading on costs nothing
+    _scores_read_as_numbers(table, grid)
     numbers_as_scores(table)
     profile = read_profile(grid, found.row - 1, problems)
     if not table.records:
         problems.warning("the journey table has no steps yet; fill in a row per step", grid.sheet)
-    return _PersonaSheet(sheet, grid, table, profile)
+    kind: PersonaKind = (
+        "blueprint" if is_blueprint(grid.sheet, (f.header.text for f in table.fields)) else "persona"
+    )
+    return _PersonaSheet(sheet, grid, table, profile, kind, _stage_cells(grid, table, found.column))
 
 
-def _order(declared: list[Stage], tables: list[tuple[str, Table]], problems: Problems) -> StageOrder:
+def _order(declared: list[Stage], sheets: list[_PersonaSheet], problems: Problems) -> StageOrder:
     order = StageOrder(declared)
-    for sheet, table in tables:
+    for item in sheets:
+        sheet, table = item.grid.sheet, item.table
         for stage in table.stages:
+            cell = item.stage_cells.get(stage) or next(
+                (r.cell for r in table.records if r.stage == stage), None
+            )
             if not order.knows(stage) and len(order.stages()) == MAX_STAGES:
-                record = next((r for r in table.records if r.stage == stage), None)
                 problems.error(
                     f'stage "{stage[:40]}" is one more than mapgen\'s limit of {MAX_STAGES} stages in a '
                     "workbook; each stage is a band of every map: merge stages, or split the journeys "
                     "over several workbooks",
                     sheet,
-                    record.cell if record else None,
+                    cell,
                 )
                 return order
             if order.declared and not order.knows(stage):
-                record = next((r for r in table.records if r.stage == stage), None)
                 problems.warning(
                     f'stage "{stage}" is not on the Stages sheet; it is placed after the listed stages; '
                     "add it to the Stages sheet to give it its place",
                     sheet,
-                    record.cell if record else None,
+                    cell,
                 )
             order.add(stage)
     return order
+
+
+def _metrics(
+    grids: list[Grid],
+    personas: list[Persona],
+    order: StageOrder,
+    problems: Problems,
+    columns: ColumnMap | None,
+) -> list[Metric]:
+    """Return the figures of the metrics sheets, each stage in the journeys' spelling."""
+    named = {stage for persona in personas for stage in persona.stages}
+
+    def spelling(stage: str) -> str | None:
+        known = order.canonical(stage)
+        return known if known in named else None
+
+    return [metric for grid in grids for metric in read_metrics(grid, problems, spelling, columns)]
 
 
 def _refuse(problems: Problems, message: str) -> InputError:
@@ -144,6 +218,7 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
     project = Project()
     declared: list[Stage] = []
     candidates: list[tuple[SheetRole, Any, Grid]] = []
+    metric_grids: list[Grid] = []
     any_data = False
     for role in roles:
         sheet = opened.book[role.name]
@@ -159,6 +234,8 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
             project = read_project(grid, problems, path.resolve().parent)
         elif role.kind == "stages":
             declared = read_stages_sheet(grid, problems, columns)
+        elif role.kind == "metrics":
+            metric_grids.append(grid)
         elif grid.is_empty() and not opened.scan.pictures.get(role.name):
             skipped.append(SkippedSheet(role.name, "empty sheet"))
         else:
@@ -172,8 +249,8 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
     if not candidates:
         raise _refuse(
             problems,
-            "the workbook has no persona sheet (every sheet is a Project, Stages, notes, hidden or "
-            "empty sheet); add one sheet per persona with a Stage column",
+            "the workbook has no persona sheet (every sheet is a Project, Stages, metrics, notes, "
+            "hidden or empty sheet); add one sheet per persona with a Stage column",
         )
     if not project.title:
         # Without a Title on the Project sheet, the title the workbook was given in Excel.
@@ -182,7 +259,7 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
         p for _, sheet, grid in candidates if (p := _persona_sheet(sheet, grid, problems, columns))
     ]
     tables = [(p.grid.sheet, p.table) for p in personas_read]
-    order = _order(declared, tables, problems)
+    order = _order(declared, personas_read, problems)
     scales = ScoreScales(table for _, table in tables)
     folder = path.resolve().parent
     journey_stages = order.stages()
@@ -191,7 +268,9 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
     for item in personas_read:
         sheet_name = item.grid.sheet
         stage_name = {stage: order.canonical(stage) for stage in item.table.stages}
-        steps = build_steps(item.table, sheet_name, scales, problems, stage_name)
+        steps = build_steps(
+            item.table, sheet_name, scales, problems, stage_name, blueprint=item.kind == "blueprint"
+        )
         name = item.profile.name or sheet_name
         if len(name) > MAX_NAME_CHARS:  # a sheet name over Excel's 31 characters: a tampered file
             problems.error(
@@ -216,7 +295,10 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
         scale = persona_scale(item.table, scales, steps)
         own = set(stage_name.values())
         stages = tuple(s.name for s in journey_stages if s.name in own)
-        personas.append(Persona(name, sheet_name, item.profile.fields, photo, steps, scale, stages))
+        personas.append(
+            Persona(name, sheet_name, item.profile.fields, photo, steps, scale, stages, kind=item.kind)
+        )
+    metrics = _metrics(metric_grids, personas, order, problems, columns)
     return Journeys(
         source=path.name,
         project=project,
@@ -224,4 +306,5 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
         personas=tuple(personas),
         skipped_sheets=tuple(skipped),
         problems=problems.all(),
+        metrics=tuple(metrics),
     )

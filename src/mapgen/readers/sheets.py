@@ -1,18 +1,66 @@
-"""Decide what each sheet is: the Project sheet, the Stages sheet, a persona, or one to skip and why."""
+"""Decide what each sheet is: Project, Stages, stage metrics, a persona or a blueprint, or skipped."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from mapgen.readers.headers import normalise
+from mapgen.readers.headers import normalise, split_hint
 
-__all__ = ["SheetRole", "classify"]
+__all__ = ["SheetRole", "classify", "is_blueprint"]
 
 _PROJECT_NAMES = frozenset(
     normalise(n) for n in ("Project", "About", "Cover", "Project info", "Project details", "Front matter")
 )
 _STAGES_NAMES = frozenset(normalise(n) for n in ("Stages", "Phases", "Journey stages", "Stage order"))
+# Figures per stage from analytics or surveys, kept for the data work that follows; never a persona.
+_METRICS_NAMES = frozenset(
+    normalise(n)
+    for n in (
+        "Metrics",
+        "Stage metrics",
+        "Journey metrics",
+        "KPIs by stage",
+        "Stage KPIs",
+        "Measures",
+        "Data",
+        "Stage data",
+        "Analytics",
+    )
+)
+# The lanes of a service blueprint (Shostack; NN/g): the organisation's side of the journey.
+# They stay extra lanes of the steps; two of them make a sheet a blueprint.
+_BLUEPRINT_LANES = frozenset(
+    normalise(n)
+    for n in (
+        "Frontstage",
+        "Front stage",
+        "Frontstage actions",
+        "Frontstage interactions",
+        "Onstage",
+        "Onstage actions",
+        "Employee actions",
+        "Staff actions",
+        "Backstage",
+        "Back stage",
+        "Backstage actions",
+        "Backstage interactions",
+        "Support processes",
+        "Support process",
+        "Supporting processes",
+        "Support",
+        "Systems",
+        "System",
+        "IT systems",
+        "Technology",
+        "Line of interaction",
+        "Line of visibility",
+        "Line of internal interaction",
+        "Physical evidence",
+        "Props",
+    )
+)
 # Sheets written for people, not for mapgen.
 _NOTES_NAMES = {
     normalise(n): label
@@ -25,7 +73,7 @@ _NOTES_NAMES = {
     for n in names
 }
 
-Kind = Literal["project", "stages", "persona", "skipped"]
+Kind = Literal["project", "stages", "metrics", "persona", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +103,8 @@ def _role(sheet: Any, seen: set[Kind]) -> SheetRole:
         return _first(name, "project", seen)
     if key in _STAGES_NAMES:
         return _first(name, "stages", seen)
+    if key in _METRICS_NAMES:
+        return SheetRole(name, "metrics")
     return SheetRole(name, "persona")
 
 
@@ -63,6 +113,13 @@ def _first(name: str, kind: Kind, seen: set[Kind]) -> SheetRole:
         return SheetRole(name, "skipped", f"a second {kind} sheet; only the first is read")
     seen.add(kind)
     return SheetRole(name, kind)
+
+
+def is_blueprint(sheet: str, lanes: Iterable[str]) -> bool:
+    """Return True for a service blueprint: a sheet named so, or with two blueprint lanes or more."""
+    if "blueprint" in normalise(sheet):
+        return True
+    return sum(1 for lane in lanes if normalise(split_hint(lane)[0]) in _BLUEPRINT_LANES) >= 2
 
 
 def classify(book: Any) -> list[SheetRole]:

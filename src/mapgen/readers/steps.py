@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from mapgen.model import Scale, ScoreSource, Step
-from mapgen.readers.cells import split_emotions, split_list, tidy_text
+from mapgen.readers.cells import split_emotions, split_lane_list, tidy_text
 from mapgen.readers.emotions.feelings import Feeling, read_feelings
 from mapgen.readers.emotions.scores import (
     PERCENT,
@@ -195,7 +195,7 @@ class _Builder:
                         where,
                     )
             elif name in LIST_FIELDS:
-                lists[name].extend(split_list(value))
+                lists[name].extend(split_lane_list(value))
             elif name == "emotions":
                 emotions.extend(split_emotions(value))
                 emotions_cell = where
@@ -243,11 +243,20 @@ def _unique(key: str, taken: list[tuple[str, str]]) -> str:
 
 
 def build_steps(
-    table: Table, sheet: str, scales: ScoreScales, problems: Problems, stage_name: dict[str, str]
+    table: Table,
+    sheet: str,
+    scales: ScoreScales,
+    problems: Problems,
+    stage_name: dict[str, str],
+    *,
+    blueprint: bool = False,
 ) -> tuple[Step, ...]:
-    """Return a table's steps; stage_name maps each stage as written to its one spelling."""
+    """Return a table's steps; stage_name maps each stage as written to its one spelling.
+
+    A service blueprint need not say how anyone feels: no warning when it has no emotions.
+    """
     scored = any(f.header.field == "score" for f in table.fields)
-    if not scored and not any(f.header.field == "emotions" for f in table.fields):
+    if not blueprint and not scored and not any(f.header.field == "emotions" for f in table.fields):
         problems.warning(
             "the sheet has neither an emotion score nor an emotions column, so this persona's emotion "
             'curve stays empty; add a column such as "Emotion score (-5 to +5)"',

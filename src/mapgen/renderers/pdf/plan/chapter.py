@@ -89,6 +89,13 @@ def _profile_card(ctx: PlanContext, index: int, persona: Persona) -> ProfileCard
         value = profile_text(persona.get(key), bullets=True)
         if value:
             fields.append((str(getattr(labels, key)), value))
+        if key == "bio":
+            # The workbook's own fields (Household, Scenario) under their own names, in sheet order.
+            fields += [
+                (name, shown)
+                for name, own in persona.profile
+                if name not in PROFILE_KEYS and (shown := profile_text(own, bullets=True))
+            ]
     return ProfileCard(
         name=persona.name,
         subtitle=subtitle,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mapgen import text
 from mapgen.layout.own_stages import is_blueprint
 from mapgen.layout.shapes import initials
-from mapgen.model import Journeys, Persona
+from mapgen.model import PROFILE_KEYS, Journeys, Persona
 from mapgen.renderers.pptx.deck import ChartSeries, PlanItem, SlidePlan, TextFrame
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.common import (
@@ -166,6 +166,11 @@ def _profile_cards(ctx: Ctx, persona: Persona, area: Box) -> list[PlanItem]:
     bio = profile_text(persona, "bio")
     if bio:
         sections.append(("bio", theme.labels.bio, [bio]))
+    # The workbook's own fields (Household, Scenario, Key actors) under their own names, in sheet order.
+    for name, _ in persona.profile:
+        values = profile_list(persona, name) if name not in PROFILE_KEYS else []
+        if values:
+            sections.append(("custom", name, values))
     for key in _PROFILE_SECTIONS:
         values = profile_list(persona, key)
         if values:
