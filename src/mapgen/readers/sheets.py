@@ -1,4 +1,4 @@
-"""Decide what each sheet is: the Project sheet, the Stages sheet, a persona, or one to skip and why."""
+"""Decide what each sheet is: the Project, Stages or Columns sheet, a persona, or one to skip and why."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ _PROJECT_NAMES = frozenset(
     normalise(n) for n in ("Project", "About", "Cover", "Project info", "Project details", "Front matter")
 )
 _STAGES_NAMES = frozenset(normalise(n) for n in ("Stages", "Phases", "Journey stages", "Stage order"))
+# The workbook's own header names: a header, then the step field it holds (readers/columns_sheet.py).
+_COLUMNS_NAMES = frozenset(normalise(n) for n in ("Columns", "Column mapping", "Mapping", "Headers"))
 # Sheets written for people, not for mapgen.
 _NOTES_NAMES = {
     normalise(n): label
@@ -25,7 +27,7 @@ _NOTES_NAMES = {
     for n in names
 }
 
-Kind = Literal["project", "stages", "persona", "skipped"]
+Kind = Literal["project", "stages", "columns", "persona", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ def _role(sheet: Any, seen: set[Kind]) -> SheetRole:
         return _first(name, "project", seen)
     if key in _STAGES_NAMES:
         return _first(name, "stages", seen)
+    if key in _COLUMNS_NAMES:
+        return _first(name, "columns", seen)
     return SheetRole(name, "persona")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -18,6 +19,7 @@ __all__ = [
     "Table",
     "dedupe",
     "detect",
+    "explain",
     "extra_label",
     "stage_name",
 ]
@@ -67,27 +69,46 @@ class Table:
 
 @dataclass(frozen=True)
 class Detection:
-    """Where a sheet's journey table starts and which layout it has."""
+    """Where a sheet's journey table starts, which layout it has, and where its stages come from.
+
+    stages: "column", the column (or canvas row) at column; "each", every step its own stage (a
+    short flat list of steps); "one", every step in one stage called name. note, when set, is the
+    warning that says what was guessed and how to say it for sure.
+    """
 
     layout: Literal["row", "canvas"]
     row: int
-    column: int  # the Stage header's column
+    column: int  # the Stage header's column; 0 when no column holds the stages
+    stages: Literal["column", "each", "one"] = "column"
+    name: str = ""
+    note: str | None = None
+
+
+# A flat list of up to this many steps gets a stage per step; a longer one, one stage.
+EACH_STAGE_STEPS = 8
+# A step field that says what happens at a step: a row naming one (and another field) is a table
+# of steps, where "Metric, Owner" alone could be any table.
+_STEP_WORDS = frozenset({"action", "touchpoint", "thoughts", "emotions", "score", "pain_points"})
+# A stage label is short: a few words, not a sentence, a number or a date.
+_LABEL_CHARS = 30
+_LABEL_WORDS = 4
+_NOT_LABEL = re.compile(r"[\d\s.,:;%+\-−/#()]*")
 
 
 def _step_headers(cells: list[tuple[int, str]], skip: int, columns: ColumnMap | None) -> int:
     return sum(1 for c, t in cells if c != skip and parse_header(t, columns).field not in (None, "stage"))
 
 
-def detect(grid: Grid, columns: ColumnMap | None = None) -> Detection | None:
-    """Find the table: the first row with a Stage-like header and another known header (row layout),
-    or a Stage-like label with stage names to its right and known lanes below it (canvas layout).
-    Headers are known by columns, the workbook's own names, and by the synonyms.
-    """
+def _strict(grid: Grid, columns: ColumnMap | None) -> Detection | None:
+    """Return the table a Stage header names beside a known header, or a canvas's Stage row."""
     for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1):
         cells = grid.row(row)
-        for column, text in cells:
-            if (row, column) in grid.filled or not is_stage_header(text, columns):
-                continue
+        stages = [
+            (header.rank, column)
+            for column, text in cells
+            if (row, column) not in grid.filled and (header := parse_header(text, columns)).field == "stage"
+        ]
+        for _, column in sorted(stages):  # "Stage" before "Phase" in one row, whatever their order
             if _step_headers(cells, column, columns) >= 1:
                 return Detection("row", row, column)
             first = cells[0][0] == column
@@ -100,6 +121,157 @@ def detect(grid: Grid, columns: ColumnMap | None = None) -> Detection | None:
     return None
 
 
+def detect(grid: Grid, columns: ColumnMap | None = None) -> Detection | None:
+    """Find the table: the first row with a Stage-like header and another known header (row layout),
+    or a Stage-like label with stage names to its right and known lanes below it (canvas layout).
+    Headers are known by columns, the workbook's own names, and by the synonyms.
+
+    Failing both, a guess, with a note to warn with: a header row of known step fields without a
+    stage (its stages from a column of short labels, else a stage per step or one stage), or a
+    Stage header whose neighbours name nothing known (kept as lanes of their own).
+    """
+    found = _strict(grid, columns)
+    if found is not None:
+        return found
+    steps = _steps_row(grid, columns)
+    alone = _stage_alone(grid, columns)
+    if steps is not None and (alone is None or steps < alone.row):
+        return _flat(grid, steps, columns)
+    return alone
+
+
+def _known(cells: list[tuple[int, str]], columns: ColumnMap | None) -> set[str]:
+    return {f for _, t in cells if (f := parse_header(t, columns).field) not in (None, "stage")}
+
+
+def _steps_row(grid: Grid, columns: ColumnMap | None) -> int | None:
+    """Return the first row that names two step fields, one of them what happens at a step."""
+    for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1):
+        known = _known(grid.row(row), columns)
+        if len(known) >= 2 and known & _STEP_WORDS:
+            return row
+    return None
+
+
+def _data_rows(grid: Grid, header: int, first: int) -> list[int]:
+    return sorted({r for (r, c) in grid.cells if r > header and c >= first})
+
+
+def _is_label(text: str) -> bool:
+    short = len(text) <= _LABEL_CHARS and len(text.split()) <= _LABEL_WORDS and "\n" not in text
+    return short and not _NOT_LABEL.fullmatch(text)
+
+
+def _labels(grid: Grid, column: int, rows: list[int]) -> list[str] | None:
+    """Return a column's values down rows (blank: the value above), if they are stage-like labels."""
+    values: list[str] = []
+    for row in rows:
+        text = grid.get(row, column)
+        if not text:
+            if not values:
+                return None  # a first step without a stage: no stage column
+            text = values[-1]
+        elif not _is_label(text):
+            return None
+        values.append(text)
+    return values or None
+
+
+def _groups(values: list[str]) -> bool:
+    """Return True when values repeat in runs, each value in one run: they group the steps."""
+    runs = [v for i, v in enumerate(values) if i == 0 or values[i - 1] != v]
+    return len(set(runs)) == len(runs) and 2 <= len(runs) < len(values)
+
+
+def _flat(grid: Grid, header: int, columns: ColumnMap | None) -> Detection:
+    """Return how a table of step fields without a stage column gets its stages, with a note."""
+    cells = grid.row(header)
+    rows = _data_rows(grid, header, cells[0][0])
+    below = set(rows)
+    first = min([cells[0][0], *(c for (r, c) in grid.cells if r in below)])
+    named = dict(cells)
+    unknown = [
+        c for c in range(first, grid.max_column + 1) if parse_header(named.get(c, ""), columns).field is None
+    ]
+    advice = 'name it Stage (or map it: a Columns sheet, or --column "HEADER=stage") to make it sure'
+    has_action = "action" in _known(cells, columns)
+    for column in unknown:
+        values = _labels(grid, column, rows)
+        # The first column may hold distinct labels (a stage per step) beside the actions; any
+        # other column must group the steps, as a stage column does.
+        if values is None or not (_groups(values) or (column == first and has_action)):
+            continue
+        label = named.get(column) or extra_label("column", header, column)
+        where = "first column" if column == first else "column"
+        return Detection(
+            "row",
+            header,
+            column,
+            note=f'no column is named Stage; the {where} "{label}" holds short labels, read as the '
+            f"stages; {advice}",
+        )
+    how = (
+        "add a Stage column (or map a column of the sheet to the stage: a Columns sheet, or --column "
+        '"HEADER=stage")'
+    )
+    if len(rows) <= EACH_STAGE_STEPS:
+        note = (
+            f"no column names the stages, so each of the {len(rows)} steps is a stage of its own; "
+            f"to group the steps into stages, {how}"
+        )
+        return Detection("row", header, 0, "each", note=note)
+    note = (
+        f'no column names the stages, so the {len(rows)} steps are one stage, "{grid.sheet}"; to '
+        f"show the journey's stages, {how}"
+    )
+    return Detection("row", header, 0, "one", grid.sheet, note)
+
+
+def _stage_alone(grid: Grid, columns: ColumnMap | None) -> Detection | None:
+    """Return a header row found by its Stage cell alone: its other headers are kept as lanes."""
+    for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1):
+        cells = grid.row(row)
+        for column, text in cells:
+            if (row, column) in grid.filled or not is_stage_header(text, columns):
+                continue
+            others = [t for c, t in cells if c != column]
+            if not others or not _data_rows(grid, row, 1):
+                continue
+            names = ", ".join(f'"{t}"' for t in others[:6]) + (
+                f" and {len(others) - 6} more" if len(others) > 6 else ""
+            )
+            return Detection(
+                "row",
+                row,
+                column,
+                note=f"no known step column (Step, Touchpoint, Emotions...) is beside the Stage "
+                f"column; {names} are kept as lanes of their own; rename them, or map them in a "
+                'Columns sheet or with --column "HEADER=action"',
+            )
+    return None
+
+
+def explain(grid: Grid, columns: ColumnMap | None = None) -> str:
+    """Return what a sheet without a journey table holds, for the error that says so."""
+    rows = [
+        (len(cells), -row, row, cells)
+        for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1)
+        if (cells := grid.row(row))
+    ]
+    if not rows:
+        return "the sheet holds no text"
+    width, _, row, cells = max(rows)
+    if width < 2:
+        return f"no row of the first {SEARCH_ROWS} holds more than one cell, as a header row does"
+    texts = [t.replace("\n", " ")[:40] for _, t in cells]
+    held = ", ".join(f'"{t}"' for t in texts[:6]) + (f" and {len(texts) - 6} more" if len(texts) > 6 else "")
+    known = [(t, h.field) for _, t in cells if (h := parse_header(t, columns)).field not in (None, "stage")]
+    if not known:
+        return f"row {row} holds {held}: none names a journey step"
+    fields = ", ".join(f'"{t}" ({(f or "").replace("_", " ")})' for t, f in known)
+    return f"row {row} holds {held}: only {fields} names a step field, and none a stage"
+
+
 def extra_label(kind: Literal["column", "row"], row: int, column: int) -> str:
     """Return the name of a field with no header: 'Column H' or 'Row 12'."""
     return f"Column {cell_name(1, column)[:-1]}" if kind == "column" else f"Row {row}"
@@ -110,12 +282,22 @@ _SINGLE = frozenset({"stage", "action", "touchpoint", "goal", "thoughts", "score
 
 
 def dedupe(fields: list[Field], sheet: str, problems: Problems) -> list[Field]:
-    """Return the fields with a second column for a one-value field turned into an extra, with a warning."""
+    """Return the fields with those that name a field less precisely than another turned into
+    extras ("Channel" beside "Touchpoint"), and a second column for a one-value field too, with a
+    warning.
+    """
+    best: dict[str, int] = {}
+    for item in fields:
+        if item.header.field is not None:
+            best[item.header.field] = min(best.get(item.header.field, item.header.rank), item.header.rank)
     seen: dict[str, Field] = {}
     out: list[Field] = []
     for item in fields:
         name = item.header.field
-        if name in _SINGLE and name in seen:
+        if name is not None and item.header.rank > best[name]:
+            # A broader name beside a precise one: a lane of its own, as the sheet's author meant.
+            item = Field(Header(item.header.text, None), item.cell, item.kind)
+        elif name in _SINGLE and name in seen:
             first = seen[name]
             problems.warning(
                 f"{item.label} and {first.label} both name the {name.replace('_', ' ')}; the second is "
