@@ -17,6 +17,7 @@ import click
 from mapgen._version import __version__
 from mapgen.cli.build import build, watch
 from mapgen.cli.common import ENVIRONMENT, EXIT_INPUT, Group, common_options, count, report
+from mapgen.cli.options import column_option
 from mapgen.model import Journeys
 from mapgen.samples.command import sample
 from mapgen.scores import scale_of, scale_text, score_text
@@ -45,12 +46,13 @@ main.add_command(watch)
 main.add_command(sample)
 
 
-def _load(workbook: Path) -> Journeys:
-    """Read a workbook with the [columns] of the project file beside it, as build reads it."""
+def _load(workbook: Path, columns: tuple[tuple[str, str], ...]) -> Journeys:
+    """Read a workbook as build reads it: --column over the [columns] of the project file beside it."""
     from mapgen.project_file import load_project_file
     from mapgen.readers import read_workbook
+    from mapgen.readers.headers import overlay
 
-    return read_workbook(workbook, load_project_file(workbook.parent).columns)
+    return read_workbook(workbook, overlay(load_project_file(workbook.parent).columns, columns))
 
 
 def _summary(journeys: Journeys) -> str:
@@ -67,10 +69,11 @@ WORKBOOK = click.argument("workbook", type=click.Path(path_type=Path, dir_okay=F
 
 @main.command()
 @WORKBOOK
+@column_option
 @common_options
-def validate(workbook: Path) -> None:
+def validate(workbook: Path, columns: tuple[tuple[str, str], ...]) -> None:
     """Check a workbook and report every problem at once."""
-    journeys = _load(workbook)
+    journeys = _load(workbook, columns)
     report(journeys.problems)
     click.echo(_summary(journeys))
     if journeys.errors:
@@ -80,10 +83,11 @@ def validate(workbook: Path) -> None:
 @main.command()
 @WORKBOOK
 @click.option("--json", "as_json", is_flag=True, help="Print the journey model as JSON (schema 1).")
+@column_option
 @common_options
-def inspect(workbook: Path, as_json: bool) -> None:
+def inspect(workbook: Path, as_json: bool, columns: tuple[tuple[str, str], ...]) -> None:
     """Show what mapgen reads from a workbook."""
-    journeys = _load(workbook)
+    journeys = _load(workbook, columns)
     if as_json:
         click.echo(json.dumps(journeys.to_json(), indent=2, ensure_ascii=False))
     else:
