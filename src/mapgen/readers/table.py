@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from mapgen.readers.grid import Grid, cell_name
-from mapgen.readers.headers import ColumnMap, Header, is_stage_header, parse_header
-from mapgen.readers.limits import MAX_NAME_CHARS
+from mapgen.readers.headers import ColumnMap, Header, parse_header
+from mapgen.readers.limits import MAX_NAME_CHARS, MAX_STEPS
 from mapgen.readers.problems import Problems
 
 __all__ = [
@@ -92,31 +92,63 @@ _STEP_WORDS = frozenset({"action", "touchpoint", "thoughts", "emotions", "score"
 # A stage label is short: a few words, not a sentence, a number or a date.
 _LABEL_CHARS = 30
 _LABEL_WORDS = 4
+_LABEL_COLUMNS = 50
 _NOT_LABEL = re.compile(r"[\d\s.,:;%+\-−/#()]*")
 
 
-def _step_headers(cells: list[tuple[int, str]], skip: int, columns: ColumnMap | None) -> int:
-    return sum(1 for c, t in cells if c != skip and parse_header(t, columns).field not in (None, "stage"))
+class _Heads:
+    """The cells of a sheet's first rows as headers, each text parsed once: a hostile sheet of a
+    thousand columns repeats them, and every rule below reads them again."""
+
+    def __init__(self, grid: Grid, columns: ColumnMap | None) -> None:
+        self.grid = grid
+        self.columns = columns
+        self._memo: dict[str, Header] = {}
+        self._rows: dict[int, list[tuple[int, str, Header]]] = {}
+
+    def of(self, text: str) -> Header:
+        """Return what a header's text names."""
+        found = self._memo.get(text)
+        if found is None:
+            found = self._memo[text] = parse_header(text, self.columns)
+        return found
+
+    def row(self, row: int) -> list[tuple[int, str, Header]]:
+        """Return a row's non-blank cells as (column, text, header)."""
+        found = self._rows.get(row)
+        if found is None:
+            found = self._rows[row] = [(c, t, self.of(t)) for c, t in self.grid.row(row)]
+        return found
+
+    def known(self, row: int) -> set[str]:
+        """Return the step fields, besides the stage, a row's headers name."""
+        return {h.field for _, _, h in self.row(row) if h.field not in (None, "stage")}
+
+    def rows(self) -> range:
+        """Return the rows a table's header may be in."""
+        return range(1, min(self.grid.max_row, SEARCH_ROWS) + 1)
 
 
-def _strict(grid: Grid, columns: ColumnMap | None) -> Detection | None:
+def _is_step(header: Header) -> bool:
+    return header.field not in (None, "stage")
+
+
+def _strict(heads: _Heads) -> Detection | None:
     """Return the table a Stage header names beside a known header, or a canvas's Stage row."""
-    for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1):
-        cells = grid.row(row)
-        stages = [
-            (header.rank, column)
-            for column, text in cells
-            if (row, column) not in grid.filled and (header := parse_header(text, columns)).field == "stage"
-        ]
-        for _, column in sorted(stages):  # "Stage" before "Phase" in one row, whatever their order
-            if _step_headers(cells, column, columns) >= 1:
-                return Detection("row", row, column)
-            first = cells[0][0] == column
+    grid = heads.grid
+    for row in heads.rows():
+        cells = heads.row(row)
+        stages = sorted(
+            (h.rank, c) for c, _, h in cells if h.field == "stage" and (row, c) not in grid.filled
+        )
+        if not stages:
+            continue
+        if any(_is_step(h) for _, _, h in cells):
+            return Detection("row", row, stages[0][1])  # "Stage" before "Phase", whatever their order
+        column = cells[0][0]  # a canvas's Stage label starts its row
+        if any(c == column for _, c in stages):
             lanes = [grid.get(r, column) for r in range(row + 1, min(grid.max_row, row + 25) + 1)]
-            known = sum(
-                1 for lane in lanes if lane and parse_header(lane, columns).field not in (None, "stage")
-            )
-            if first and known >= 1:
+            if any(lane and _is_step(heads.of(lane)) for lane in lanes):
                 return Detection("canvas", row, column)
     return None
 
@@ -130,31 +162,29 @@ def detect(grid: Grid, columns: ColumnMap | None = None) -> Detection | None:
     stage (its stages from a column of short labels, else a stage per step or one stage), or a
     Stage header whose neighbours name nothing known (kept as lanes of their own).
     """
-    found = _strict(grid, columns)
+    heads = _Heads(grid, columns)
+    found = _strict(heads)
     if found is not None:
         return found
-    steps = _steps_row(grid, columns)
-    alone = _stage_alone(grid, columns)
+    steps = _steps_row(heads)
+    alone = _stage_alone(heads)
     if steps is not None and (alone is None or steps < alone.row):
-        return _flat(grid, steps, columns)
+        return _flat(heads, steps)
     return alone
 
 
-def _known(cells: list[tuple[int, str]], columns: ColumnMap | None) -> set[str]:
-    return {f for _, t in cells if (f := parse_header(t, columns).field) not in (None, "stage")}
-
-
-def _steps_row(grid: Grid, columns: ColumnMap | None) -> int | None:
+def _steps_row(heads: _Heads) -> int | None:
     """Return the first row that names two step fields, one of them what happens at a step."""
-    for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1):
-        known = _known(grid.row(row), columns)
+    for row in heads.rows():
+        known = heads.known(row)
         if len(known) >= 2 and known & _STEP_WORDS:
             return row
     return None
 
 
 def _data_rows(grid: Grid, header: int, first: int) -> list[int]:
-    return sorted({r for (r, c) in grid.cells if r > header and c >= first})
+    # Rows past the step limit are an error of their own: a guess needs to look no further.
+    return sorted({r for (r, c) in grid.cells if r > header and c >= first})[: MAX_STEPS + 1]
 
 
 def _is_label(text: str) -> bool:
@@ -183,33 +213,36 @@ def _groups(values: list[str]) -> bool:
     return len(set(runs)) == len(runs) and 2 <= len(runs) < len(values)
 
 
-def _flat(grid: Grid, header: int, columns: ColumnMap | None) -> Detection:
+def _flat(heads: _Heads, header: int) -> Detection:
     """Return how a table of step fields without a stage column gets its stages, with a note."""
-    cells = grid.row(header)
+    grid = heads.grid
+    cells = heads.row(header)
     rows = _data_rows(grid, header, cells[0][0])
     below = set(rows)
-    first = min([cells[0][0], *(c for (r, c) in grid.cells if r in below)])
-    named = dict(cells)
-    unknown = [
-        c for c in range(first, grid.max_column + 1) if parse_header(named.get(c, ""), columns).field is None
-    ]
-    advice = 'name it Stage (or map it: a Columns sheet, or --column "HEADER=stage") to make it sure'
-    has_action = "action" in _known(cells, columns)
+    used = sorted({c for (r, c) in grid.cells if r in below} | {c for c, _, _ in cells})
+    first = used[0]
+    named = {c: (t, h) for c, t, h in cells}
+    # The first columns are enough to find one of labels; a sheet of thousands costs no more.
+    unknown = [c for c in used if c not in named or named[c][1].field is None][:_LABEL_COLUMNS]
+    has_action = "action" in heads.known(header)
     for column in unknown:
         values = _labels(grid, column, rows)
         # The first column may hold distinct labels (a stage per step) beside the actions; any
         # other column must group the steps, as a stage column does.
         if values is None or not (_groups(values) or (column == first and has_action)):
             continue
-        label = named.get(column) or extra_label("column", header, column)
+        label = named[column][0] if column in named else extra_label("column", header, column)
         where = "first column" if column == first else "column"
         return Detection(
             "row",
             header,
             column,
             note=f'no column is named Stage; the {where} "{label}" holds short labels, read as the '
-            f"stages; {advice}",
+            'stages; name it Stage (or map it: a Columns sheet, or --column "HEADER=stage") to make '
+            "it sure",
         )
+    if not rows:
+        return Detection("row", header, 0, "each")  # no steps yet: the reader says so
     how = (
         "add a Stage column (or map a column of the sheet to the stage: a Columns sheet, or --column "
         '"HEADER=stage")'
@@ -227,49 +260,49 @@ def _flat(grid: Grid, header: int, columns: ColumnMap | None) -> Detection:
     return Detection("row", header, 0, "one", grid.sheet, note)
 
 
-def _stage_alone(grid: Grid, columns: ColumnMap | None) -> Detection | None:
+def _quoted(texts: list[str]) -> str:
+    """Return up to six texts quoted, and how many more there are."""
+    shown = ", ".join(f'"{t}"' for t in texts[:6])
+    return shown + (f" and {len(texts) - 6} more" if len(texts) > 6 else "")
+
+
+def _stage_alone(heads: _Heads) -> Detection | None:
     """Return a header row found by its Stage cell alone: its other headers are kept as lanes."""
-    for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1):
-        cells = grid.row(row)
-        for column, text in cells:
-            if (row, column) in grid.filled or not is_stage_header(text, columns):
-                continue
-            others = [t for c, t in cells if c != column]
-            if not others or not _data_rows(grid, row, 1):
-                continue
-            names = ", ".join(f'"{t}"' for t in others[:6]) + (
-                f" and {len(others) - 6} more" if len(others) > 6 else ""
-            )
-            return Detection(
-                "row",
-                row,
-                column,
-                note=f"no known step column (Step, Touchpoint, Emotions...) is beside the Stage "
-                f"column; {names} are kept as lanes of their own; rename them, or map them in a "
-                'Columns sheet or with --column "HEADER=action"',
-            )
+    grid = heads.grid
+    for row in heads.rows():
+        cells = heads.row(row)
+        if len(cells) < 2 or grid.max_row == row:  # a header row has something beside it and below it
+            continue
+        column = next((c for c, _, h in cells if h.field == "stage" and (row, c) not in grid.filled), None)
+        if column is None:
+            continue
+        names = _quoted([t.replace("\n", " ")[:40] for c, t, _ in cells if c != column])
+        return Detection(
+            "row",
+            row,
+            column,
+            note=f"no known step column (Step, Touchpoint, Emotions...) is beside the Stage "
+            f"column; {names} are kept as lanes of their own; rename them, or map them in a "
+            'Columns sheet or with --column "HEADER=action"',
+        )
     return None
 
 
 def explain(grid: Grid, columns: ColumnMap | None = None) -> str:
     """Return what a sheet without a journey table holds, for the error that says so."""
-    rows = [
-        (len(cells), -row, row, cells)
-        for row in range(1, min(grid.max_row, SEARCH_ROWS) + 1)
-        if (cells := grid.row(row))
-    ]
+    heads = _Heads(grid, columns)
+    rows = [(len(written), -row, row) for row in heads.rows() if (written := grid.row(row))]
     if not rows:
         return "the sheet holds no text"
-    width, _, row, cells = max(rows)
+    width, _, row = max(rows)
     if width < 2:
         return f"no row of the first {SEARCH_ROWS} holds more than one cell, as a header row does"
-    texts = [t.replace("\n", " ")[:40] for _, t in cells]
-    held = ", ".join(f'"{t}"' for t in texts[:6]) + (f" and {len(texts) - 6} more" if len(texts) > 6 else "")
-    known = [(t, h.field) for _, t in cells if (h := parse_header(t, columns)).field not in (None, "stage")]
+    cells = heads.row(row)
+    held = _quoted([t.replace("\n", " ")[:40] for _, t, _ in cells])
+    known = [f'"{t[:40]}" ({(h.field or "").replace("_", " ")})' for _, t, h in cells if _is_step(h)]
     if not known:
         return f"row {row} holds {held}: none names a journey step"
-    fields = ", ".join(f'"{t}" ({(f or "").replace("_", " ")})' for t, f in known)
-    return f"row {row} holds {held}: only {fields} names a step field, and none a stage"
+    return f"row {row} holds {held}: only {', '.join(known[:6])} names a step field, and none a stage"
 
 
 def extra_label(kind: Literal["column", "row"], row: int, column: int) -> str:
