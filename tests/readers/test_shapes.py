@@ -311,3 +311,17 @@ def test_a_table_of_other_things_is_refused_naming_its_headers(tmp_path: Path) -
     add_rows(book, "Budget", [(None,), ("Item", "Cost", "Supplier"), ("Tent", 400, "Acme")])
     (error,) = read(book, tmp_path).errors
     assert 'row 2 holds "Item", "Cost", "Supplier": none names a journey step' in error.message
+
+
+def test_the_readmes_table_of_names_is_the_readers() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    table = readme[readme.index("| lane | also recognised as | broader names (*) |") :].split("\n\n")[0]
+    rows = [line.strip("|").split("|") for line in table.splitlines()[2:]]
+    assert len(rows) == 12, "a row per step field"
+    for lane, precise, broad in rows:
+        field = parse_header(lane.strip()).field
+        assert field is not None and parse_header(lane.strip()).rank == 0, lane
+        for names, rank in ((precise, 0), (broad, 1)):
+            for name in filter(None, (n.strip() for n in names.split(","))):
+                header = parse_header(name)
+                assert (header.field, header.rank) == (field, rank), f"{name} in the row of {lane}"
