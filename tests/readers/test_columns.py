@@ -22,22 +22,22 @@ from tests.support.workbooks import (
 )
 
 INPUTS = Path(__file__).resolve().parents[2] / "inputs"
-SECTION = ("Section", *HEADERS[1:])
+BIT = ("Bit", *HEADERS[1:])  # "Bit": no synonym of any field
 STEPS = [
     ("Awareness", "Sees an ad", "Instagram", "curious", 2, "No price"),
     ("Purchase", "Pays", "App", "", -3, ""),
 ]
 
 
-def section_book(folder: Path) -> Path:
+def bit_book(folder: Path) -> Path:
     book = new_book()
-    add_row_persona(book, "Ana", STEPS, headers=SECTION)
+    add_row_persona(book, "Ana", STEPS, headers=BIT)
     return save(book, folder / "journeys.xlsx")
 
 
-def test_a_section_column_mapped_to_the_stage_holds_the_stages(tmp_path: Path) -> None:
-    path = section_book(tmp_path)
-    journeys = read_workbook(path, {"Section": "stage"})
+def test_a_bit_column_mapped_to_the_stage_holds_the_stages(tmp_path: Path) -> None:
+    path = bit_book(tmp_path)
+    journeys = read_workbook(path, {"Bit": "stage"})
     assert journeys.problems == ()
     assert [s.name for s in journeys.stages] == ["Awareness", "Purchase"]
     first, second = journeys.personas[0].steps
@@ -51,11 +51,14 @@ def test_a_section_column_mapped_to_the_stage_holds_the_stages(tmp_path: Path) -
     assert first.extra == ()
 
 
-def test_without_a_mapping_section_is_no_stage_column(tmp_path: Path) -> None:
-    path = section_book(tmp_path)
+def test_without_a_mapping_the_bit_column_is_a_guess_with_a_warning(tmp_path: Path) -> None:
+    path = bit_book(tmp_path)
     journeys = read_workbook(path)
-    assert journeys.personas == ()
-    assert any("no Stage column was found" in m for m in messages(journeys))
+    assert [s.name for s in journeys.stages] == ["Awareness", "Purchase"]
+    assert messages(journeys) == [
+        'Ana!A1: no column is named Stage; the first column "Bit" holds short labels, read as the '
+        'stages; name it Stage (or map it: a Columns sheet, or --column "HEADER=stage") to make it sure'
+    ]
     assert read_workbook(path, {}).to_json() == journeys.to_json()
 
 
@@ -89,7 +92,7 @@ def test_a_header_is_matched_as_the_synonyms_are(tmp_path: Path) -> None:
     assert parse_header("  section ", columns).field == "pain_points"
     rated = parse_header("Feel o meter (-5 to +5)", columns)
     assert (rated.field, rated.hint) == ("score", "-5 to +5"), "the bracket is a hint, as for the synonyms"
-    assert parse_header("Sections", columns).field is None, "the header as a whole, not a part of it"
+    assert parse_header("Sectioning", columns).field is None, "the header as a whole, not a part of it"
 
 
 def test_a_mapped_score_column_keeps_the_scale_its_header_gives(tmp_path: Path) -> None:
@@ -139,17 +142,17 @@ def test_the_fields_a_mapping_accepts_are_the_fields_a_header_can_name() -> None
 )
 def test_a_wrong_mapping_is_refused(tmp_path: Path, columns: dict[str, str], message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        read_workbook(section_book(tmp_path), columns)
+        read_workbook(bit_book(tmp_path), columns)
 
 
 def test_mapgen_load_takes_the_mapping_a_project_file_gives(tmp_path: Path) -> None:
-    path = section_book(tmp_path)
-    (tmp_path / "mapgen.toml").write_text('[columns]\n"Section" = "Stage"\n', encoding="utf-8")
+    path = bit_book(tmp_path)
+    (tmp_path / "mapgen.toml").write_text('[columns]\n"Bit" = "Stage"\n', encoding="utf-8")
     project = load_project_file(tmp_path)
-    assert project.columns == (("Section", "stage"),)
+    assert project.columns == (("Bit", "stage"),)
     journeys = mapgen.load(path, columns=project.columns)
     assert [s.name for s in journeys.stages] == ["Awareness", "Purchase"]
-    assert mapgen.load(path).personas == (), "load reads no project file by itself"
+    assert mapgen.load(path).warnings, "load reads no project file by itself: the stages are a guess"
 
 
 @pytest.mark.parametrize("name", ["example.xlsx", "b2b-example.xlsx"])

@@ -97,7 +97,8 @@ def test_a_persona_sheet_with_no_stage_column_is_an_error_naming_the_sheet(tmp_p
     assert [p.name for p in journeys.personas] == ["Good"]
     (problem,) = journeys.errors
     assert (problem.sheet, problem.cell) == ("Budget", None)
-    assert problem.message.startswith("no Stage column was found in the first 30 rows; add a header row")
+    assert problem.message.startswith("no Stage column was found in the first 30 rows: mapgen looks for")
+    assert 'row 1 holds "Item", "Cost": none names a journey step' in problem.message
 
 
 def test_other_zip_documents_say_what_they_are(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ import click
 from mapgen._version import __version__
 from mapgen.cli.build import build, watch
 from mapgen.cli.common import ENVIRONMENT, EXIT_INPUT, Group, common_options, count, report
+from mapgen.cli.options import column_option
 from mapgen.model import Journeys, Problem
 from mapgen.samples.command import sample
 from mapgen.scores import scale_of, scale_text, score_text
@@ -46,12 +47,13 @@ main.add_command(watch)
 main.add_command(sample)
 
 
-def _load(workbook: Path) -> Journeys:
-    """Read a workbook with the [columns] of the project file beside it, as build reads it."""
+def _load(workbook: Path, columns: tuple[tuple[str, str], ...]) -> Journeys:
+    """Read a workbook as build reads it: --column over the [columns] of the project file beside it."""
     from mapgen.project_file import load_project_file
     from mapgen.readers import read_workbook
+    from mapgen.readers.headers import overlay
 
-    return read_workbook(workbook, load_project_file(workbook.parent).columns)
+    return read_workbook(workbook, overlay(load_project_file(workbook.parent).columns, columns))
 
 
 def _summary(journeys: Journeys, problems: Sequence[Problem] = ()) -> str:
@@ -71,15 +73,16 @@ WORKBOOK = click.argument("workbook", type=click.Path(path_type=Path, dir_okay=F
 
 @main.command()
 @WORKBOOK
+@column_option
 @common_options
-def validate(workbook: Path) -> None:
+def validate(workbook: Path, columns: tuple[tuple[str, str], ...]) -> None:
     """Check a workbook, and the theme and template a build of it uses; report every problem at once."""
     from mapgen.build.batch import checked_theme
     from mapgen.cli.options import settings
     from mapgen.errors import MapgenError
     from mapgen.readers import read_workbook
 
-    # The project file's theme, template and columns, as build merges them (no command-line options).
+    # The project file's theme, template and columns, as build merges them, and --column over them.
     chosen = settings(
         workbook.parent,
         no_config=False,
@@ -92,8 +95,9 @@ def validate(workbook: Path) -> None:
         personas=(),
         strict=None,
         timestamp=False,
+        columns=columns,
     )
-    journeys = read_workbook(workbook, chosen.project.columns)
+    journeys = read_workbook(workbook, chosen.columns)
     beyond: list[Problem] = []
     exit_code = EXIT_INPUT if journeys.errors else 0
     if not journeys.errors:  # as build: the theme and template are looked at once the workbook reads
@@ -112,10 +116,11 @@ def validate(workbook: Path) -> None:
 @main.command()
 @WORKBOOK
 @click.option("--json", "as_json", is_flag=True, help="Print the journey model as JSON (schema 1).")
+@column_option
 @common_options
-def inspect(workbook: Path, as_json: bool) -> None:
+def inspect(workbook: Path, as_json: bool, columns: tuple[tuple[str, str], ...]) -> None:
     """Show what mapgen reads from a workbook."""
-    journeys = _load(workbook)
+    journeys = _load(workbook, columns)
     if as_json:
         click.echo(json.dumps(journeys.to_json(), indent=2, ensure_ascii=False))
     else:

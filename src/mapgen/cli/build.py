@@ -103,7 +103,8 @@ def _runner(jobs: int | None, force: bool) -> Runner:
 
 def _settings(folder: Path, values: dict[str, Any]) -> Settings:
     keys = ("out", "theme_spec", "formats", "size", "dpi", "template", "personas", "strict", "timestamp")
-    return settings(folder, no_config=values["no_config"], **{k: values[k] for k in keys})
+    given = {"no_config": values["no_config"], "columns": values["columns"]}
+    return settings(folder, **given, **{k: values[k] for k in keys})
 
 
 def _timings(book: Path, timings: dict[str, float]) -> None:
@@ -145,7 +146,7 @@ def build(workbook: Path, jobs: int | None, force: bool, quiet: bool, as_json: b
                     progress=tally,
                     report=(lambda _p: None) if quiet else shown,
                     timings=timings,
-                    columns=chosen.project.columns,
+                    columns=chosen.columns,
                 )
             except MapgenError as error:
                 if not batch:
@@ -213,7 +214,7 @@ def watch(workbook: Path, jobs: int | None, force: bool, quiet: bool, debounce: 
                 progress=tally,
                 report=shown,
                 inputs=read,
-                columns=chosen.project.columns,
+                columns=chosen.columns,
             )
         except MapgenError as error:
             # Keep watching what was read, and the file in error: fixing it is a save to see.

@@ -36,6 +36,46 @@ def _formats(_ctx: click.Context, _param: click.Parameter, values: Sequence[str]
     return names
 
 
+def _columns(
+    _ctx: click.Context, _param: click.Parameter, values: Sequence[str]
+) -> tuple[tuple[str, str], ...]:
+    """Return the header -> field pairs of every --column "HEADER=FIELD", every wrong one named."""
+    from mapgen.readers.headers import STEP_FIELDS, normalise, step_field
+
+    pairs: dict[str, tuple[str, str]] = {}  # the header as matched -> the header as written, its field
+    wrong: list[str] = []
+    for value in values:
+        header, equals, name = (part.strip() for part in value.rpartition("="))
+        field = step_field(name) if name else None
+        if not equals:
+            wrong.append(f'"{value}" has no "="; give the header, then its field: --column "Section=stage"')
+        elif not normalise(header):
+            wrong.append(f'"{value}": give the header as the workbook writes it before the "="')
+        elif field is None:
+            wrong.append(f'"{value}": "{name}" is not a step field; choose from {", ".join(STEP_FIELDS)}')
+        elif pairs.get(normalise(header), (header, field))[1] != field:
+            other = pairs[normalise(header)]
+            wrong.append(f'"{value}" and "{other[0]}={other[1]}" give one header two fields; keep one')
+        else:
+            pairs[normalise(header)] = (header, field)
+    if wrong:
+        raise click.BadParameter("; ".join(wrong))
+    return tuple(pairs.values())
+
+
+def column_option(command: F) -> F:
+    """Add --column, the workbook's own header names, to a command that reads a workbook."""
+    return click.option(
+        "--column",
+        "columns",
+        multiple=True,
+        callback=_columns,
+        metavar='"HEADER=FIELD"',
+        help='A header of the workbook and the step field it holds, e.g. --column "Section=stage"; '
+        "repeatable. Beats the project file's [columns] and the workbook's Columns sheet.",
+    )(command)
+
+
 def build_options(command: F) -> F:
     """Add the options build and watch share."""
     options = [
@@ -112,7 +152,7 @@ def build_options(command: F) -> F:
     ]
     for option in reversed(options):
         command = option(command)
-    return command
+    return column_option(command)
 
 
 @dataclass(frozen=True)
@@ -123,6 +163,9 @@ class Settings:
     out: Path | None  # None: outputs/<workbook stem>
     out_given: bool  # --out on the command line
     project: ProjectFile
+    # The workbook's own header names: --column over the project file's [columns] (the reader lays
+    # both over the workbook's Columns sheet).
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 def settings(
@@ -138,11 +181,13 @@ def settings(
     personas: tuple[str, ...],
     strict: bool | None,
     timestamp: bool,
+    columns: tuple[tuple[str, str], ...] = (),
 ) -> Settings:
     """Merge the command line over the project file of folder (the workbook's)."""
     from mapgen.build.batch import Request
     from mapgen.build.tasks import Options
     from mapgen.project_file import ProjectFile, load_project_file
+    from mapgen.readers.headers import overlay
 
     project = ProjectFile() if no_config else load_project_file(folder)
     moment = _moment() if timestamp else None
@@ -160,7 +205,8 @@ def settings(
         strict=bool(project.strict if strict is None else strict),
         persona_subfolder=out is None,
     )
-    return Settings(request, out or project.out, out is not None, project)
+    given = overlay(project.columns, columns)
+    return Settings(request, out or project.out, out is not None, project, given)
 
 
 def _moment() -> dt.datetime:

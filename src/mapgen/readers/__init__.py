@@ -24,7 +24,8 @@ def read_workbook(
 
     columns maps a header (or canvas lane label) as the workbook writes it to the step field it
     holds, e.g. {"Section": "stage"}: matched ignoring case, spaces and punctuation, as the built-in
-    header names are, and consulted before them. A field that is not a step field raises ValueError.
+    header names are, and consulted before them and before the workbook's own Columns sheet. A field
+    that is not a step field raises ValueError.
 
     A file that is not a usable workbook at all raises InputError with one sentence saying what
     it is and what to do.

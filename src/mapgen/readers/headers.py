@@ -16,6 +16,7 @@ __all__ = [
     "is_description_header",
     "is_stage_header",
     "normalise",
+    "overlay",
     "parse_header",
     "profile_key",
     "project_key",
@@ -42,7 +43,27 @@ STEP_FIELDS = (
 
 # The names the field gives each column (row layout) or lane (canvas layout).
 _STEP_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "stage": ("stage", "stages", "phase", "phases", "journey stage", "journey phase", "stage name"),
+    "stage": (
+        "stage",
+        "stages",
+        "phase",
+        "phases",
+        "journey stage",
+        "journey stages",
+        "journey phase",
+        "stage name",
+        "section",
+        "sections",
+        "journey section",
+        "flow",
+        "journey step",
+        "journey steps",
+        "step group",
+        "moment",
+        "moments",
+        "episode",
+        "episodes",
+    ),
     "action": (
         "step",
         "steps",
@@ -69,6 +90,9 @@ _STEP_SYNONYMS: dict[str, tuple[str, ...]] = {
         "touch-points",
         "touch point",
         "touch points",
+        "customer touchpoint",
+        "customer touchpoints",
+        "touchpoint/channel",
         "channel",
         "channels",
         "interaction",
@@ -104,6 +128,12 @@ _STEP_SYNONYMS: dict[str, tuple[str, ...]] = {
         "what they think",
         "customer thoughts",
         "says and thinks",
+        "thought/quote",
+        "thoughts/quotes",
+        "thoughts and quotes",
+        "thoughts & feelings",
+        "thinking & feeling",
+        "thinks & feels",
     ),
     "emotions": (
         "emotions",
@@ -154,6 +184,7 @@ _STEP_SYNONYMS: dict[str, tuple[str, ...]] = {
         "problems",
         "issues",
         "obstacles",
+        "pain points/frustrations",
     ),
     "opportunities": (
         "opportunities",
@@ -167,7 +198,11 @@ _STEP_SYNONYMS: dict[str, tuple[str, ...]] = {
         "actions to take",
         "next steps",
         "solutions",
+        "solution",
         "how might we",
+        "action points",
+        "fixes",
+        "quick wins",
     ),
     "kpis": (
         "kpis",
@@ -192,6 +227,9 @@ _STEP_SYNONYMS: dict[str, tuple[str, ...]] = {
         "business owner",
         "process owner",
         "owned by",
+        "owning team",
+        "owner team",
+        "lead",
     ),
     "evidence": (
         "evidence",
@@ -204,6 +242,49 @@ _STEP_SYNONYMS: dict[str, tuple[str, ...]] = {
         "based on",
     ),
 }
+
+# The broad names of a field: a column named so holds the field only when no column of the sheet
+# names it more precisely, so beside "Touchpoint" a "Channel" column is kept as a lane of its own,
+# whatever their order. Every other name ranks 0; a header the workbook maps itself ranks above all.
+_BROAD: dict[str, tuple[str, ...]] = {
+    "stage": (
+        "phase",
+        "phases",
+        "journey phase",
+        "section",
+        "sections",
+        "journey section",
+        "flow",
+        "journey step",
+        "journey steps",
+        "step group",
+        "moment",
+        "moments",
+        "episode",
+        "episodes",
+    ),
+    "touchpoint": ("channel", "channels", "interaction", "interactions"),
+    "goal": ("need", "needs", "customer need", "customer needs", "expectation", "expectations"),
+    "thoughts": ("quote", "quotes", "questions", "question", "says"),
+    "emotions": ("mood", "experience"),
+    "score": ("rating", "satisfaction", "satisfaction score", "happiness", "experience score"),
+    "pain_points": ("problems", "issues"),
+    "opportunities": (
+        "ideas",
+        "idea",
+        "next steps",
+        "actions to take",
+        "action points",
+        "fixes",
+        "quick wins",
+    ),
+    "kpis": ("metrics", "metric", "measures", "measurement"),
+    "owner": ("team", "teams", "department", "departments", "responsible", "accountable", "lead"),
+    "evidence": ("source", "sources", "data"),
+}
+BROAD_RANK = 1
+PART_RANK = 2  # "Notes/Pain points" read by a known part: less sure than a whole name
+MAPPED_RANK = -1  # the workbook's own mapping (Columns sheet, project file, --column) beats every synonym
 
 # Profile keys of a persona block; the canonical names are model.PROFILE_KEYS plus name and photo.
 _PROFILE_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -248,6 +329,7 @@ def _index(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 _STEP_INDEX = _index(_STEP_SYNONYMS)
+_BROAD_INDEX = frozenset(normalise(word) for words in _BROAD.values() for word in words)
 _PROFILE_INDEX = _index(_PROFILE_SYNONYMS)
 _PROJECT_INDEX = _index(_PROJECT_SYNONYMS)
 _DESCRIPTION_INDEX = frozenset(normalise(word) for word in _DESCRIPTION)
@@ -255,11 +337,14 @@ _DESCRIPTION_INDEX = frozenset(normalise(word) for word in _DESCRIPTION)
 
 @dataclass(frozen=True)
 class Header:
-    """A header or lane label as written, the step field it names (None: an extra) and its hint."""
+    """A header or lane label as written, the step field it names (None: an extra), its hint, and
+    how precisely it names the field (rank: lower is more precise; the most precise column wins).
+    """
 
     text: str
     field: str | None
     hint: str | None = None
+    rank: int = 0
 
 
 def split_hint(text: str) -> tuple[str, str | None]:
@@ -311,6 +396,44 @@ class ColumnMap:
             index[key] = field
         return cls(index) if index else None
 
+    def over(self, weaker: ColumnMap | None) -> ColumnMap:
+        """Return this map laid over a weaker one: for a header both name, this map's field."""
+        return self if weaker is None else ColumnMap({**weaker.index, **self.index})
+
+
+def overlay(*layers: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Return header -> field pairs of several layers, weakest first: a later layer's pair replaces
+    an earlier one for the same header (matched ignoring case, spaces and punctuation).
+    """
+    merged: dict[str, tuple[str, str]] = {}
+    for layer in layers:
+        for header, name in layer:
+            key = normalise(header) or header
+            merged.pop(key, None)  # the stronger pair takes the place of the weaker one, in its order
+            merged[key] = (header, name)
+    return tuple(merged.values())
+
+
+def _synonym(name: str, text: str) -> tuple[str | None, int, bool]:
+    """Return the field a header's name (else its whole text) gives, its rank, and whether the
+    bracket is a hint."""
+    for candidate, hinted in ((name, True), (text, False)):
+        # "KPI(s)" or "Touchpoint(s)": when only the whole text matches, the bracket is a plural.
+        key = normalise(candidate)
+        field = _STEP_INDEX.get(key)
+        if field is not None:
+            return field, BROAD_RANK if key in _BROAD_INDEX else 0, hinted
+    return None, 0, False
+
+
+def _by_part(name: str) -> str | None:
+    """Return the field of the first known part of 'Quote/Thought' or 'Notes / Pain points'."""
+    for part in name.split("/") if "/" in name else ():
+        field = _STEP_INDEX.get(normalise(part))
+        if field is not None:
+            return field
+    return None
+
 
 def parse_header(text: str, columns: ColumnMap | None = None) -> Header:
     """Return what a column header or lane label names; columns, when given, before the synonyms."""
@@ -319,13 +442,11 @@ def parse_header(text: str, columns: ColumnMap | None = None) -> Header:
         # The whole header's text too, as for the synonyms; its bracket stays a hint ("Rating (1-5)").
         mapped = columns.index.get(normalise(name)) or columns.index.get(normalise(text))
         if mapped is not None:
-            return Header(text.strip(), mapped, hint)
-    field = _STEP_INDEX.get(normalise(name))
-    if field is None:
-        # "KPI(s)" or "Touchpoint(s)": the bracket is a plural, not a hint.
-        field = _STEP_INDEX.get(normalise(text))
-        hint = None
-    return Header(text.strip(), field, hint)
+            return Header(text.strip(), mapped, hint, MAPPED_RANK)
+    field, rank, hinted = _synonym(name, text)
+    if field is None and (field := _by_part(name)) is not None:
+        rank, hinted = PART_RANK, True
+    return Header(text.strip(), field, hint if hinted else None, rank)
 
 
 def is_stage_header(text: str, columns: ColumnMap | None = None) -> bool:

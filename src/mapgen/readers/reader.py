@@ -10,6 +10,7 @@ from typing import Any
 from mapgen.errors import InputError
 from mapgen.model import Journeys, Metric, Persona, PersonaKind, Project, SkippedSheet, Stage
 from mapgen.readers.canvas_layout import read_canvas
+from mapgen.readers.columns_sheet import read_columns_sheet
 from mapgen.readers.grid import Grid, cell_name, grid_of
 from mapgen.readers.headers import ColumnMap, is_stage_header
 from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_STEPS
@@ -21,7 +22,7 @@ from mapgen.readers.row_layout import read_rows
 from mapgen.readers.sheets import SheetRole, classify, is_blueprint
 from mapgen.readers.stages import StageOrder, read_stages_sheet
 from mapgen.readers.steps import ScoreScales, build_steps, numbers_as_scores, persona_scale
-from mapgen.readers.table import SEARCH_ROWS, Table, detect
+from mapgen.readers.table import SEARCH_ROWS, Table, detect, explain
 from mapgen.readers.xlsx.package import PackageScan
 from mapgen.readers.xlsx.photos import photo_from_path, placed_photo
 from mapgen.readers.xlsx.workbook import open_workbook
@@ -127,12 +128,19 @@ def _persona_sheet(
         return None
     if found is None:
         problems.error(
-            f"no Stage column was found in the first {SEARCH_ROWS} rows; add a header row with a Stage "
-            "column (or, for a canvas, a row starting with Stage), or start the sheet's name with _ "
-            "if it is not a persona",
+            f"no Stage column was found in the first {SEARCH_ROWS} rows: mapgen looks for a header row "
+            "with a Stage column (Stage, Phase, Section...) beside step columns (Step, Touchpoint, "
+            f"Emotions...), or a canvas row starting with Stage; {explain(grid, columns)}; add a Stage "
+            "column or rename the headers, map the sheet's own headers in a Columns sheet or with "
+            '--column "HEADER=stage", or start the sheet\'s name with _ if it is not a persona',
             grid.sheet,
         )
         return None
+    if found.note:
+        # A table read by a guess (no Stage column, or no known step column): say so, and how to be sure.
+        problems.warning(
+            found.note, grid.sheet, cell_name(found.row, found.column or grid.row(found.row)[0][0])
+        )
     if found.layout == "row":
         table = read_rows(grid, found, problems, columns)
     else:
@@ -209,11 +217,27 @@ def _refuse(problems: Problems, message: str) -> InputError:
     return InputError(str(found[-1]), found)
 
 
+def _mapping(
+    book: Any, roles: list[SheetRole], problems: Problems, given: ColumnMap | None
+) -> ColumnMap | None:
+    """Return the header names to read with: those given (the command line's over the project file's)
+    laid over the workbook's own Columns sheet.
+    """
+    role = next((r for r in roles if r.kind == "columns"), None)
+    if role is None:
+        return given
+    own = read_columns_sheet(grid_of(book[role.name]), problems)
+    return given.over(own) if given is not None else own
+
+
 def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
-    """Read a workbook file into Journeys; columns, its own names for headers, before the synonyms."""
+    """Read a workbook file into Journeys; columns, its own names for headers, before the synonyms
+    and before the workbook's Columns sheet.
+    """
     opened = open_workbook(path)
     problems = opened.problems
     roles = classify(opened.book)
+    columns = _mapping(opened.book, roles, problems, columns)
     skipped: list[SkippedSheet] = []
     project = Project()
     declared: list[Stage] = []
@@ -230,6 +254,8 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
         grid = grid_of(sheet)
         any_data = any_data or not grid.is_empty()
         _report_cells(grid, opened.scan, problems)
+        if role.kind == "columns":
+            continue  # read before every other sheet: the Stages sheet's header may be one of its names
         if role.kind == "project":
             project = read_project(grid, problems, path.resolve().parent)
         elif role.kind == "stages":
@@ -249,7 +275,7 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
     if not candidates:
         raise _refuse(
             problems,
-            "the workbook has no persona sheet (every sheet is a Project, Stages, metrics, notes, "
+            "the workbook has no persona sheet (every sheet is a Project, Stages, Columns, metrics, notes, "
             "hidden or empty sheet); add one sheet per persona with a Stage column",
         )
     if not project.title:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from mapgen.readers.grid import Grid, cell_name
-from mapgen.readers.headers import ColumnMap, Header, is_stage_header, parse_header
+from mapgen.readers.headers import ColumnMap, Header, is_stage_header, normalise, parse_header
 from mapgen.readers.problems import Problems
 from mapgen.readers.table import Detection, Field, Record, Table, dedupe, extra_label, stage_name
+
+# A stage named after its step's action: a name on the stage bar, short enough to read at a glance.
+MAX_STAGE_CHARS = 40
 
 __all__ = ["read_rows"]
 
@@ -15,7 +18,9 @@ def _fields(grid: Grid, found: Detection, problems: Problems, columns: ColumnMap
     fields: dict[int, Field] = {}
     for column, text in grid.row(header):
         parsed = parse_header(text, columns)
-        if column != found.column and parsed.field == "stage":
+        if column == found.column:
+            parsed = Header(parsed.text, "stage", parsed.hint, parsed.rank)  # a guessed one too
+        elif parsed.field == "stage":
             parsed = Header(parsed.text, None)  # only the first Stage column holds the stage
         fields[column] = Field(parsed, cell_name(header, column), "column")
     # Values under a blank header are kept under the column's letter, never dropped.
@@ -34,10 +39,13 @@ def read_rows(grid: Grid, found: Detection, problems: Problems, columns: ColumnM
     columns, the workbook's own names for its headers, are consulted before the synonyms.
     """
     fields = _fields(grid, found, problems, columns)
-    stage_column = found.column
-    action_column = next((c for c, f in fields.items() if f.header.field == "action"), stage_column)
+    stage_column = found.column  # 0 in a flat list of steps: no column holds the stages
+    first_column = min(fields, default=1)
+    action_column = next(
+        (c for c, f in fields.items() if f.header.field == "action"), stage_column or first_column
+    )
     table = Table("row", found.row, list(fields.values()))
-    stage = ""
+    stage = found.name  # a flat list's one stage; else each row's, or the one above
     unfilled: list[str] = []  # stages named on rows with nothing else, kept if steps follow
     for row in range(found.row + 1, grid.max_row + 1):
         written = grid.get(row, stage_column)
@@ -51,6 +59,8 @@ def read_rows(grid: Grid, found: Detection, problems: Problems, columns: ColumnM
             continue  # the header row repeated, as in tables pasted from a printout
         if written:  # written in this row, or a merged stage cell reaching down to it
             stage = stage_name(written, grid, row, stage_column, problems)
+        elif found.stages == "each":
+            stage = f"Step {len(table.records) + 1}"  # named after the steps are read
         if not values:
             # A blank row, or a stage cell with nothing beside it: a stage left empty inside the
             # table, or a note written under it.
@@ -70,4 +80,19 @@ def read_rows(grid: Grid, found: Detection, problems: Problems, columns: ColumnM
         unfilled.clear()
         table.name_stage(stage)
         table.records.append(Record(stage, cell_name(row, action_column), values))
+    if found.stages == "each":
+        _stage_per_step(table)
     return table
+
+
+def _stage_per_step(table: Table) -> None:
+    """Name each step's own stage after its action when every action is short and distinct."""
+    actions = [
+        next((" ".join(t.split()) for f, t, _ in r.values if f.header.field == "action"), "")
+        for r in table.records
+    ]
+    distinct = len({normalise(a) for a in actions}) == len(actions)  # stages match as headers do
+    if all(actions) and distinct and all(len(a) <= MAX_STAGE_CHARS for a in actions):
+        for record, action in zip(table.records, actions, strict=True):
+            record.stage = action
+    table.stages = [record.stage for record in table.records]

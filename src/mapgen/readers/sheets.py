@@ -1,4 +1,4 @@
-"""Decide what each sheet is: Project, Stages, stage metrics, a persona or a blueprint, or skipped."""
+"""Decide what each sheet is: Project, Stages, Columns, metrics, a persona or a blueprint, or skipped."""
 
 from __future__ import annotations
 
@@ -61,6 +61,8 @@ _BLUEPRINT_LANES = frozenset(
         "Props",
     )
 )
+# The workbook's own header names: a header, then the step field it holds (readers/columns_sheet.py).
+_COLUMNS_NAMES = frozenset(normalise(n) for n in ("Columns", "Column mapping", "Mapping", "Headers"))
 # Sheets written for people, not for mapgen.
 _NOTES_NAMES = {
     normalise(n): label
@@ -73,7 +75,7 @@ _NOTES_NAMES = {
     for n in names
 }
 
-Kind = Literal["project", "stages", "metrics", "persona", "skipped"]
+Kind = Literal["project", "stages", "columns", "metrics", "persona", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ def _role(sheet: Any, seen: set[Kind]) -> SheetRole:
         return _first(name, "project", seen)
     if key in _STAGES_NAMES:
         return _first(name, "stages", seen)
+    if key in _COLUMNS_NAMES:
+        return _first(name, "columns", seen)
     if key in _METRICS_NAMES:
         return SheetRole(name, "metrics")
     return SheetRole(name, "persona")
