@@ -46,11 +46,12 @@ main.add_command(sample)
 
 
 def _load(workbook: Path) -> Journeys:
-    """Read a workbook with the [columns] of the project file beside it, as build reads it."""
+    """Read a workbook (or another input) with the [columns] of the project file beside it, as build does."""
     from mapgen.project_file import load_project_file
-    from mapgen.readers import read_workbook
+    from mapgen.readers import read_journeys
 
-    return read_workbook(workbook, load_project_file(workbook.parent).columns)
+    folder = workbook if workbook.is_dir() else workbook.parent
+    return read_journeys(workbook, load_project_file(folder).columns)
 
 
 def _summary(journeys: Journeys) -> str:
@@ -62,7 +63,8 @@ def _summary(journeys: Journeys) -> str:
     )
 
 
-WORKBOOK = click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+# A workbook, a CSV, Markdown, Mermaid or JSON file, or a folder of CSV files (one project).
+WORKBOOK = click.argument("workbook", type=click.Path(path_type=Path))
 
 
 @main.command()
