@@ -253,7 +253,8 @@ def _check(check: _Check, data: Any, decoded: dict[str, Any]) -> None:
 def _complete(data: dict[str, Any], source: str) -> dict[str, Any]:
     """Return the model with the parts a tool may leave out filled in as empty."""
     filled = dict(data)
-    filled["source"] = data.get("source") or source
+    # The file read is the source: deliverables and messages are named after it, as for any input.
+    filled["source"] = source
     for name, empty in (("project", {}), ("stages", []), ("skipped_sheets", []), ("problems", [])):
         filled.setdefault(name, empty)
     # Photos are decoded and checked apart, with a workbook photo's bounds.

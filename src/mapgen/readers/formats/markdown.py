@@ -1,10 +1,10 @@
 """Markdown as sheets: a persona per heading, its `Key: value` lines, and a pipe table of its journey.
 
 The persona's heading level is the shallowest at which no section holds two journey tables (a
-title above personas is a section of them all; a "### Journey" under a persona's heading is part
-of it). Content before the first such heading is a persona named by the document's title, else
-the file's name. Mermaid journey blocks fenced in the file are read as Mermaid, unless their
-section has a table already (then the table, which says more, is read).
+"### Journey" under a persona's heading is part of it), a lone level-1 heading above deeper ones
+being the document's title. Content before the first such heading is a persona named by the
+document's title, else the file's name. Mermaid journey blocks fenced in the file are read as
+Mermaid, unless their section has a table already (then the table, which says more, is read).
 """
 
 from __future__ import annotations
@@ -174,8 +174,14 @@ def _sections(blocks: list[_Block], level: int) -> list[_Section]:
 
 
 def _persona_level(blocks: list[_Block], columns: ColumnMap | None) -> int:
-    """Return the shallowest heading level at which no section holds two journey tables."""
-    levels = sorted({b.level for b in blocks if b.kind == "heading"})
+    """Return the shallowest heading level at which no section holds two journey tables.
+
+    A lone level-1 heading above deeper ones is the document's title, never a persona's.
+    """
+    headings = [b.level for b in blocks if b.kind == "heading"]
+    levels = sorted(set(headings))
+    if headings.count(1) == 1 and len(levels) > 1:
+        levels.remove(1)
     for level in levels:
         sections = _sections(blocks, level)
         if all(sum(t.is_journey(columns) for t in s.tables) <= 1 for s in sections):
