@@ -18,13 +18,14 @@ from mapgen.readers.formats.markdown import markdown_shape, read_markdown
 from mapgen.readers.formats.mermaid import diagram_kind, read_mermaid
 from mapgen.readers.formats.text import READS, Text, check_file, decode, fail
 from mapgen.readers.headers import ColumnMap
-from mapgen.readers.limits import MAX_FILE_BYTES, MAX_TEXT_FILES
+from mapgen.readers.limits import MAX_TEXT_FILES
 
 __all__ = ["CSV_SUFFIXES", "TEXT_SUFFIXES", "csv_files_in", "format_of", "read_journeys"]
 
 CSV_SUFFIXES = (".csv", ".tsv")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (*CSV_SUFFIXES, *MARKDOWN_SUFFIXES, ".mmd", ".json", ".txt")
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")  # the packages openpyxl opens
 _CONTAINERS = (b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # zip, OLE2 (.xls)
 
 
@@ -48,13 +49,23 @@ def csv_files_in(folder: Path) -> list[Path]:
     return found
 
 
+def _is_workbook(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.startswith("xl/") for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False  # the workbook reader says what is wrong with it
+
+
 def _read(path: Path) -> Text:
     check_file(path)
     return decode(path, path.read_bytes())
 
 
 def _head(path: Path) -> bytes:
-    check_file(path, MAX_FILE_BYTES)  # the larger bound: the workbook reader applies its own
+    check_file(path, None)  # sized once its kind is known: a workbook's bound is not a text's
     with path.open("rb") as stream:
         return stream.read(8)
 
@@ -66,8 +77,8 @@ def format_of(text: Text) -> str:
     """
     suffix = text.path.suffix.lower()
     start = text.content.lstrip()[:1]
-    if start == "{":
-        return "json"
+    if start == "{" or (start == "[" and suffix == ".json"):
+        return "json"  # a list is no model, and its reader says so
     kind = diagram_kind(text.content)
     if kind == "journey" or suffix == ".mmd":
         return "mermaid"
@@ -95,7 +106,15 @@ def read_journeys(path: Path, columns: ColumnMap | None = None) -> Journeys:
     if path.is_dir():
         files = csv_files_in(path)
         return read_csv(path, [_read(p) for p in files], columns)
-    if _head(path).startswith(_CONTAINERS) or path.suffix.lower() == ".xls":
+    head = _head(path)
+    suffix = path.suffix.lower()
+    if head.startswith(_CONTAINERS[:2]) and suffix not in _EXCEL_SUFFIXES and _is_workbook(path):
+        # openpyxl opens a package only by an Excel extension; a renamed one is named for what it is.
+        raise fail(
+            path,
+            f"this is an Excel workbook named {suffix or 'without an extension'}; rename it to .xlsx",
+        )
+    if head.startswith(_CONTAINERS) or suffix == ".xls":
         from mapgen.readers.reader import read
 
         return read(path, columns)

@@ -48,8 +48,11 @@ def mb(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
 
 
-def check_file(path: Path, limit: int = MAX_TEXT_BYTES) -> int:
-    """Return a regular file's size; raise InputError for a missing, special, empty or too large one."""
+def check_file(path: Path, limit: int | None = MAX_TEXT_BYTES) -> int:
+    """Return a regular file's size; raise InputError for a missing, special, empty or too large one.
+
+    limit None: no size bound here (a workbook's reader applies its own).
+    """
     if any(unicodedata.category(c) == "Cc" for c in path.name):
         raise fail(path, "the file name holds a control character (shown as \\xNN); rename the file")
     try:
@@ -64,7 +67,7 @@ def check_file(path: Path, limit: int = MAX_TEXT_BYTES) -> int:
         raise fail(path, "this is not a regular file (a device, a pipe or a socket); give the path of a file")
     if info.st_size == 0:
         raise fail(path, "the file is empty (0 bytes); fill it in, or save it again")
-    if info.st_size > limit:
+    if limit is not None and info.st_size > limit:
         raise fail(
             path,
             f"the file is {mb(info.st_size)}, over mapgen's limit of {mb(limit)} for a text file; "
