@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from mapgen.build.inputs import input_files, photo_paths
 from mapgen.cli import main
 
 INPUTS = Path(__file__).resolve().parents[2] / "inputs"
@@ -135,3 +136,15 @@ def test_hostile_inputs_are_one_clear_message_and_exit_1(
     assert expected in result.output
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # an exit code, not an exception that escaped
+
+
+def test_watch_knows_the_files_a_text_input_reads(tmp_path: Path) -> None:
+    (tmp_path / "faces").mkdir()
+    (tmp_path / "faces" / "sam.png").write_bytes(b"")
+    journeys = tmp_path / "journeys.md"
+    journeys.write_text("## Sam\n\n- **Photo:** faces/sam.png\n- Photo: ../outside.png\n", "utf-8")
+    assert photo_paths(journeys) == [(tmp_path / "faces" / "sam.png").resolve()]
+    shutil.copytree(INPUTS / "csv-example", tmp_path / "energy")
+    (tmp_path / "energy" / "~$priya-nair.csv").write_text("lock", "utf-8")
+    assert [p.name for p in input_files(tmp_path / "energy")] == ["priya-nair.csv", "zoe-lefevre.csv"]
+    assert input_files(journeys) == [journeys]

@@ -101,6 +101,12 @@ def format_of(text: Text) -> str:
     )
 
 
+def _read_workbook(path: Path, columns: ColumnMap | None) -> Journeys:
+    from mapgen.readers.reader import read
+
+    return read(path, columns)
+
+
 def read_journeys(path: Path, columns: ColumnMap | None = None) -> Journeys:
     """Read any input mapgen takes into Journeys: a workbook, a text file, or a folder of CSV files."""
     if path.is_dir():
@@ -115,11 +121,14 @@ def read_journeys(path: Path, columns: ColumnMap | None = None) -> Journeys:
             f"this is an Excel workbook named {suffix or 'without an extension'}; rename it to .xlsx",
         )
     if head.startswith(_CONTAINERS) or suffix == ".xls":
-        from mapgen.readers.reader import read
-
-        return read(path, columns)
+        return _read_workbook(path, columns)
     text = _read(path)
-    kind = format_of(text)
+    try:
+        kind = format_of(text)
+    except InputError:
+        if suffix in _EXCEL_SUFFIXES:
+            return _read_workbook(path, columns)  # text named .xlsx: the workbook reader says what it is
+        raise
     if kind == "json":
         return read_model(text)
     if kind == "mermaid":
