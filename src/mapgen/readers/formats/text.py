@@ -54,7 +54,11 @@ def check_file(path: Path, limit: int | None = MAX_TEXT_BYTES) -> int:
     limit None: no size bound here (a workbook's reader applies its own).
     """
     if any(unicodedata.category(c) == "Cc" for c in path.name):
-        raise fail(path, "the file name holds a control character (shown as \\xNN); rename the file")
+        raise fail(
+            path,
+            "the file name holds a control character (shown as \\xNN), which the deliverables' names and "
+            "documents cannot carry; rename the file",
+        )
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -64,7 +68,9 @@ def check_file(path: Path, limit: int | None = MAX_TEXT_BYTES) -> int:
         raise fail(path, f"the file cannot be opened ({reason}); check the path") from None
     if not stat.S_ISREG(info.st_mode):
         # A FIFO would block the first read and a device never ends: neither is ever opened.
-        raise fail(path, "this is not a regular file (a device, a pipe or a socket); give the path of a file")
+        raise fail(
+            path, f"{path} is not a regular file (a device, a pipe or a socket); give the path of a file"
+        )
     if info.st_size == 0:
         raise fail(path, "the file is empty (0 bytes); fill it in, or save it again")
     if limit is not None and info.st_size > limit:
