@@ -86,3 +86,8 @@ def test_a_folder_of_csv_files_skips_excel_lock_files(tmp_path: Path) -> None:
     journeys = read_journeys(tmp_path)
     assert [p.name for p in journeys.personas] == ["ana"]
     assert [s.name for s in journeys.stages] == ["Use", "Buy"]  # the Stages file's order
+
+
+def test_text_named_like_a_workbook_gets_the_workbook_reader_s_sentence(tmp_path: Path) -> None:
+    found = message(write(tmp_path, "journeys.xlsx", CSV))
+    assert found.startswith("journeys.xlsx: error: this is a CSV or text file, not an Excel workbook")

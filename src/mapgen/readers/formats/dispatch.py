@@ -3,7 +3,8 @@
 Content decides when it is unambiguous (a zip is a workbook, `{` opens the JSON model, a first
 line `journey` is Mermaid, a pipe table with its |---| row is Markdown, consistent columns are
 CSV), so a CSV saved as .txt or a Mermaid journey saved as .md is read for what it is. A file
-that is none of them gets one sentence saying what it is and what mapgen reads.
+named like a workbook (.xlsx, .xls) always goes to the workbook reader, which names what else it
+is. A file that is none of them gets one sentence saying what it is and what mapgen reads.
 """
 
 from __future__ import annotations
@@ -120,15 +121,12 @@ def read_journeys(path: Path, columns: ColumnMap | None = None) -> Journeys:
             path,
             f"this is an Excel workbook named {suffix or 'without an extension'}; rename it to .xlsx",
         )
-    if head.startswith(_CONTAINERS) or suffix == ".xls":
+    if head.startswith(_CONTAINERS) or suffix in (*_EXCEL_SUFFIXES, ".xls"):
+        # Text named .xlsx is refused by the workbook reader, which says what it is: Excel would
+        # not open it as a workbook either, and the name should say what the file holds.
         return _read_workbook(path, columns)
     text = _read(path)
-    try:
-        kind = format_of(text)
-    except InputError:
-        if suffix in _EXCEL_SUFFIXES:
-            return _read_workbook(path, columns)  # text named .xlsx: the workbook reader says what it is
-        raise
+    kind = format_of(text)
     if kind == "json":
         return read_model(text)
     if kind == "mermaid":
