@@ -102,3 +102,9 @@ def test_a_markdown_file_without_a_table_is_one_clear_error(tmp_path: Path) -> N
     with pytest.raises(InputError) as caught:
         read_journeys(write(tmp_path, "# Maya\n\nShe buys things.\n"))
     assert caught.value.message.startswith("journeys.md: error: the Markdown file has no pipe table")
+
+
+def test_tables_longer_than_any_journey_are_refused_before_they_are_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "| Stage | Step |\n|---|---|\n" + "| Buy | Pays |\n" * 100_000)
+    with pytest.raises(InputError, match="tables have 100,001 rows"):
+        read_journeys(path)

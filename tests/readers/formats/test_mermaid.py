@@ -68,3 +68,9 @@ def test_another_mermaid_diagram_is_one_clear_error(tmp_path: Path) -> None:
 def test_a_journey_without_tasks_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="has no task"):
         read_journeys(write(tmp_path, "journey\n  title Empty\n  section Nothing yet\n"))
+
+
+def test_a_diagram_longer_than_any_journey_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "journey\n  section Go\n" + "    Step: 3: Lee\n" * 100_001)
+    with pytest.raises(InputError, match="has 100,003 rows, over mapgen's limit of 100,000"):
+        read_journeys(path)

@@ -18,6 +18,7 @@ from mapgen.readers.formats.mermaid import diagram_kind, name_diagram, parse_jou
 from mapgen.readers.formats.sheets import TextSheet, read_text_sheets, role_kind, unique_name
 from mapgen.readers.formats.text import Text, fail
 from mapgen.readers.headers import ColumnMap, is_stage_header
+from mapgen.readers.limits import MAX_CELLS, MAX_ROWS
 from mapgen.readers.problems import Problems
 
 __all__ = ["clean", "markdown_shape", "read_markdown", "split_row"]
@@ -235,6 +236,14 @@ def read_markdown(text: Text, columns: ColumnMap | None) -> Journeys:
             text.path,
             "the Markdown file has no pipe table (a header row, a |---| row, a row per step) and no "
             "Mermaid journey; write each persona's journey as a table under the persona's heading",
+        )
+    rows = sum(len(b.table.rows) for b in blocks if b.table is not None)
+    cells = sum(len(cells) for b in blocks if b.table is not None for _, cells in b.table.rows)
+    if rows > MAX_ROWS or cells > MAX_CELLS:
+        raise fail(
+            text.path,
+            f"the file's tables have {rows:,} rows and {cells:,} cells, over mapgen's limits of "
+            f"{MAX_ROWS:,} and {MAX_CELLS:,}, more than any journey; split it into a file per persona",
         )
     level = _persona_level(blocks, columns)
     title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None)

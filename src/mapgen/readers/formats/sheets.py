@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
+from mapgen.errors import InputError
 from mapgen.model import Journeys, SkippedSheet
 from mapgen.readers.grid import Grid, cell_text
 from mapgen.readers.headers import ColumnMap
+from mapgen.readers.limits import MAX_ROWS
 from mapgen.readers.problems import Problems
 from mapgen.readers.reader import Container, NamedSheet, read_sheets
 from mapgen.readers.sheets import SheetRole, classify
@@ -141,6 +143,13 @@ def read_text_sheets(
     kind: str = "file",
 ) -> Journeys:
     """Read text sheets through the workbook reader; kind names the file in messages ("CSV file")."""
+    rows = sum(len(sheet.rows) for sheet in sheets)
+    if rows > MAX_ROWS:
+        raise InputError.at(
+            problems.file,
+            f"the {kind} has {rows:,} rows, over mapgen's limit of {MAX_ROWS:,}, more than any journey; "
+            "split it into a file per persona",
+        )
     named = [
         NamedSheet(role, sheet.grid() if role.kind != "skipped" else None, bool(sheet.rows))
         for role, sheet in zip(_roles([s.name for s in sheets]), sheets, strict=True)
