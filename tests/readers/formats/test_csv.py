@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from mapgen.errors import InputError
 from mapgen.model import Scale
@@ -135,3 +136,15 @@ def test_a_folder_without_csv_or_workbook_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("nothing", "utf-8")
     with pytest.raises(InputError, match=r"no \.xlsx workbook and no CSV file"):
         read_journeys(tmp_path)
+
+
+def test_a_photo_field_is_found_in_the_csv_folder(tmp_path: Path) -> None:
+    Image.new("RGB", (8, 8), "blue").save(tmp_path / "ana.png")
+    (tmp_path / "ana.csv").write_text(f"Name,Ana\nPhoto,ana.png\n\n{HEADER}\nBuy,Pays,Web,1,\n", "utf-8")
+    (tmp_path / "bo.csv").write_text(f"{HEADER}\nBuy,Asks,Phone,0,\n", "utf-8")
+    journeys = read_journeys(tmp_path)
+    assert journeys.source == tmp_path.name
+    ana, bo = journeys.personas
+    assert ana.photo is not None and ana.photo.format == "png"
+    assert bo.photo is None
+    assert not journeys.problems

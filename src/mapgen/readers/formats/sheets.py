@@ -154,8 +154,9 @@ def read_text_sheets(
         NamedSheet(role, sheet.grid() if role.kind != "skipped" else None, bool(sheet.rows))
         for role, sheet in zip(_roles([s.name for s in sheets]), sheets, strict=True)
     ]
+    # Photo paths and the Theme field are relative to the folder a file is in: a CSV folder's own.
     container = Container(
-        path,
+        path / "project" if path.is_dir() else path,
         problems,
         title=lambda: title,
         empty=f"the {kind} holds no data; write a journey table with a Stage column",
@@ -167,6 +168,7 @@ def read_text_sheets(
     # A file refused as a whole (no data, no persona) is refused by one sentence without a cell.
     journeys = read_sheets(container, named, columns)
     journeys = _relocate(journeys, {s.name: s for s in sheets if s.lines is not None})
+    journeys = dataclasses.replace(journeys, source=path.name)
     if skipped:
         journeys = dataclasses.replace(journeys, skipped_sheets=(*journeys.skipped_sheets, *skipped))
     return journeys
