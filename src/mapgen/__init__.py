@@ -19,14 +19,17 @@ __all__ = ["__version__", "load", "render"]
 
 
 def load(path: str | Path, columns: Mapping[str, str] | Iterable[tuple[str, str]] | None = None) -> Journeys:
-    """Read a workbook into the journey model; problems are collected in Journeys.problems.
+    """Read a workbook (or CSV, Markdown, Mermaid, the JSON model) into the journey model.
+
+    Problems are collected in Journeys.problems; the reader is picked by the file's content and
+    extension, and a folder of CSV files is one project (a persona per file).
 
     columns maps the workbook's own headers to step fields ({"Section": "stage"}), as a project
     file's [columns] table does; they are consulted before mapgen's own names for each field.
     """
-    from mapgen.readers import read_workbook
+    from mapgen.readers import read_journeys
 
-    return read_workbook(Path(path), columns)
+    return read_journeys(Path(path), columns)
 
 
 def render(

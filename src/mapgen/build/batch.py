@@ -35,11 +35,30 @@ class Request:
 
 
 def workbooks_in(folder: Path) -> list[Path]:
-    """Return the workbooks of a folder, skipping Excel's ~$ lock files and hidden files."""
+    """Return the workbooks of a folder, skipping Excel's ~$ lock files and hidden files.
+
+    A folder of CSV files and no workbook is one project (a persona per file): itself, alone.
+    """
     found = sorted(p for p in folder.glob("*.xlsx") if p.is_file() and not p.name.startswith(("~$", ".")))
+    if not found and is_csv_project(folder):
+        return [folder]
     if not found:
-        raise InputError.at(str(folder), "this folder holds no .xlsx workbook; point mapgen at one")
+        raise InputError.at(
+            str(folder), "this folder holds no .xlsx workbook and no CSV file; point mapgen at one"
+        )
     return found
+
+
+def is_csv_project(folder: Path) -> bool:
+    """Return True for a folder read as one project: CSV files (a persona each) and no .xlsx workbook."""
+    from mapgen.readers.formats.dispatch import CSV_SUFFIXES
+
+    if not folder.is_dir():
+        return False
+    names = [p.name for p in folder.iterdir() if not p.name.startswith(("~$", "."))]
+    return not any(n.lower().endswith(".xlsx") for n in names) and any(
+        n.lower().endswith(CSV_SUFFIXES) for n in names
+    )
 
 
 def output_folder(workbook: Path, out: Path | None, *, batch: bool) -> Path:
@@ -55,12 +74,14 @@ def is_stale(out: Path, workbook: Path) -> bool:
     A guess made before reading the workbook, so that worker processes start early only when
     they are likely to be needed; the cache decides what is really made.
     """
+    from mapgen.build.inputs import input_files
     from mapgen.build.swap import recover
     from mapgen.build.targets import MANIFEST
 
     recover(out)  # a swap a killed build left half done: undone before out is looked at
     try:
-        return workbook.stat().st_mtime_ns > (out / MANIFEST).stat().st_mtime_ns
+        saved = max(p.stat().st_mtime_ns for p in input_files(workbook))  # a CSV folder: its files
+        return saved > (out / MANIFEST).stat().st_mtime_ns
     except OSError:
         return True
 
@@ -101,17 +122,17 @@ def build_workbook(
     import time
 
     from mapgen.build.pipeline import build_outputs, strict_failure
-    from mapgen.readers import read_workbook
+    from mapgen.readers import read_journeys
 
     report = report or (lambda _problems: None)
     timings = timings if timings is not None else {}
     started = time.perf_counter()
-    journeys = read_workbook(workbook, columns)
+    journeys = read_journeys(workbook, columns)
     timings["read"] = time.perf_counter() - started
     if inputs is not None:
-        from mapgen.build.inputs import photo_paths
+        from mapgen.build.inputs import input_files, photo_paths
 
-        inputs.extend([workbook, *photo_paths(workbook)])
+        inputs.extend([*input_files(workbook), *photo_paths(workbook)])
         if request.options.template is not None:
             inputs.append(request.options.template)
     if journeys.errors:

@@ -1,20 +1,27 @@
-"""The files a build reads besides the workbook, so that `mapgen watch` rebuilds when one changes."""
+"""The files a build reads besides the workbook, so that `mapgen watch` rebuilds when one changes.
+
+A CSV folder's inputs are its CSV files; a text input's photos are those its Photo lines name.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mapgen.errors import MapgenError
 from mapgen.paths import Refused, inside
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
 
-__all__ = ["photo_paths", "theme_files"]
+__all__ = ["input_files", "photo_paths", "theme_files"]
 
 SEARCH_ROWS = 30  # a persona's profile sits above its table, within the reader's search rows
 MAX_PHOTO_FIELDS = 1000
+TEXT_HEAD_BYTES = 256 * 1024  # a text input's profile lines are at its top, or at each persona's
+TEXT_SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".mmd", ".json", ".txt")
 
 
 def theme_files(theme: Theme) -> list[Path]:
@@ -28,12 +35,26 @@ def theme_files(theme: Theme) -> list[Path]:
     return found
 
 
+def input_files(path: Path) -> list[Path]:
+    """Return the files an input is read from: itself, or a CSV folder's CSV files."""
+    if not path.is_dir():
+        return [path]
+    from mapgen.readers.formats.dispatch import csv_files_in
+
+    try:
+        return csv_files_in(path)
+    except MapgenError:
+        return []
+
+
 def photo_paths(workbook: Path) -> list[Path]:
     """Return the picture files the workbook's Photo fields name inside its folder.
 
     The model keeps a photo's bytes, not where they came from, so the profile blocks are scanned
     here: the Photo key's cell, and the path in the cell to its right (or "Photo: path" in one).
     """
+    if workbook.is_dir() or workbook.suffix.lower() in TEXT_SUFFIXES:
+        return _text_photo_paths(input_files(workbook))
     import openpyxl
 
     from mapgen.readers.headers import profile_key
@@ -56,6 +77,31 @@ def photo_paths(workbook: Path) -> list[Path]:
                         return found
     finally:
         book.close()
+    return found
+
+
+def _text_photo_paths(files: list[Path]) -> list[Path]:
+    """Return the pictures named by "Photo: path" lines (or a Photo cell and the next) of text inputs."""
+    from mapgen.readers.headers import profile_key
+
+    found: list[Path] = []
+    for file in files:
+        try:
+            with file.open("rb") as stream:
+                head = stream.read(TEXT_HEAD_BYTES).decode("utf-8", "replace")
+        except OSError:
+            continue  # the build says what is wrong with it
+        for line in head.splitlines():
+            cells = [c.strip(" *|-") for c in re.split(r"[,;\t|]", line)]
+            for text in _photo_values(cells, profile_key):
+                try:
+                    found.append(
+                        inside(text.strip("*` "), file.resolve().parent, "photo", "the input's folder")
+                    )
+                except Refused:
+                    continue
+                if len(found) >= MAX_PHOTO_FIELDS:
+                    return found
     return found
 
 

@@ -48,12 +48,13 @@ main.add_command(sample)
 
 
 def _load(workbook: Path, columns: tuple[tuple[str, str], ...]) -> Journeys:
-    """Read a workbook as build reads it: --column over the [columns] of the project file beside it."""
+    """Read a workbook (or another input) as build reads it: --column over the project file's [columns]."""
     from mapgen.project_file import load_project_file
-    from mapgen.readers import read_workbook
+    from mapgen.readers import read_journeys
     from mapgen.readers.headers import overlay
 
-    return read_workbook(workbook, overlay(load_project_file(workbook.parent).columns, columns))
+    folder = workbook if workbook.is_dir() else workbook.parent
+    return read_journeys(workbook, overlay(load_project_file(folder).columns, columns))
 
 
 def _summary(journeys: Journeys, problems: Sequence[Problem] = ()) -> str:
@@ -68,7 +69,8 @@ def _summary(journeys: Journeys, problems: Sequence[Problem] = ()) -> str:
     )
 
 
-WORKBOOK = click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+# A workbook, a CSV, Markdown, Mermaid or JSON file, or a folder of CSV files (one project).
+WORKBOOK = click.argument("workbook", type=click.Path(path_type=Path))
 
 
 @main.command()
@@ -80,11 +82,11 @@ def validate(workbook: Path, columns: tuple[tuple[str, str], ...]) -> None:
     from mapgen.build.batch import checked_theme
     from mapgen.cli.options import settings
     from mapgen.errors import MapgenError
-    from mapgen.readers import read_workbook
+    from mapgen.readers import read_journeys
 
     # The project file's theme, template and columns, as build merges them, and --column over them.
     chosen = settings(
-        workbook.parent,
+        workbook if workbook.is_dir() else workbook.parent,
         no_config=False,
         out=None,
         theme_spec=None,
@@ -97,7 +99,7 @@ def validate(workbook: Path, columns: tuple[tuple[str, str], ...]) -> None:
         timestamp=False,
         columns=columns,
     )
-    journeys = read_workbook(workbook, chosen.columns)
+    journeys = read_journeys(workbook, chosen.columns)
     beyond: list[Problem] = []
     exit_code = EXIT_INPUT if journeys.errors else 0
     if not journeys.errors:  # as build: the theme and template are looked at once the workbook reads

@@ -119,13 +119,14 @@ def _timings(book: Path, timings: dict[str, float]) -> None:
 @common_options
 def build(workbook: Path, jobs: int | None, force: bool, quiet: bool, as_json: bool, **values: Any) -> None:
     """Build the deliverables of a workbook or a folder of workbooks (default: the bundled sample)."""
-    from mapgen.build.batch import build_workbook, is_stale, output_folder, workbooks_in
+    from mapgen.build.batch import build_workbook, is_csv_project, is_stale, output_folder, workbooks_in
     from mapgen.build.formats import worker_modules
     from mapgen.build.progress import progress_for
 
     started = time.perf_counter()
-    batch = workbook.is_dir()
-    chosen = _settings(workbook if batch else workbook.parent, values)
+    # A folder of CSV files is one project, built as one workbook is; a folder of workbooks, a batch.
+    batch = workbook.is_dir() and not is_csv_project(workbook)
+    chosen = _settings(workbook if workbook.is_dir() else workbook.parent, values)
     books = workbooks_in(workbook) if batch else [workbook]
     tally = Tally(progress_for(quiet=quiet, verbose=verbose()))
     shown = Reporter(show_all=verbose())

@@ -1,7 +1,7 @@
-"""Read journey-mapping workbooks (.xlsx) into the journey model.
+"""Read journey-mapping workbooks (.xlsx), CSV, Markdown, Mermaid and the JSON model into the model.
 
-Only read_workbook lives here; the modules that need openpyxl are imported when it is called,
-so `import mapgen.readers` stays cheap.
+Only read_journeys and read_workbook live here; the modules that need openpyxl are imported when
+they are called, so `import mapgen.readers` stays cheap.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from mapgen.model import Journeys
 
-__all__ = ["read_workbook"]
+__all__ = ["read_journeys", "read_workbook"]
 
 
 def read_workbook(
@@ -34,3 +34,18 @@ def read_workbook(
     from mapgen.readers.reader import read
 
     return read(Path(path), ColumnMap.of(columns))
+
+
+def read_journeys(
+    path: str | Path, columns: Mapping[str, str] | Iterable[tuple[str, str]] | None = None
+) -> Journeys:
+    """Read any input mapgen takes: a workbook, CSV, Markdown, Mermaid, the JSON model, a CSV folder.
+
+    The reader is picked by the file's content and extension (readers/formats/dispatch.py); every
+    format but the JSON model goes through the workbook reader, so columns and every check apply
+    alike. A file mapgen cannot read raises InputError with one sentence saying what it is.
+    """
+    from mapgen.readers.formats.dispatch import read_journeys as read_any
+    from mapgen.readers.headers import ColumnMap
+
+    return read_any(Path(path), ColumnMap.of(columns))

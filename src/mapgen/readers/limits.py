@@ -15,6 +15,7 @@ __all__ = [
     "MAX_CELL_CHARS",
     "MAX_EXCEL_CHARS",
     "MAX_FILE_BYTES",
+    "MAX_JSON_DEPTH",
     "MAX_NAME_CHARS",
     "MAX_PART_ELEMENTS",
     "MAX_PHOTO_BYTES",
@@ -23,6 +24,8 @@ __all__ = [
     "MAX_ROWS",
     "MAX_STAGES",
     "MAX_STEPS",
+    "MAX_TEXT_BYTES",
+    "MAX_TEXT_FILES",
     "MAX_UNPACKED_BYTES",
 ]
 
@@ -52,3 +55,9 @@ MAX_STAGES = 50  # in the workbook: each stage is a band of the map
 MAX_PIXELS = MAX_PICTURE_PIXELS  # one bound for every picture: photos and theme logos
 MAX_PHOTO_BYTES = 20 * _MB
 MAX_PHOTO_PATH_CHARS = 500
+
+# Text inputs (CSV, Markdown, Mermaid, the JSON model): read whole into memory, so bounded lower
+# than a zipped workbook; a journey written out as text is a few hundred kilobytes.
+MAX_TEXT_BYTES = 10 * _MB
+MAX_TEXT_FILES = 100  # CSV files in a folder read as one project: a persona each
+MAX_JSON_DEPTH = 20  # the model nests 5 deep (personas, steps, extra); more is not a model

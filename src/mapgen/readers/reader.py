@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mapgen.errors import InputError
-from mapgen.model import Journeys, Metric, Persona, PersonaKind, Project, SkippedSheet, Stage
+from mapgen.model import Journeys, Metric, Persona, PersonaKind, Photo, Project, SkippedSheet, Stage
 from mapgen.readers.canvas_layout import read_canvas
 from mapgen.readers.columns_sheet import read_columns_sheet
 from mapgen.readers.grid import Grid, cell_name, grid_of
@@ -27,7 +28,7 @@ from mapgen.readers.xlsx.package import PackageScan
 from mapgen.readers.xlsx.photos import photo_from_path, placed_photo
 from mapgen.readers.xlsx.workbook import open_workbook
 
-__all__ = ["read"]
+__all__ = ["Container", "NamedSheet", "read", "read_sheets"]
 
 
 @dataclass
@@ -54,8 +55,40 @@ def _stage_cells(grid: Grid, table: Table, column: int) -> dict[str, str]:
     return found
 
 
-def _report_cells(grid: Grid, scan: PackageScan, problems: Problems) -> None:
-    """Warn about the cells of a sheet that read as blank because of a formula or an Excel error."""
+@dataclass
+class NamedSheet:
+    """One sheet of a file, whatever its format: its role, its cells (None when skipped)."""
+
+    role: SheetRole
+    grid: Grid | None
+    has_data: bool = False  # a skipped sheet's: whether it holds anything (for "the file is empty")
+
+
+@dataclass
+class Container:
+    """What the workbook-wide reading asks of the file that holds the sheets (.xlsx, CSV, text)."""
+
+    path: Path
+    problems: Problems
+    # Problems of a sheet's cells that only its container knows (a formula without a saved result).
+    report_cells: Callable[[Grid, Problems], None] = lambda _grid, _problems: None
+    # A sheet's placed pictures: whether it has any, and the persona's photo among them.
+    has_pictures: Callable[[str], bool] = lambda _sheet: False
+    placed_photo: Callable[[str, Problems], Photo | None] = lambda _sheet, _problems: None
+    title: Callable[[], str | None] = lambda: None  # the document's title, when the file has one
+    # The sentences for a file with no data at all, and with no persona sheet.
+    empty: str = (
+        "the workbook is empty: no sheet holds any data; fill in a persona sheet, or start from "
+        "`mapgen template journeys.xlsx`"
+    )
+    no_persona: str = (
+        "the workbook has no persona sheet (every sheet is a Project, Stages, Columns, metrics, notes, "
+        "hidden or empty sheet); add one sheet per persona with a Stage column"
+    )
+
+
+def _report_uncached(grid: Grid, scan: PackageScan, problems: Problems) -> None:
+    """Warn about the cells of a sheet that read as blank because they hold a formula without a result."""
     for cell, formula in scan.uncached.get(grid.sheet, ()):
         shown = f"formula ={formula}" if formula else "a formula"
         problems.warning(
@@ -64,6 +97,10 @@ def _report_cells(grid: Grid, scan: PackageScan, problems: Problems) -> None:
             grid.sheet,
             cell,
         )
+
+
+def _report_cells(grid: Grid, problems: Problems) -> None:
+    """Warn about the cells of a sheet that read as blank because of an Excel error, or are too long."""
     for (row, column), value in sorted(grid.errors.items()):
         problems.warning(
             f"the cell shows the Excel error {value} and reads as blank; fix its formula",
@@ -217,17 +254,28 @@ def _refuse(problems: Problems, message: str) -> InputError:
     return InputError(str(found[-1]), found)
 
 
-def _mapping(
-    book: Any, roles: list[SheetRole], problems: Problems, given: ColumnMap | None
-) -> ColumnMap | None:
+def _mapping(sheets: Sequence[NamedSheet], problems: Problems, given: ColumnMap | None) -> ColumnMap | None:
     """Return the header names to read with: those given (the command line's over the project file's)
-    laid over the workbook's own Columns sheet.
+    laid over the file's own Columns sheet.
     """
-    role = next((r for r in roles if r.kind == "columns"), None)
-    if role is None:
+    named = next((n for n in sheets if n.role.kind == "columns" and n.grid is not None), None)
+    if named is None or named.grid is None:
         return given
-    own = read_columns_sheet(grid_of(book[role.name]), problems)
+    own = read_columns_sheet(named.grid, problems)
     return given.over(own) if given is not None else own
+
+
+def _xlsx_sheets(opened: Any) -> list[NamedSheet]:
+    """Return an opened workbook's sheets: their roles, and the cells of those that are read."""
+    sheets: list[NamedSheet] = []
+    for role in classify(opened.book):
+        sheet = opened.book[role.name]
+        if role.kind == "skipped":
+            cells = getattr(sheet, "_cells", {})
+            sheets.append(NamedSheet(role, None, any(cell.value is not None for cell in cells.values())))
+            continue
+        sheets.append(NamedSheet(role, grid_of(sheet)))
+    return sheets
 
 
 def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
@@ -235,25 +283,41 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
     and before the workbook's Columns sheet.
     """
     opened = open_workbook(path)
-    problems = opened.problems
-    roles = classify(opened.book)
-    columns = _mapping(opened.book, roles, problems, columns)
+    container = Container(
+        path,
+        opened.problems,
+        report_cells=lambda grid, problems: _report_uncached(grid, opened.scan, problems),
+        has_pictures=lambda sheet: bool(opened.scan.pictures.get(sheet)),
+        placed_photo=lambda sheet, problems: placed_photo(
+            sheet, opened.scan.pictures.get(sheet, []), opened.read_part, problems
+        ),
+        title=lambda: document_title(path),
+    )
+    return read_sheets(container, _xlsx_sheets(opened), columns)
+
+
+def read_sheets(
+    container: Container, sheets: Sequence[NamedSheet], columns: ColumnMap | None = None
+) -> Journeys:
+    """Read a file's sheets, whatever their format, into Journeys: roles, tables, stages, scores."""
+    path = container.path
+    problems = container.problems
+    columns = _mapping(sheets, problems, columns)
     skipped: list[SkippedSheet] = []
     project = Project()
     declared: list[Stage] = []
     candidates: list[tuple[SheetRole, Any, Grid]] = []
     metric_grids: list[Grid] = []
     any_data = False
-    for role in roles:
-        sheet = opened.book[role.name]
-        if role.kind == "skipped":
+    for named in sheets:
+        role, grid = named.role, named.grid
+        if role.kind == "skipped" or grid is None:
             skipped.append(SkippedSheet(role.name, role.reason))
-            cells = getattr(sheet, "_cells", {})
-            any_data = any_data or any(cell.value is not None for cell in cells.values())
+            any_data = any_data or named.has_data
             continue
-        grid = grid_of(sheet)
         any_data = any_data or not grid.is_empty()
-        _report_cells(grid, opened.scan, problems)
+        container.report_cells(grid, problems)
+        _report_cells(grid, problems)
         if role.kind == "columns":
             continue  # read before every other sheet: the Stages sheet's header may be one of its names
         if role.kind == "project":
@@ -262,25 +326,17 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
             declared = read_stages_sheet(grid, problems, columns)
         elif role.kind == "metrics":
             metric_grids.append(grid)
-        elif grid.is_empty() and not opened.scan.pictures.get(role.name):
+        elif grid.is_empty() and not container.has_pictures(role.name):
             skipped.append(SkippedSheet(role.name, "empty sheet"))
         else:
-            candidates.append((role, sheet, grid))
+            candidates.append((role, named, grid))
     if not any_data:
-        raise _refuse(
-            problems,
-            "the workbook is empty: no sheet holds any data; fill in a persona sheet, or start from "
-            "`mapgen template journeys.xlsx`",
-        )
+        raise _refuse(problems, container.empty)
     if not candidates:
-        raise _refuse(
-            problems,
-            "the workbook has no persona sheet (every sheet is a Project, Stages, Columns, metrics, notes, "
-            "hidden or empty sheet); add one sheet per persona with a Stage column",
-        )
+        raise _refuse(problems, container.no_persona)
     if not project.title:
         # Without a Title on the Project sheet, the title the workbook was given in Excel.
-        project = dataclasses.replace(project, title=document_title(path))
+        project = dataclasses.replace(project, title=container.title())
     personas_read = [
         p for _, sheet, grid in candidates if (p := _persona_sheet(sheet, grid, problems, columns))
     ]
@@ -307,7 +363,7 @@ def read(path: Path, columns: ColumnMap | None = None) -> Journeys:
         if name in names:
             problems.warning(f'two personas are named "{name}"; give each a different Name', sheet_name)
         names.add(name)
-        photo = placed_photo(sheet_name, opened.scan.pictures.get(sheet_name, []), opened.read_part, problems)
+        photo = container.placed_photo(sheet_name, problems)
         if item.profile.photo is not None:
             text, cell = item.profile.photo
             if photo is None:

@@ -1,0 +1,1 @@
+"""Read journeys written in other formats than .xlsx: CSV, Markdown, Mermaid and the JSON model."""
