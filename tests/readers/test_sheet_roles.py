@@ -134,14 +134,28 @@ def test_a_stage_missing_from_the_stages_sheet_is_a_warning_at_the_stage_cell(tm
     ]
 
 
-def test_figures_per_stage_on_an_unreserved_sheet_say_how_to_keep_them(tmp_path: Path) -> None:
+def test_figures_per_stage_on_an_unreserved_sheet_are_read_as_metrics_with_a_warning(tmp_path: Path) -> None:
     book = new_book()
     add_rows(book, "Emma", PERSONA)
     add_rows(
         book, "Funnel", [("Funnel by stage",), ("Stage", "Visits", "Conversion"), ("Awareness", 1200, 0.3)]
     )
     journeys = read(book, tmp_path)
-    (error,) = journeys.errors
-    assert (error.sheet, error.cell) == ("Funnel", "A2")
-    assert "name the sheet Metrics" in error.message
-    assert "no Stage column" not in error.message
+    assert not journeys.errors
+    assert [p.name for p in journeys.personas] == ["Emma"]
+    (warning,) = [w for w in journeys.warnings if w.sheet == "Funnel"]
+    assert warning.cell == "A2" and "read as stage metrics" in warning.message
+    assert "name it Metrics" in warning.message
+    assert [(m.stage, m.name, m.text) for m in journeys.metrics] == [
+        ("Awareness", "Visits", "1200"),
+        ("Awareness", "Conversion", "0.3"),
+    ]
+
+
+def test_a_stage_column_beside_words_is_a_journey_with_its_own_lanes_not_figures(tmp_path: Path) -> None:
+    book = new_book()
+    rows = [("Stage", "What we saw"), ("Awareness", "Few ads seen"), ("Buy", "12%")]
+    add_rows(book, "Notes by stage", rows)
+    journeys = read(book, tmp_path)
+    assert [p.name for p in journeys.personas] == ["Notes by stage"]
+    assert not journeys.metrics

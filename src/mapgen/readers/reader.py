@@ -23,7 +23,7 @@ from mapgen.readers.row_layout import read_rows
 from mapgen.readers.sheets import SheetRole, classify, is_blueprint
 from mapgen.readers.stages import StageOrder, read_stages_sheet
 from mapgen.readers.steps import ScoreScales, build_steps, numbers_as_scores, persona_scale
-from mapgen.readers.table import SEARCH_ROWS, Table, detect, explain
+from mapgen.readers.table import SEARCH_ROWS, Table, detect, explain, holds_figures
 from mapgen.readers.xlsx.package import PackageScan
 from mapgen.readers.xlsx.photos import photo_from_path, placed_photo
 from mapgen.readers.xlsx.workbook import open_workbook
@@ -146,6 +146,12 @@ def _lone_stage_header(grid: Grid, columns: ColumnMap | None) -> str | None:
             if (row, column) not in grid.filled and is_stage_header(text, columns):
                 return cell_name(row, column)
     return None
+
+
+def _figures_cell(grid: Grid, columns: ColumnMap | None) -> str | None:
+    """Return the Stage cell of a sheet whose table holds only figures per stage, else None."""
+    found = detect(grid, columns)
+    return cell_name(found.row, found.column) if found and holds_figures(grid, found) else None
 
 
 def _persona_sheet(
@@ -328,6 +334,14 @@ def read_sheets(
             metric_grids.append(grid)
         elif grid.is_empty() and not container.has_pictures(role.name):
             skipped.append(SkippedSheet(role.name, "empty sheet"))
+        elif (cell := _figures_cell(grid, columns)) is not None:
+            problems.warning(
+                "the sheet holds only figures beside its Stage column, so it is read as stage metrics, "
+                "not as a persona; name it Metrics (or Stage metrics, KPIs by stage) to say so",
+                grid.sheet,
+                cell,
+            )
+            metric_grids.append(grid)
         else:
             candidates.append((role, named, grid))
     if not any_data:

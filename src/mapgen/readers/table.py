@@ -82,6 +82,7 @@ class Detection:
     stages: Literal["column", "each", "one"] = "column"
     name: str = ""
     note: str | None = None
+    alone: bool = False  # found by its Stage cell alone: no other header names a step field
 
 
 # A flat list of up to this many steps gets a stage per step; a longer one, one stage.
@@ -284,8 +285,30 @@ def _stage_alone(heads: _Heads) -> Detection | None:
             note=f"no known step column (Step, Touchpoint, Emotions...) is beside the Stage "
             f"column; {names} are kept as lanes of their own; rename them, or map them in a "
             'Columns sheet or with --column "HEADER=action"',
+            alone=True,
         )
     return None
+
+
+_FIGURE = re.compile(r"[-+−(]?[$€£¥]?\s?\d[\d,.\s]*(?:%|[kKmM]\b)?\)?")
+
+
+def holds_figures(grid: Grid, found: Detection) -> bool:
+    """Return True when a table found by its Stage cell alone holds only figures beside the stages.
+
+    Such a table is stage-level metrics (visits, conversion, CSAT per stage) on a sheet not named
+    Metrics: no persona's journey, whatever its name.
+    """
+    if not found.alone:
+        return False
+    values = [
+        (row, column)
+        for (row, column) in grid.cells
+        if row > found.row and column != found.column and (row, column) not in grid.filled
+    ]
+    return bool(values) and all(
+        (cell in grid.numbers) or _FIGURE.fullmatch(grid.cells[cell].strip()) for cell in values
+    )
 
 
 def explain(grid: Grid, columns: ColumnMap | None = None) -> str:
