@@ -418,7 +418,7 @@ def french_export_workbook() -> None:
                 "Étape",
                 "Action",
                 "Point de contact",
-                "Note (1-5)",
+                "Note émotionnelle (1-5)",
                 "Points de douleur",
                 "Opportunités",
                 "Responsable",

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from mapgen.readers.header_languages import PROFILE_NAMES, STEP_NAMES
+
 __all__ = [
     "LIST_FIELDS",
     "STEP_FIELDS",
@@ -328,9 +330,10 @@ def _index(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {normalise(word): key for key, words in groups.items() for word in words}
 
 
-_STEP_INDEX = _index(_STEP_SYNONYMS)
+# The English names win where another language spells a word alike.
+_STEP_INDEX = _index(STEP_NAMES) | _index(_STEP_SYNONYMS)
 _BROAD_INDEX = frozenset(normalise(word) for words in _BROAD.values() for word in words)
-_PROFILE_INDEX = _index(_PROFILE_SYNONYMS)
+_PROFILE_INDEX = _index(PROFILE_NAMES) | _index(_PROFILE_SYNONYMS)
 _PROJECT_INDEX = _index(_PROJECT_SYNONYMS)
 _DESCRIPTION_INDEX = frozenset(normalise(word) for word in _DESCRIPTION)
 

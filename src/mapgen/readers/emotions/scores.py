@@ -86,7 +86,8 @@ _BLANK = frozenset({"-", "–", "—", "n/a", "na", "?", "tbc", "tbd"})
 
 PERCENT = Scale(0, 100)
 # The scales found in the field, tried in this order when only the values are known.
-_SYMMETRIC = (Scale(-2, 2), Scale(-3, 3), Scale(-5, 5), Scale(-10, 10))
+# -1..1 first: JSON exports and sentiment tools write scores as fractions of one (-0.6, 0.8).
+_SYMMETRIC = (Scale(-1, 1), Scale(-2, 2), Scale(-3, 3), Scale(-5, 5), Scale(-10, 10))
 _POSITIVE = (Scale(1, 5), Scale(1, 10), Scale(0, 10), Scale(0, 100))
 
 
