@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,6 +147,23 @@ def _lone_stage_header(grid: Grid, columns: ColumnMap | None) -> str | None:
             if (row, column) not in grid.filled and is_stage_header(text, columns):
                 return cell_name(row, column)
     return None
+
+
+_LABELLED = re.compile(r"^\s*persona\s*\d*\s*[:–—-]\s*(?=\S)", re.IGNORECASE)
+
+
+def name_of_sheet(sheet: str) -> str:
+    """Return the persona's name a sheet (or file, or heading) gives when no Name field does.
+
+    "Persona: Walter Brandt" names Walter Brandt, and a file's slug "bike-share-commuter" the
+    Bike share commuter: the deliverables show it as a heading.
+    """
+    name = _LABELLED.sub("", sheet)
+    if " " not in name and ("-" in name or "_" in name):
+        words = name.replace("_", " ").replace("-", " ").split()
+        name = " ".join(words)
+        name = name[:1].upper() + name[1:]
+    return name or sheet
 
 
 def _figures_cell(grid: Grid, columns: ColumnMap | None) -> str | None:
@@ -367,7 +385,7 @@ def read_sheets(
         steps = build_steps(
             item.table, sheet_name, scales, problems, stage_name, blueprint=item.kind == "blueprint"
         )
-        name = item.profile.name or sheet_name
+        name = item.profile.name or name_of_sheet(sheet_name)
         if len(name) > MAX_NAME_CHARS:  # a sheet name over Excel's 31 characters: a tampered file
             problems.error(
                 f"the sheet's name has {len(name):,} characters, over mapgen's limit of {MAX_NAME_CHARS} "
