@@ -134,7 +134,7 @@ def inspect(workbook: Path, as_json: bool, columns: tuple[tuple[str, str], ...])
 
 def _describe(journeys: Journeys) -> str:
     # Here, not at the top: the layout package is more than `mapgen --help` should load.
-    from mapgen.layout.own_stages import persona_stages
+    from mapgen.stages import persona_stages
 
     project = journeys.project
     lines = [project.title or journeys.source]

@@ -31,13 +31,13 @@ from mapgen.layout.grid import Band, Column, plan_bands, stage_row, step_slots
 from mapgen.layout.header import persona_header
 from mapgen.layout.journey import describe, missing_glyphs
 from mapgen.layout.lanes import Lane, lanes_for
-from mapgen.layout.own_stages import persona_stages, stage_colours
 from mapgen.layout.result import LayoutResult
 from mapgen.layout.room import LanePlan, Room, plan_lanes
 from mapgen.layout.stages import stage_bar, stage_row_height
 from mapgen.model import Journeys, Persona, Problem, Step
 from mapgen.scene import Box, Polyline, Primitive, Scene, Tag
 from mapgen.scores import scale_of, scale_text
+from mapgen.stages import persona_stages, stage_colours
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme

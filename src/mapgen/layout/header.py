@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from mapgen.layout.cells import fit_list
 from mapgen.layout.context import Context
-from mapgen.layout.own_stages import is_blueprint
 from mapgen.layout.shapes import initials, picture_in
 from mapgen.model import Step
 from mapgen.scene import Box, Ellipse, Primitive, Rect, Tag
+from mapgen.stages import is_blueprint
 
 
 def _items(ctx: Context, key: str) -> list[str]:

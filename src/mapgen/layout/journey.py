@@ -13,10 +13,10 @@ from mapgen.layout.footer import footer_height
 from mapgen.layout.grid import Band, plan_bands
 from mapgen.layout.header import header_height, persona_header
 from mapgen.layout.lanes import Lane, lanes_for
-from mapgen.layout.own_stages import is_blueprint, persona_stages, stage_colours
 from mapgen.layout.result import LayoutResult
 from mapgen.model import Journeys, Persona, Problem
 from mapgen.scene import Box, Scene
+from mapgen.stages import is_blueprint, persona_stages, stage_colours
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme

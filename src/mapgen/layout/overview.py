@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from mapgen import text
 from mapgen.layout.footer import footer, footer_height
-from mapgen.layout.own_stages import Ownership, compared_personas, ownership
 from mapgen.layout.result import LayoutResult
 from mapgen.layout.shapes import fitted_block, smooth
 from mapgen.model import Journeys, Persona, Problem
 from mapgen.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Scene, Tag, TextBlock
 from mapgen.scores import scale_of, scales_text, score_text, shared_scale
+from mapgen.stages import Ownership, compared_personas, ownership
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme

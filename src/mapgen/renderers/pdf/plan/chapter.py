@@ -10,7 +10,6 @@ has no profile card: it maps a process, not a person.
 
 from __future__ import annotations
 
-from mapgen.layout.own_stages import is_blueprint, persona_stages, stage_colours
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Persona, Problem, Scale, Step
 from mapgen.renderers.pdf.plan import findings
@@ -37,6 +36,7 @@ from mapgen.renderers.pdf.report import (
     Text,
 )
 from mapgen.scores import scale_of, scale_text
+from mapgen.stages import is_blueprint, persona_stages, stage_colours
 
 __all__ = ["plan_chapter"]
 

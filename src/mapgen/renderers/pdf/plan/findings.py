@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from mapgen.layout.own_stages import persona_stages
 from mapgen.model import Journeys, Persona, Step
+from mapgen.stages import persona_stages
 
 __all__ = [
     "ActionRow",

@@ -8,7 +8,6 @@ are processes, not personas: the overview leaves them out.
 from __future__ import annotations
 
 from mapgen import colors
-from mapgen.layout.own_stages import compared_personas, ownership, stage_colours
 from mapgen.renderers.pdf.plan import findings
 from mapgen.renderers.pdf.plan.about import plan_about
 from mapgen.renderers.pdf.plan.context import PlanContext, balanced, emotion_words, heading
@@ -25,6 +24,7 @@ from mapgen.renderers.pdf.report import (
     Text,
 )
 from mapgen.scores import converted, is_inferred, scale_of, scale_text, scales_text, shared_scale
+from mapgen.stages import compared_personas, ownership, stage_colours
 
 __all__ = ["plan_overview"]
 

@@ -6,12 +6,12 @@ personas' moments nor counted as a persona's in a stage.
 
 from __future__ import annotations
 
-from mapgen.layout.own_stages import compared_personas, is_blueprint
 from mapgen.model import Scale
 from mapgen.renderers.pdf.plan import findings
 from mapgen.renderers.pdf.plan.context import PlanContext, clean, heading, profile_text
 from mapgen.renderers.pdf.report import Block, Cell, Row, Table, Text
 from mapgen.scores import scale_of
+from mapgen.stages import compared_personas, is_blueprint
 
 __all__ = ["plan_summary"]
 

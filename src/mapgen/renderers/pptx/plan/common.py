@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mapgen.layout.own_stages import persona_stages
 from mapgen.model import Journeys, Persona, Problem, Scale, Step
 from mapgen.renderers.pptx.deck import ChartSeries, Frame, JourneyLayout, LineChart
 from mapgen.renderers.pptx.plan.fit import fit_block
@@ -31,6 +30,7 @@ from mapgen.scene import (
     TextBlock,
 )
 from mapgen.scores import axis_step, chart_format, scale_text
+from mapgen.stages import persona_stages
 from mapgen.themes.lines import footer_line, project_title
 
 if TYPE_CHECKING:

@@ -16,7 +16,6 @@ import dataclasses
 import math
 
 from mapgen import text
-from mapgen.layout.own_stages import compared_personas, is_blueprint
 from mapgen.renderers.pptx.deck import Paragraph, PlanItem, SlidePlan
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.closing import has_next_steps
@@ -25,6 +24,7 @@ from mapgen.renderers.pptx.plan.fit import fit_block, wrap_paragraph
 from mapgen.renderers.pptx.plan.flow import Unit, column_boxes, columns_items, fit_flow
 from mapgen.renderers.pptx.plan.look import usable_width
 from mapgen.scene import Box, Rect, Tag
+from mapgen.stages import compared_personas, is_blueprint
 from mapgen.themes.lines import confidentiality
 
 __all__ = ["agenda_slides", "cover_slide"]

@@ -15,7 +15,6 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mapgen.layout.own_stages import compared_personas, is_blueprint
 from mapgen.model import Journeys
 from mapgen.renderers.parts import PartSpec, part_scope
 from mapgen.renderers.pptx.deck import (
@@ -40,6 +39,7 @@ from mapgen.renderers.pptx.plan.persona import (
 )
 from mapgen.renderers.pptx.plan.stages import stage_slides
 from mapgen.renderers.pptx.plan.tabular import matrix_slides, overview_chart_slides, pain_table_slides
+from mapgen.stages import compared_personas, is_blueprint
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mapgen import text
-from mapgen.layout.own_stages import is_blueprint
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Journeys, Persona
 from mapgen.renderers.pptx.deck import ChartSeries, PlanItem, SlidePlan, TextFrame
@@ -31,6 +30,7 @@ from mapgen.renderers.pptx.plan.common import (
 from mapgen.renderers.pptx.plan.fit import FittedList, fit_block, fit_list
 from mapgen.scene import Box, Ellipse, Primitive, Rect, Scene, Tag, TextBlock
 from mapgen.scores import chart_value, scale_of, scale_text, score_text
+from mapgen.stages import is_blueprint
 
 if TYPE_CHECKING:
     from mapgen.layout import LayoutResult

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapgen import colors, text
-from mapgen.layout.own_stages import Ownership, compared_personas, ownership
 from mapgen.model import Journeys, Persona, Scale
 from mapgen.renderers.pptx.deck import ChartSeries, Paragraph, PlanItem, SlidePlan, Table, TableCell
 from mapgen.renderers.pptx.plan import notes
@@ -35,6 +34,7 @@ from mapgen.scores import (
     score_text,
     shared_scale,
 )
+from mapgen.stages import Ownership, compared_personas, ownership
 
 __all__ = [
     "CellText",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 from mapgen.layout import layout_canvas, layout_journey, layout_overview
-from mapgen.layout.own_stages import compared_personas, ownership, persona_stages, stage_colours
 from mapgen.model import Journeys, Persona, Stage, Step
 from mapgen.scene import Polygon, Rect, Scene, TextBlock
+from mapgen.stages import compared_personas, ownership, persona_stages, stage_colours
 from mapgen.themes import load_theme
 from tests.support.models import load_model
 
