@@ -128,3 +128,23 @@ def test_the_emitted_deck_calls_the_blueprint_a_service_blueprint_in_the_themes_
     profile = theme.labels.profile
     assert not [t for t in texts if t.startswith(f"{profile}: Order fulfilment")]
     assert [t for t in texts if f"{profile}: Ann Berg" in t]
+
+
+def test_a_blueprints_whole_journey_slide_keeps_its_own_lanes() -> None:
+    from mapgen.model import Journeys, Persona, Stage, Step
+    from mapgen.renderers.pptx.plan.persona import whole_journey_scene
+    from mapgen.scene import TextBlock
+
+    steps = tuple(
+        Step(
+            stage, action=f"Customer {stage.lower()}", extra=(("Backstage", f"Team handles {stage.lower()}"),)
+        )
+        for stage in ("Order", "Delivery")
+    )
+    blueprint = Persona(
+        "Fulfilment", "Fulfilment", steps=steps, stages=("Order", "Delivery"), kind="blueprint"
+    )
+    journeys = Journeys("x.xlsx", stages=(Stage("Order"), Stage("Delivery")), personas=(blueprint,))
+    (scene,) = whole_journey_scene(journeys, blueprint, THEME, (960, 540), 0).scenes
+    text = " ".join(" ".join(item.lines) for item in scene.items if isinstance(item, TextBlock))
+    assert "Backstage" in text and "Team handles delivery" in text

@@ -40,6 +40,8 @@ __all__ = ["emotion_slide", "journey_slides", "profile_slide", "whole_journey_sc
 
 # The lanes of the whole-journey slide; the stage slides show every lane.
 _SUMMARY_LANES = ("actions", "emotions", "pain_points", "opportunities")
+# A service blueprint's story is its own lanes (frontstage, backstage, support processes).
+_BLUEPRINT_LANES = (*_SUMMARY_LANES, "extra")
 _PROFILE_SECTIONS = ("goals", "motivations", "frustrations", "behaviours", "channels")
 
 
@@ -269,15 +271,15 @@ def whole_journey_scene(
 
     # One scene of exactly the slide's area, the journey summarised to fit at the deck's minimum
     # type size: the detail slides that follow hold every word.
-    summary = _summary(theme)
+    summary = _summary(theme, _BLUEPRINT_LANES if persona.kind == "blueprint" else _SUMMARY_LANES)
     return layout_canvas(
         journeys, persona, summary, size=size, index=index, footer=False, floor=summary.sizes.minimum
     )
 
 
-def _summary(theme: Theme) -> Theme:
+def _summary(theme: Theme, lanes: tuple[str, ...]) -> Theme:
     """Return the theme showing only the whole journey's lanes: steps, curve, pain points, ideas."""
-    show = tuple(lane for lane in theme.lanes.show if lane in _SUMMARY_LANES)
+    show = tuple(lane for lane in theme.lanes.show if lane in lanes)
     return dataclasses.replace(theme, lanes=dataclasses.replace(theme.lanes, show=show))
 
 
