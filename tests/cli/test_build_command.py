@@ -61,7 +61,10 @@ def test_persona_by_slug_or_by_name_without_case_or_accents(book: Path, tmp_path
     out = tmp_path / "out"
     result = run("build", book, "--out", out, "--format", "png", "--persona", name, "-j", "1")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "overview.png", "renee-dubois.png"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "manifest.json",
+        "renee-dubois.png",
+    ]  # one persona: no overview
 
 
 def test_an_unknown_persona_lists_the_personas(book: Path) -> None:
@@ -83,14 +86,14 @@ def test_one_persona_into_a_full_build_goes_to_a_subfolder_and_says_so(
     result = run("build", book, "--format", "png", "--persona", "emma-hughes", "-j", "1")
     assert result.exit_code == 0, result.output
     sub = full / "persona-emma-hughes"
-    assert sorted(p.name for p in sub.iterdir()) == ["emma-hughes.png", "manifest.json", "overview.png"]
+    assert sorted(p.name for p in sub.iterdir()) == ["emma-hughes.png", "manifest.json"]
     assert {p.name: p.read_bytes() for p in full.iterdir() if p.is_file()} == before
     assert f"Built only Emma Hughes, into {sub.relative_to(tmp_path)}: outputs/example holds" in result.output
-    assert f"Wrote 3 files to {sub.relative_to(tmp_path)}" in result.output
+    assert f"Wrote 2 files to {sub.relative_to(tmp_path)}" in result.output
     # Named with --out, the folder is the user's choice: the build goes there.
     named = run("build", book, "--format", "png", "--persona", "emma-hughes", "--out", full, "-j", "1")
     assert named.exit_code == 0, named.output
-    assert "2 removed" in named.output and not (full / "renee-dubois.png").exists()
+    assert "3 removed" in named.output and not (full / "renee-dubois.png").exists()  # and the overview
 
 
 @pytest.mark.parametrize(
@@ -127,8 +130,8 @@ def test_after_force_the_summary_says_what_was_made_and_what_changed(book: Path,
     cached = run("build", book, "--out", out, "--format", "png", "-j", "1")
     assert f"Wrote 0 files to {out} (5 already up to date; all 4 from the cache) in " in cached.output
     fewer = run("build", book, "--out", out, "--format", "png", "--persona", "Emma Hughes", "-j", "1")
-    # Two PNGs removed, the overview (now of one persona) and the manifest rewritten.
-    assert f"Wrote 2 files to {out} (1 already up to date, 2 removed; " in fewer.output
+    # Two PNGs and the overview removed (one persona has nothing to compare), the manifest rewritten.
+    assert f"Wrote 1 file to {out} (1 already up to date, 3 removed; " in fewer.output
 
 
 def test_a_bad_template_is_one_clean_line(book: Path, tmp_path: Path) -> None:

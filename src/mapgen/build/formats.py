@@ -18,6 +18,7 @@ from mapgen.build.tasks import Joiner, Options, Planner, Rendered, Task
 from mapgen.model import Journeys
 from mapgen.renderers.parts import PartSpec, part_scope, persona_part
 from mapgen.slugs import unique_slugs
+from mapgen.stages import compared_personas
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -57,7 +58,7 @@ def deliverable_stem(journeys: Journeys) -> str:
 
 
 def plan_png(journeys: Journeys, _options: Options) -> list[Task]:
-    """Return a task per persona's journey map and one for the overview."""
+    """Return a task per persona's journey map and one for the overview of two personas or more."""
     slugs = unique_slugs(p.name for p in journeys.personas)
     tasks = [
         # A persona's map shows the project, the shared stages and that persona only, so
@@ -73,6 +74,8 @@ def plan_png(journeys: Journeys, _options: Options) -> list[Task]:
         )
         for index, (persona, slug) in enumerate(zip(journeys.personas, slugs, strict=True))
     ]
+    if len(compared_personas(journeys)) < 2:
+        return tasks  # one persona, or blueprints only: nothing to compare
     overview = replace(journeys, problems=())
     cost = 1.0 + 0.05 * len(journeys.personas)
     tasks.append(

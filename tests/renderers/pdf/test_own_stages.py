@@ -116,3 +116,29 @@ def test_a_report_of_a_blueprint_alone_still_builds(tmp_path: Path) -> None:
     path = report(alone, tmp_path)
     text = " ".join(pdftext(path).split())
     assert "Service blueprint: Order fulfilment" in text
+
+
+def test_a_blueprint_without_scores_or_pains_has_no_empty_curve_no_empty_action_plan_and_no_bare_page(
+    tmp_path: Path,
+) -> None:
+    from mapgen.model import Persona, Stage, Step
+
+    steps = tuple(
+        Step(
+            stage, action=f"Customer {stage.lower()}", extra=(("Backstage", f"Team handles {stage.lower()}"),)
+        )
+        for stage in ("Order", "Delivery")
+    )
+    blueprint = Persona(
+        "Fulfilment", "Fulfilment", steps=steps, stages=("Order", "Delivery"), kind="blueprint"
+    )
+    journeys = Journeys("x.xlsx", stages=(Stage("Order"), Stage("Delivery")), personas=(blueprint,))
+    plan = plan_report(journeys, THEME)
+    assert not [b for b in plan.blocks if isinstance(b, Figure)]
+    path = report(journeys, tmp_path)
+    text = pdftext(path)
+    assert "Emotion curve" not in text and "Action plan" not in text
+    assert "Team handles delivery" in text
+    for page in range(3, page_count(path) + 1):  # past the cover and contents
+        words = pdftext(path, page, page).split()
+        assert len(words) > 12, f"page {page} holds little more than a heading: {words}"

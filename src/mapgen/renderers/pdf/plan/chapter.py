@@ -62,19 +62,23 @@ def plan_chapter(ctx: PlanContext, index: int, persona: Persona) -> tuple[list[B
         blocks: list[Block] = [heading(f"{labels.service_blueprint}: {persona.name}", 0, new_page=True)]
     else:
         blocks = [heading(persona.name, 0, new_page=True), _profile_card(ctx, index, persona)]
-    blocks.append(heading(labels.emotion_curve, 1))
-    blocks.append(Figure(_persona_chart(ctx, persona)))
-
+    stages = persona_stages(ctx.journeys, persona)
     result = journey_canvas(ctx, persona, index)
     kind = labels.service_blueprint if blueprint else labels.journey_map
-    blocks.append(JourneyMap(persona.name, kind, "", tuple(result.scenes)))
-
-    blocks.append(heading(labels.stages, 1, new_page=True))
-    stages = persona_stages(ctx.journeys, persona)
+    whole = JourneyMap(persona.name, kind, "", tuple(result.scenes))
+    detail: list[Block] = []
     for colour, stage in zip(stage_colours(ctx.journeys, stages), stages, strict=True):
-        blocks.extend(_stage_tables(ctx, colour, stage, persona))
-    blocks.append(heading(labels.action_plan, 1))
-    blocks.append(_action_plan(ctx, persona))
+        detail.extend(_stage_tables(ctx, colour, stage, persona))
+    if any(step.score is not None for step in persona.steps):
+        blocks += [heading(labels.emotion_curve, 1), Figure(_persona_chart(ctx, persona)), whole]
+        blocks += [heading(labels.stages, 1, new_page=True), *detail]
+    else:
+        # No curve to draw (a blueprint rarely scores its steps): the stages' detail fills the
+        # chapter's first page, which would otherwise hold its heading alone, and the map follows.
+        blocks += [heading(labels.stages, 1), *detail, whole]
+    if any(step.pain_points or step.opportunities for step in persona.steps):
+        blocks.append(heading(labels.action_plan, 1))
+        blocks.append(_action_plan(ctx, persona))
     return blocks, tuple(result.problems)
 
 

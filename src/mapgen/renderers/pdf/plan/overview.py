@@ -35,6 +35,8 @@ _MATRIX_NAME_COLUMN = 0.26  # share of the frame width for the personas' names
 def plan_overview(ctx: PlanContext) -> list[Block]:
     """Plan the overview of the model the context sees (the whole model)."""
     labels = ctx.theme.labels
+    if len(compared_personas(ctx.journeys)) < 2:
+        return plan_about(ctx)  # nothing to compare: one persona, or blueprints only
     return [
         heading(labels.all_personas, 0, new_page=True),
         heading(labels.emotion_curve, 1),
