@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from mapgen.readers import read_workbook
-from mapgen.readers.project import MAX_CORE_BYTES, MAX_TITLE_CHARS, document_title
+from mapgen.readers.sheets.project import MAX_CORE_BYTES, MAX_TITLE_CHARS, document_title
 from tests.support.workbooks import add_project, add_row_persona, new_book, save
 
 STEP = [("Awareness", "Looks", "Web", "curious", 1, "")]

@@ -12,17 +12,17 @@ from typing import Any
 from mapgen.errors import InputError
 from mapgen.model import Journeys, Metric, Persona, PersonaKind, Photo, Project, SkippedSheet, Stage
 from mapgen.readers.canvas_layout import read_canvas
-from mapgen.readers.columns_sheet import read_columns_sheet
 from mapgen.readers.grid import Grid, cell_name, grid_of
 from mapgen.readers.headers import ColumnMap, is_stage_header
 from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_STEPS
-from mapgen.readers.metrics import read_metrics
 from mapgen.readers.problems import Problems
 from mapgen.readers.profile import Profile, read_profile
-from mapgen.readers.project import document_title, read_project
 from mapgen.readers.row_layout import read_rows
 from mapgen.readers.sheets import SheetRole, classify, is_blueprint
-from mapgen.readers.stages import StageOrder, read_stages_sheet
+from mapgen.readers.sheets.columns import read_columns_sheet
+from mapgen.readers.sheets.metrics import read_metrics
+from mapgen.readers.sheets.project import document_title, read_project
+from mapgen.readers.sheets.stages import StageOrder, read_stages_sheet
 from mapgen.readers.steps import ScoreScales, build_steps, numbers_as_scores, persona_scale
 from mapgen.readers.table import SEARCH_ROWS, Table, detect, explain, holds_figures
 from mapgen.readers.xlsx.package import PackageScan

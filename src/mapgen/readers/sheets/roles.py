@@ -61,7 +61,7 @@ _BLUEPRINT_LANES = frozenset(
         "Props",
     )
 )
-# The workbook's own header names: a header, then the step field it holds (readers/columns_sheet.py).
+# The workbook's own header names: a header, then the step field it holds (readers/sheets/columns.py).
 _COLUMNS_NAMES = frozenset(normalise(n) for n in ("Columns", "Column mapping", "Mapping", "Headers"))
 # Sheets written for people, not for mapgen.
 _NOTES_NAMES = {
