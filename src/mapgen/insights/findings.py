@@ -37,7 +37,9 @@ __all__ = ["LIMIT", "Finding", "key_findings"]
 
 LIMIT = 5  # more than five findings is a list, not a story
 _DROP = 0.5  # a quarter of the scale: -5..+5's 2.5 points; smaller drops are a journey's ordinary swing
-_LIGHT = 0.05  # a gap in the plan weighs this per pain point: it is said only when nothing hurts more
+# A gap in the plan weighs less than any drop the findings quote (a drop of a quarter scale weighs
+# 0.25): it is said only when room is left, since it is about the workshop, not the customer.
+_LIGHT = 0.2
 
 
 @dataclass(frozen=True)
@@ -191,9 +193,7 @@ def key_findings(
         stage = Counter(g.step.stage for g in gaps for _p in g.pains).most_common(1)[0][0]
         text = fill(labels.finding_unanswered, count=unanswered, stage=stage)
         who = tuple(dict.fromkeys(g.persona for g in gaps))
-        out.append(
-            Finding("unanswered", text, _LIGHT * unanswered, who, (stage,), count=unanswered, total=total)
-        )
+        out.append(Finding("unanswered", text, _LIGHT, who, (stage,), count=unanswered, total=total))
     out.sort(key=lambda f: -f.weight)  # stable: equal weights keep the order above
     guessed = inferred_personas(chosen)
     if not guessed:

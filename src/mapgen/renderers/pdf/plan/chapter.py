@@ -10,6 +10,7 @@ has no profile card: it maps a process, not a person.
 
 from __future__ import annotations
 
+from mapgen.insights.moments import moments
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Persona, Problem, Scale, Step
 from mapgen.renderers.pdf.plan import findings
@@ -109,7 +110,7 @@ def _profile_card(ctx: PlanContext, index: int, persona: Persona) -> ProfileCard
 
 
 def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
-    """Return the persona's emotion curve, a step a unit, its lowest negative moment called out."""
+    """Return the persona's emotion curve, a step a unit, its moments that matter called out."""
     c, labels = ctx.theme.colours, ctx.theme.labels
     bands = []
     points = []
@@ -122,9 +123,11 @@ def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
             points.append(ChartPoint(x + j + 0.5, step.score, emotion_words(step)))
         bands.append(StageBand(stage, x, x + width, c.stage_colour(i), c.on_stage_colour(i)))
         x += width
-    scored = [p.value for p in points if p.value is not None]
-    low = min(scored) if scored else None
-    callouts = tuple((0, i) for i, p in enumerate(points) if low is not None and p.value == low and low < 0)
+    # The call-outs are the persona's moments that matter (mapgen.insights.moments), by identity:
+    # the points run in stage order, which may differ from the steps' own.
+    marked = {id(m.step) for m in moments(persona)}
+    ordered = [step for stage in stages for step in persona.steps_in(stage)]
+    callouts = tuple((0, i) for i, step in enumerate(ordered) if id(step) in marked)
     frame_width, _height = ctx.geometry.frame
     series = ChartSeries(persona.name, c.curve, tuple(points), valence_markers=True)
     scale = scale_of(persona)

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
+from mapgen.insights import moments as insight_moments
+from mapgen.insights import naming
 from mapgen.model import Journeys, Persona, Step
 from mapgen.stages import persona_stages
 
@@ -43,11 +45,8 @@ def normalise(text: str) -> str:
 
 
 def step_name(step: Step, number: int, step_label: str) -> str:
-    """Return what a step is called: its action, else its touchpoint, else "Step n"."""
-    for value in (step.action, step.touchpoint, step.goal):
-        if value and value.strip():
-            return value.strip()
-    return f"{step_label} {number}"
+    """Return what a step is called (the rule: mapgen.insights.naming); number is 1-based."""
+    return naming.step_name(step, number - 1, step_label)
 
 
 @dataclass(frozen=True)
@@ -60,13 +59,17 @@ class Moment:
 
 
 def moments(persona: Persona) -> tuple[Moment | None, Moment | None]:
-    """Return the persona's highest and lowest scored steps (the first of equals), or None."""
-    scored = [(i, step) for i, step in enumerate(persona.steps) if step.score is not None]
-    if not scored:
-        return None, None
-    high = max(scored, key=lambda pair: (pair[1].score, -pair[0]))
-    low = min(scored, key=lambda pair: (pair[1].score, pair[0]))
-    return Moment(high[1].stage, high[1], high[0] + 1), Moment(low[1].stage, low[1], low[0] + 1)
+    """Return the persona's high point and its moment that matter (mapgen.insights.moments), or None.
+
+    The first of ties; the low is a moment that matters only when clearly negative, so a journey
+    that never dips has none.
+    """
+    high = insight_moments.highs(persona)
+    low = insight_moments.moments(persona)
+    return (
+        Moment(high[0].stage, high[0].step, high[0].index + 1) if high else None,
+        Moment(low[0].stage, low[0].step, low[0].index + 1) if low else None,
+    )
 
 
 @dataclass(frozen=True)
