@@ -11,6 +11,7 @@ from mapgen.insights.moments import (
     moment_indexes,
     moments,
     stage_lows,
+    stage_ranges,
     steepest_drop,
 )
 from tests.support.journeys import journeys, persona, scored, step
@@ -73,3 +74,14 @@ def test_stages_that_hurt_several_personas_come_first_and_blueprints_are_left_ou
         ("Awareness", ("Cleo",)),
     ]
     assert found[0].worst.persona == "Ben"
+
+
+def test_each_stage_has_its_low_and_high_first_of_ties_and_an_unscored_stage_none() -> None:
+    ann = persona(
+        "Ann", [step("Awareness", 0.2, "a"), step("Awareness", 0.2, "b"), step("Purchase", None, "c")]
+    )
+    ranges = stage_ranges(journeys(ann), ann)
+    assert [(r.stage, r.low and r.low.index, r.high and r.high.index) for r in ranges] == [
+        ("Awareness", 0, 0),
+        ("Purchase", None, None),
+    ]

@@ -21,6 +21,7 @@ __all__ = [
     "Drop",
     "Moment",
     "StageLow",
+    "StageRange",
     "highs",
     "inferred_personas",
     "is_inferred",
@@ -28,6 +29,7 @@ __all__ = [
     "moment_indexes",
     "moments",
     "stage_lows",
+    "stage_ranges",
     "steepest_drop",
 ]
 
@@ -192,3 +194,30 @@ def inferred_personas(personas: Sequence[Persona]) -> tuple[str, ...]:
         if any(s.score is not None for s in p.steps)
         and all(is_inferred(s) for s in p.steps if s.score is not None)
     )
+
+
+@dataclass(frozen=True)
+class StageRange:
+    """A persona's stage: its lowest and highest step (the first of ties), None when unscored."""
+
+    stage: str
+    low: Moment | None
+    high: Moment | None
+
+
+def stage_ranges(journeys: Journeys, persona: Persona) -> list[StageRange]:
+    """Return the persona's own stages in journey order, each with its low and high step.
+
+    Unlike moments, no cut applies: a stage's range is what the stage felt like, good or bad.
+    """
+    out = []
+    for stage in persona_stages(journeys, persona):
+        scored = [
+            Moment(persona.name, i, s, s.score, is_inferred(s))
+            for i, s in enumerate(persona.steps)
+            if s.stage == stage and s.score is not None
+        ]
+        low = min(scored, key=lambda m: m.score) if scored else None
+        high = max(scored, key=lambda m: m.score) if scored else None
+        out.append(StageRange(stage, low, high))
+    return out
