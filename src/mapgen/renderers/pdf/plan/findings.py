@@ -10,10 +10,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import zip_longest
 
 from mapgen.insights import moments as insight_moments
 from mapgen.insights import naming
+from mapgen.layout.lanes import Lane
 from mapgen.model import Journeys, Persona, Step
 from mapgen.stages import persona_stages
 
@@ -153,38 +153,34 @@ def _worst(finding: Finding) -> float:
 
 @dataclass(frozen=True)
 class ActionRow:
-    """One line of a persona's action plan: a pain point beside the opportunity that answers it."""
+    """One step of a persona's action plan: its pain points beside its opportunities, owner and KPI."""
 
     stage: str
     step: int  # 1-based position of the step
-    pain_point: str
-    opportunity: str
+    pain_point: str  # the step's pain points, one a line (bulleted when several)
+    opportunity: str  # the step's opportunities, likewise
     owner: str
     kpi: str
 
 
 def action_plan(journeys: Journeys, persona: Persona) -> list[ActionRow]:
-    """Return the action plan rows of a persona in journey order.
+    """Return the action plan rows of a persona in journey order: a row per step with either.
 
-    Within a step, the n-th pain point is paired with the n-th opportunity (the workbook's own
-    order); a step with neither is left out.
+    A row pairs nothing the workbook did not pair (mapgen.insights.actions): a step's pain points
+    and opportunities stand beside each other in its one row, never the n-th beside the n-th as if
+    one answered the other; a step with one of each reads as the pair it is.
     """
+    pains, ideas = Lane("pain_points", "", "pain"), Lane("opportunities", "", "idea")
     rows = []
     for stage in persona_stages(journeys, persona):
         for index, step in enumerate(persona.steps):
             if step.stage != stage:
                 continue
-            number = index + 1
-            pairs = zip_longest(step.pain_points, step.opportunities, fillvalue="")
-            kpi = "\n".join(k for k in step.kpis if k.strip())
-            for pain, opportunity in pairs:
-                if not (pain.strip() or opportunity.strip()):
-                    continue
-                rows.append(
-                    ActionRow(
-                        stage, number, pain.strip(), opportunity.strip(), (step.owner or "").strip(), kpi
-                    )
-                )
+            pain, idea = pains.text(step), ideas.text(step)
+            if not (pain or idea):
+                continue
+            kpi = "\n".join(k.strip() for k in step.kpis if k.strip())
+            rows.append(ActionRow(stage, index + 1, pain, idea, (step.owner or "").strip(), kpi))
     return rows
 
 
