@@ -148,11 +148,14 @@ def test_owners_are_rolled_up_and_top_moves_are_three_to_five_distinct_valuable_
         ("Marketing", 2, 0),
     ]
     assert [a.text for a in plan.top] == ["Show fees early"]  # low priorities are no top moves
+    scores = [-0.9, -0.9, -0.4, 0.5]  # two moments that matter (high), a dip (medium), a good step
     steps = [
-        step("Purchase", -0.6, f"s{i}", pain_points=(f"p{i}",), opportunities=(f"o{i}", f"o{i}b"))
-        for i in range(4)
+        step("Purchase", score, f"s{i}", pain_points=(f"p{i}",), opportunities=(f"o{i}", f"o{i}b"))
+        for i, score in enumerate(scores)
     ]
     many = plan_actions(journeys(persona("Ann", steps)), EN)
     assert 3 <= len(many.top) <= 5
     assert len({a.text for a in many.top}) == len(many.top)
+    # One move per step first (the dip's too), then each high step's second idea; the good step none.
+    assert [a.text for a in many.top] == ["o0", "o0b", "o1", "o1b", "o2"]
     assert plan_actions(journeys(persona("Ann", [step("Use", 0.5, "Uses", kpis=("NPS",))])), EN).actions == ()

@@ -258,17 +258,26 @@ def _owners(plan: Sequence[Action], unassigned: str) -> tuple[OwnerLoad, ...]:
 
 
 def _top(plan: Sequence[Action]) -> tuple[Action, ...]:
-    """Return the three to five most valuable moves: high, then medium up to three; one per wording."""
+    """Return the three to five most valuable moves: high, then medium up to three; one per wording.
+
+    One move per step first, so the moves spread over where it hurts; a step's second idea comes
+    in only when no other step has one of the same priority left.
+    """
+    candidates = [a for a in plan if a.priority != "low"]
+    steps = {(a.persona, a.stage, a.index) for a in candidates}
+    spread = len(steps) > 1
     out: list[Action] = []
     seen: set[str] = set()
-    for action in plan:
-        key = wording_key(action.text)
-        if key in seen or action.priority == "low":
-            continue
-        if action.priority == "medium" and len(out) >= TOP_LEAST:
-            break
-        seen.add(key)
-        out.append(action)
-        if len(out) == TOP_MOST:
-            break
-    return tuple(out)
+    used: set[tuple[str | None, str | None, int | None]] = set()
+    for first_pass in (True, False) if spread else (False,):
+        for action in candidates:
+            key, where = wording_key(action.text), (action.persona, action.stage, action.index)
+            if key in seen or (first_pass and where in used):
+                continue
+            if len(out) == TOP_MOST or (action.priority == "medium" and len(out) >= TOP_LEAST):
+                break
+            seen.add(key)
+            used.add(where)
+            out.append(action)
+    rank = {id(a): i for i, a in enumerate(plan)}
+    return tuple(sorted(out, key=lambda a: rank[id(a)]))
