@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from mapgen.insights.moments import moment_indexes
 from mapgen.layout.context import Context
 from mapgen.layout.grid import Column
 from mapgen.layout.labels import Anchor, Field, Variant, place, variants
@@ -18,19 +19,12 @@ from mapgen.layout.shapes import SAMPLES, emotion_marker, smooth
 from mapgen.model import Step
 from mapgen.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Tag, TextBlock
 
-MOMENTS = 2  # at most this many lowest points are called out, so the call-out keeps its weight
 START_RADIUS = 0.55  # a swing's start marker, against the step's own: it reads as where it came from
 
 
 def lowest_steps(ctx: Context) -> set[int]:
-    """Return the indexes of the persona's lowest-scored steps: its moments that matter."""
-    scored = [(s.score, i) for i, s in enumerate(ctx.persona.steps) if s.score is not None]
-    if len(scored) < 2:
-        return set()
-    low = min(score for score, _ in scored)
-    if low >= max(score for score, _ in scored):
-        return set()  # a flat journey has no low point to call out
-    return {i for score, i in scored if score == low}.intersection(i for _, i in sorted(scored)[:MOMENTS])
+    """Return the indexes of the persona's moments that matter (the rule: mapgen.insights.moments)."""
+    return moment_indexes(ctx.persona)
 
 
 def curve_height(ctx: Context) -> float:

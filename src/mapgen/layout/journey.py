@@ -6,6 +6,8 @@ import math
 from typing import TYPE_CHECKING
 
 from mapgen import text
+from mapgen.insights.moments import highs, moments
+from mapgen.insights.naming import step_name
 from mapgen.layout.band import LANE_GAP, band_height, band_items, lane_heights, minimum_heights
 from mapgen.layout.context import Context
 from mapgen.layout.footer import footer as footer_items
@@ -171,17 +173,14 @@ def describe(journeys: Journeys, persona: Persona, theme: Theme) -> str:
         f"{kind}: {who}, {len(persona.steps)} steps over {len(stages)} "
         f"{theme.labels.stages.lower()}: {', '.join(stages)}."
     ]
-    scored = [s for s in persona.steps if s.score is not None]
-    if scored:
-        low = min(scored, key=lambda s: s.score if s.score is not None else 0.0)
-        high = max(scored, key=lambda s: s.score if s.score is not None else 0.0)
-        for label, step in ((theme.labels.lowest_moment, low), (theme.labels.highest_moment, high)):
-            feeling = ", ".join(step.emotions)
-            parts.append(
-                f"{label}: {step.stage}, {step.action or ''}{f' ({feeling})' if feeling else ''}.".replace(
-                    ", .", "."
-                )
-            )
+    # The low is the moment that matters and the high the first highest (mapgen.insights.moments):
+    # a journey that never clearly dips has no lowest moment to name.
+    picked = [(theme.labels.lowest_moment, m) for m in moments(persona)[:1]]
+    picked += [(theme.labels.highest_moment, m) for m in highs(persona)[:1]]
+    for label, moment in picked:
+        feeling = ", ".join(moment.step.emotions)
+        name = step_name(moment.step, moment.index, theme.labels.step)
+        parts.append(f"{label}: {moment.stage}, {name}{f' ({feeling})' if feeling else ''}.")
     pains = sum(len(s.pain_points) for s in persona.steps)
     ideas = sum(len(s.opportunities) for s in persona.steps)
     parts.append(f"{theme.labels.pain_points}: {pains}. {theme.labels.opportunities}: {ideas}.")

@@ -284,6 +284,24 @@ class Labels:
     only: str  # whose stages a comparison leaves out: "Onboarding, Support: only Dana"
     shared_stages: str  # a comparison over the stages its personas share: "Compared on the stages all share"
     no_shared_stages: str  # said instead of a comparison when the personas share no stage
+    # What a journey says (mapgen.insights): whole sentences with {placeholders}, so a translated
+    # theme words and orders them in its own language.
+    conjunction: str  # the last of a list: "Ann, Ben and Cleo"
+    finding_stage_low: str  # {stage} {count} {total} {score} {scale}
+    finding_persona_low: str  # {persona} {step} {stage} {score} {scale}
+    finding_shared_pain: str  # {pain} {count} {total} {personas}
+    finding_drop: str  # {persona} {before} {after} {from_step} {to_step}
+    finding_unanswered: str  # {count} {stage}
+    finding_inferred: str  # {personas}
+    priority_high: str
+    priority_medium: str
+    priority_low: str
+    reason_workbook: str  # a priority the workbook gives
+    reason_moment: str  # at a moment that matters
+    reason_shared: str  # {count}: how many personas name the pain point
+    reason_dip: str  # {score}: where the step's score is below zero
+    reason_mild: str  # no clear pain here
+    unassigned: str  # an action without an owner
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""

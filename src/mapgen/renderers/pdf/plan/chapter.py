@@ -10,6 +10,8 @@ has no profile card: it maps a process, not a person.
 
 from __future__ import annotations
 
+from mapgen.insights.moments import moments
+from mapgen.layout.lanes import Lane
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Persona, Problem, Scale, Step
 from mapgen.renderers.pdf.plan import findings
@@ -49,6 +51,10 @@ _CHART_SHRINK = 0.68
 # Lanes a stage table leaves out: the actions head its columns, and the action plan pairs each
 # pain point with its opportunity (printing them here too would say everything twice).
 _SHOWN_ELSEWHERE = frozenset({"actions", "pain_points", "opportunities"})
+# The lanes whose row is each step's text in the lane, as the map shows it.
+_LANE_TEXT = frozenset(
+    {"touchpoints", "goals", "thoughts", "pain_points", "opportunities", "kpis", "owner", "evidence"}
+)
 
 
 def plan_chapter(ctx: PlanContext, index: int, persona: Persona) -> tuple[list[Block], tuple[Problem, ...]]:
@@ -113,7 +119,7 @@ def _profile_card(ctx: PlanContext, index: int, persona: Persona) -> ProfileCard
 
 
 def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
-    """Return the persona's emotion curve, a step a unit, its lowest negative moment called out."""
+    """Return the persona's emotion curve, a step a unit, its moments that matter called out."""
     c, labels = ctx.theme.colours, ctx.theme.labels
     bands = []
     points = []
@@ -126,9 +132,11 @@ def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
             points.append(ChartPoint(x + j + 0.5, step.score, emotion_words(step)))
         bands.append(StageBand(stage, x, x + width, c.stage_colour(i), c.on_stage_colour(i)))
         x += width
-    scored = [p.value for p in points if p.value is not None]
-    low = min(scored) if scored else None
-    callouts = tuple((0, i) for i, p in enumerate(points) if low is not None and p.value == low and low < 0)
+    # The call-outs are the persona's moments that matter (mapgen.insights.moments), by identity:
+    # the points run in stage order, which may differ from the steps' own.
+    marked = {id(m.step) for m in moments(persona)}
+    ordered = [step for stage in stages for step in persona.steps_in(stage)]
+    callouts = tuple((0, i) for i, step in enumerate(ordered) if id(step) in marked)
     frame_width, _height = ctx.geometry.frame
     series = ChartSeries(persona.name, c.curve, tuple(points), valence_markers=True)
     scale = scale_of(persona)
@@ -193,12 +201,6 @@ def _lane_rows(
     """Return (label, a text per step, fill) for a lane; each of the workbook's own columns is a row."""
     c, lanes = ctx.theme.colours, ctx.theme.lanes
     label = lanes.label(lane)
-    if lane == "touchpoints":
-        return [(label, [s.touchpoint or "" for s in steps], None)]
-    if lane == "goals":
-        return [(label, [s.goal or "" for s in steps], None)]
-    if lane == "thoughts":
-        return [(label, [s.thoughts or "" for s in steps], None)]
     if lane == "emotions":
         texts = []
         for s in steps:
@@ -207,24 +209,18 @@ def _lane_rows(
             score = ctx.score(s.score, scale, marked=False)
             texts.append(f"{words} ({score})" if words else score)
         return [(f"{label} ({scale_text(scale, ctx.theme.labels)})", texts, None)]
-    if lane == "pain_points":
-        return [(label, [_bullets(s.pain_points) for s in steps], c.pain_surface)]
-    if lane == "opportunities":
-        return [(label, [_bullets(s.opportunities) for s in steps], c.opportunity_surface)]
-    if lane == "kpis":
-        return [(label, [_bullets(s.kpis) for s in steps], None)]
-    if lane == "owner":
-        return [(label, [s.owner or "" for s in steps], None)]
-    if lane == "evidence":
-        return [(label, [s.evidence or "" for s in steps], None)]
+    # Every other lane shows what the map's lane shows for the step: one rule (layout.lanes.Lane.text).
     if lane == "extra":
         headers = list(dict.fromkeys(h for s in steps for h, _v in s.extra))
-        return [(h, [dict(s.extra).get(h, "") for s in steps], None) for h in headers]
+        return [(h, [Lane(f"extra:{h}", h, "text").text(s) for s in steps], None) for h in headers]
+    if lane in _LANE_TEXT:
+        fill = {"pain_points": c.pain_surface, "opportunities": c.opportunity_surface}.get(lane)
+        return [(label, [Lane(lane, label, "text").text(s) for s in steps], fill)]
     return []
 
 
 def _action_plan(ctx: PlanContext, persona: Persona) -> Block:
-    """Return the persona's action plan: a row per pain point or opportunity, with owner and KPI."""
+    """Return the persona's action plan: a row per step, its pain points beside its opportunities."""
     c, labels = ctx.theme.colours, ctx.theme.labels
     rows = []
     stages = persona_stages(ctx.journeys, persona)
@@ -251,14 +247,6 @@ def _action_plan(ctx: PlanContext, persona: Persona) -> Block:
         )
     )
     return Table("action_plan", (0.16, 0.27, 0.27, 0.13, 0.17), header, tuple(rows), size="small")
-
-
-def _bullets(items: tuple[str, ...]) -> str:
-    """Return one item as it is, more as one bullet a line."""
-    items = tuple(i.strip() for i in items if i.strip())
-    if len(items) == 1:
-        return items[0]
-    return "\n".join(f"• {i}" for i in items)
 
 
 def _chart_description(

@@ -10,8 +10,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import zip_longest
 
+from mapgen.insights import moments as insight_moments
+from mapgen.insights import naming
+from mapgen.layout.lanes import Lane
 from mapgen.model import Journeys, Persona, Step
 from mapgen.stages import persona_stages
 
@@ -43,11 +45,8 @@ def normalise(text: str) -> str:
 
 
 def step_name(step: Step, number: int, step_label: str) -> str:
-    """Return what a step is called: its action, else its touchpoint, else "Step n"."""
-    for value in (step.action, step.touchpoint, step.goal):
-        if value and value.strip():
-            return value.strip()
-    return f"{step_label} {number}"
+    """Return what a step is called (the rule: mapgen.insights.naming); number is 1-based."""
+    return naming.step_name(step, number - 1, step_label)
 
 
 @dataclass(frozen=True)
@@ -60,13 +59,17 @@ class Moment:
 
 
 def moments(persona: Persona) -> tuple[Moment | None, Moment | None]:
-    """Return the persona's highest and lowest scored steps (the first of equals), or None."""
-    scored = [(i, step) for i, step in enumerate(persona.steps) if step.score is not None]
-    if not scored:
-        return None, None
-    high = max(scored, key=lambda pair: (pair[1].score, -pair[0]))
-    low = min(scored, key=lambda pair: (pair[1].score, pair[0]))
-    return Moment(high[1].stage, high[1], high[0] + 1), Moment(low[1].stage, low[1], low[0] + 1)
+    """Return the persona's high point and its moment that matter (mapgen.insights.moments), or None.
+
+    The first of ties; the low is a moment that matters only when clearly negative, so a journey
+    that never dips has none.
+    """
+    high = insight_moments.highs(persona)
+    low = insight_moments.moments(persona)
+    return (
+        Moment(high[0].stage, high[0].step, high[0].index + 1) if high else None,
+        Moment(low[0].stage, low[0].step, low[0].index + 1) if low else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -150,38 +153,34 @@ def _worst(finding: Finding) -> float:
 
 @dataclass(frozen=True)
 class ActionRow:
-    """One line of a persona's action plan: a pain point beside the opportunity that answers it."""
+    """One step of a persona's action plan: its pain points beside its opportunities, owner and KPI."""
 
     stage: str
     step: int  # 1-based position of the step
-    pain_point: str
-    opportunity: str
+    pain_point: str  # the step's pain points, one a line (bulleted when several)
+    opportunity: str  # the step's opportunities, likewise
     owner: str
     kpi: str
 
 
 def action_plan(journeys: Journeys, persona: Persona) -> list[ActionRow]:
-    """Return the action plan rows of a persona in journey order.
+    """Return the action plan rows of a persona in journey order: a row per step with either.
 
-    Within a step, the n-th pain point is paired with the n-th opportunity (the workbook's own
-    order); a step with neither is left out.
+    A row pairs nothing the workbook did not pair (mapgen.insights.actions): a step's pain points
+    and opportunities stand beside each other in its one row, never the n-th beside the n-th as if
+    one answered the other; a step with one of each reads as the pair it is.
     """
+    pains, ideas = Lane("pain_points", "", "pain"), Lane("opportunities", "", "idea")
     rows = []
     for stage in persona_stages(journeys, persona):
         for index, step in enumerate(persona.steps):
             if step.stage != stage:
                 continue
-            number = index + 1
-            pairs = zip_longest(step.pain_points, step.opportunities, fillvalue="")
-            kpi = "\n".join(k for k in step.kpis if k.strip())
-            for pain, opportunity in pairs:
-                if not (pain.strip() or opportunity.strip()):
-                    continue
-                rows.append(
-                    ActionRow(
-                        stage, number, pain.strip(), opportunity.strip(), (step.owner or "").strip(), kpi
-                    )
-                )
+            pain, idea = pains.text(step), ideas.text(step)
+            if not (pain or idea):
+                continue
+            kpi = "\n".join(k.strip() for k in step.kpis if k.strip())
+            rows.append(ActionRow(stage, index + 1, pain, idea, (step.owner or "").strip(), kpi))
     return rows
 
 

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mapgen.insights.moments import highs, moments
+from mapgen.insights.naming import step_name
 from mapgen.model import Journeys, Persona, Scale, Step
 from mapgen.scores import converted, is_inferred, scale_of, scale_text, score_text
 
@@ -50,28 +52,17 @@ def series_list(items: Sequence[str], conjunction: str = "and") -> str:
 
 
 def step_label(step: Step, index: int, theme: Theme) -> str:
-    """Return what a step is called: its action, else its touchpoint or goal, else "Step n"."""
-    for value in (step.action, step.touchpoint, step.goal, step.thoughts):
-        if value and value.strip():
-            return " ".join(value.split())
-    return f"{theme.labels.step} {index + 1}"
+    """Return what a step is called (the rule: mapgen.insights.naming)."""
+    return step_name(step, index, theme.labels.step)
 
 
 def lowest_steps(persona: Persona) -> list[StepRef]:
-    """Return the steps with the persona's lowest score (ties all count); none without scores."""
-    scored = [StepRef(i, s) for i, s in enumerate(persona.steps) if s.score is not None]
-    if not scored:
-        return []
-    low = min(ref.step.score for ref in scored if ref.step.score is not None)
-    return [ref for ref in scored if ref.step.score is not None and ref.step.score <= low + 1e-9]
+    """Return the persona's moments that matter (the rule: mapgen.insights.moments); none may be."""
+    return [StepRef(m.index, m.step) for m in moments(persona)]
 
 
 def _highest(persona: Persona) -> list[StepRef]:
-    scored = [StepRef(i, s) for i, s in enumerate(persona.steps) if s.score is not None]
-    if not scored:
-        return []
-    high = max(ref.step.score for ref in scored if ref.step.score is not None)
-    return [ref for ref in scored if ref.step.score is not None and ref.step.score >= high - 1e-9]
+    return [StepRef(m.index, m.step) for m in highs(persona)]
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mapgen import text
+from mapgen.insights.moments import highs, lows
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Journeys, Persona
 from mapgen.renderers.pptx.deck import ChartSeries, PlanItem, SlidePlan, TextFrame
@@ -506,12 +507,12 @@ def _emotion_alt(ctx: Ctx, persona: Persona) -> str:
         f"{len(ordered_stages(ctx.journeys, persona))} stages, on a scale from "
         f"{scale_text(scale, theme.labels)}."
     ]
-    if scored:
-        hi = max(scored, key=lambda t: t[1].score or 0.0)
-        lo = min(scored, key=lambda t: t[1].score or 0.0)
+    top, bottom = highs(persona), lows(persona)  # the rule of mapgen.insights.moments: first of ties
+    if top and bottom:
+        hi, lo = top[0], bottom[0]
         parts.append(
-            f"Highest: {notes.step_label(hi[1], hi[0], theme)} ({score_text(hi[1], scale)}). "
-            f"Lowest: {notes.step_label(lo[1], lo[0], theme)} ({score_text(lo[1], scale)})."
+            f"Highest: {notes.step_label(hi.step, hi.index, theme)} ({score_text(hi.step, scale)}). "
+            f"Lowest: {notes.step_label(lo.step, lo.index, theme)} ({score_text(lo.step, scale)})."
         )
     gaps = len(persona.steps) - len(scored)
     if gaps:
