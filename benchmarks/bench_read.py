@@ -1,4 +1,4 @@
-"""Time and peak memory of reading workbooks: the two samples and a synthetic 60-persona workbook.
+"""Time and peak memory of reading: the samples of every input format and a synthetic 60-persona workbook.
 
     .venv/bin/python benchmarks/bench_read.py [--repeat 5]
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import write_workbook  # noqa: E402  (a sibling script, not a package)
 
-from mapgen.readers import read_workbook  # noqa: E402
+from mapgen.readers import read_journeys  # noqa: E402
 
 
 def measure(path: Path, repeat: int) -> tuple[float, float, float, str]:
@@ -32,10 +32,10 @@ def measure(path: Path, repeat: int) -> tuple[float, float, float, str]:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        journeys = read_workbook(path)
+        journeys = read_journeys(path)
         times.append(time.perf_counter() - started)
     tracemalloc.start()
-    read_workbook(path)
+    read_journeys(path)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     steps = sum(len(p.steps) for p in journeys.personas)
@@ -62,10 +62,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"heavy modules after `import mapgen.readers`: {import_cost()}")
     with tempfile.TemporaryDirectory() as folder:
         synthetic = write_workbook(Path(folder) / "synthetic-60.xlsx", personas=60, stages=10, steps=3)
-        books = [ROOT / "inputs" / "example.xlsx", ROOT / "inputs" / "b2b-example.xlsx", synthetic]
+        inputs = ROOT / "inputs"
+        books = [
+            *(inputs / name for name in ("example.xlsx", "b2b-example.xlsx", "csv-example")),
+            *(inputs / name for name in ("markdown-example.md", "mermaid-example.mmd", "model-example.json")),
+            synthetic,
+        ]
         for path in books:
             first, best, peak, summary = measure(path, args.repeat)
-            size = path.stat().st_size / 1024
+            files = path.iterdir() if path.is_dir() else [path]
+            size = sum(f.stat().st_size for f in files) / 1024
             print(
                 f"{path.name:<22} {size:7.0f} KiB  first {first * 1000:7.1f} ms  best {best * 1000:7.1f} ms  "
                 f"peak {peak:6.1f} MiB  ({summary})"
