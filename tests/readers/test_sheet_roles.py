@@ -159,3 +159,13 @@ def test_a_stage_column_beside_words_is_a_journey_with_its_own_lanes_not_figures
     journeys = read(book, tmp_path)
     assert [p.name for p in journeys.personas] == ["Notes by stage"]
     assert not journeys.metrics
+
+
+def test_a_workbook_of_figures_per_stage_alone_is_read_as_journeys_not_emptied(tmp_path: Path) -> None:
+    book = new_book()
+    add_rows(book, "Funnel", [("Stage", "Visits"), ("Awareness", 1200), ("Buy", 80)])
+    add_rows(book, "Returns", [("Stage", "Rate"), ("Awareness", 0.1), ("Buy", 0.2)])
+    journeys = read(book, tmp_path)
+    assert not journeys.errors
+    assert [p.name for p in journeys.personas] == ["Funnel", "Returns"]
+    assert not journeys.metrics

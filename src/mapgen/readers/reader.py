@@ -332,6 +332,7 @@ def read_sheets(
     declared: list[Stage] = []
     candidates: list[tuple[SheetRole, Any, Grid]] = []
     metric_grids: list[Grid] = []
+    figures: list[tuple[SheetRole, NamedSheet, Grid, str]] = []  # tables of figures per stage
     any_data = False
     for named in sheets:
         role, grid = named.role, named.grid
@@ -353,15 +354,21 @@ def read_sheets(
         elif grid.is_empty() and not container.has_pictures(role.name):
             skipped.append(SkippedSheet(role.name, "empty sheet"))
         elif (cell := _figures_cell(grid, columns)) is not None:
-            problems.warning(
-                "the sheet holds only figures beside its Stage column, so it is read as stage metrics, "
-                "not as a persona; name it Metrics (or Stage metrics, KPIs by stage) to say so",
-                grid.sheet,
-                cell,
-            )
-            metric_grids.append(grid)
+            figures.append((role, named, grid, cell))
         else:
             candidates.append((role, named, grid))
+    only_figures = not candidates
+    for role, named, grid, cell in figures:
+        if only_figures:  # the workbook's only tables: journeys after all (with their guess's warning)
+            candidates.append((role, named, grid))
+            continue
+        problems.warning(
+            "the sheet holds only figures beside its Stage column, so it is read as stage metrics, "
+            "not as a persona; name it Metrics (or Stage metrics, KPIs by stage) to say so",
+            grid.sheet,
+            cell,
+        )
+        metric_grids.append(grid)
     if not any_data:
         raise _refuse(problems, container.empty)
     if not candidates:
