@@ -84,8 +84,11 @@ def test_a_reference_to_nothing_is_a_warning_and_the_text_stays_clean(tmp_path: 
 
 
 def test_a_step_without_references_pairs_nothing_even_one_of_each(tmp_path: Path) -> None:
-    found, (step,) = steps_of(tmp_path, ("Buy", "Pays", -3, "Card refused", "Offer PayPal"))
-    assert (found, step.pairs, step.opportunities) == ([], (), ("Offer PayPal",))
+    # A remark in brackets is no reference: only "re:" (or "pain point 2") is.
+    found, (step,) = steps_of(
+        tmp_path, ("Buy", "Pays", -3, "Card refused", "A payment guide (for beginners)")
+    )
+    assert (found, step.pairs, step.opportunities) == ([], (), ("A payment guide (for beginners)",))
 
 
 def test_markdown_cells_pair_the_same_way(tmp_path: Path) -> None:

@@ -16,9 +16,11 @@ from mapgen.readers.problems import Problems
 
 __all__ = ["Paired", "pair_items", "strip_reference"]
 
-# "(re: price hidden)", "(Re: 2)", "(answers: ...)", "(for pain point 2)" at the end of an item.
+# "(re: price hidden)", "(Re: 2)", "(answers: ...)", "(pain point 2)" at the end of an item; a
+# colon (or a number after "pain point") tells a reference from a remark such as "(for beginners)".
 _REFERENCE = re.compile(
-    r"\s*\(\s*(?:re|answers|addresses|for(?:\s+pain\s+point)?|pain\s+point)\s*[:#]?\s*(?P<ref>[^()]+?)\s*\)\s*$",
+    r"\s*\(\s*(?:(?:re|answers|addresses|fixes)\s*:|(?:for\s+)?pain\s*point\s*[:#]?(?=\s*\d+\s*\)))"
+    r"\s*(?P<ref>[^()]+?)\s*\)\s*$",
     re.IGNORECASE,
 )
 
