@@ -148,7 +148,8 @@ def _check_step(check: _Check, step: Any, path: str, stages: set[str] | None) ->
 def _check_opportunity(check: _Check, item: Any, path: str) -> None:
     if not check.fields(item, path, ("text",)):
         return
-    check.text(item.get("text"), f"{path}.text", optional=False)
+    if "text" in item:
+        check.text(item["text"], f"{path}.text", optional=False)
     for key in _OPPORTUNITY_TEXT:
         check.text(item.get(key), f"{path}.{key}")
     for key in ("priority", "effort"):
@@ -158,7 +159,11 @@ def _check_opportunity(check: _Check, item: Any, path: str) -> None:
         for index, match in enumerate(matches):
             if check.fields(match, f"{path}.matches[{index}]", ("persona", "step", "item")):
                 for key in ("step", "item"):
-                    check.number(match.get(key), f"{path}.matches[{index}].{key}", 0, 10**6)
+                    value = match.get(key)
+                    if type(value) is not int or value < 0:
+                        check.error(
+                            f"{path}.matches[{index}].{key}", "must be an index: a whole number from 0"
+                        )
 
 
 def _check_photo(check: _Check, photo: Any, path: str, decoded: dict[str, Any]) -> None:
