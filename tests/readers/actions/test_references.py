@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mapgen.readers import read_journeys
+from mapgen.readers.actions.references import strip_reference
 from tests.support.workbooks import add_rows, messages, new_book, read
 
 HEADER = ("Stage", "Step", "Emotion score (-5 to 5)", "Pain points", "Opportunities")
@@ -105,3 +107,11 @@ def test_markdown_cells_pair_the_same_way(tmp_path: Path) -> None:
     assert (step.pain_points, step.pairs) == (("Card refused", "Slow page"), ((1, 0),))
     (row,) = journeys.opportunities
     assert (row.text, row.owner, row.priority, len(row.matches)) == ("Cache the page", "Web", "medium", 1)
+
+
+def test_a_long_cell_is_read_in_linear_time() -> None:
+    # Searched from every position, a run of spaces made the old pattern quadratic (12 s here).
+    started = time.perf_counter()
+    for text in ("a" + " " * 100_000 + "b", "x (re:" + " " * 100_000 + "y)", "(re:" * 25_000):
+        strip_reference(text)
+    assert time.perf_counter() - started < 2

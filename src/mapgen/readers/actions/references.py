@@ -19,10 +19,23 @@ __all__ = ["Paired", "pair_items", "strip_reference"]
 # "(re: price hidden)", "(Re: 2)", "(answers: ...)", "(pain point 2)" at the end of an item; a
 # colon (or a number after "pain point") tells a reference from a remark such as "(for beginners)".
 _REFERENCE = re.compile(
-    r"\s*\(\s*(?:(?:re|answers|addresses|fixes)\s*:|(?:for\s+)?pain\s*point\s*[:#]?(?=\s*\d+\s*\)))"
-    r"\s*(?P<ref>[^()]+?)\s*\)\s*$",
+    r"\(\s*(?:(?:re|answers|addresses|fixes)\s*:|(?:for\s+)?pain\s*point\s*[:#]?(?=\s*\d+\s*\)))"
+    r"(?P<ref>[^()]*)\)\s*",
     re.IGNORECASE,
 )
+
+
+def _reference(text: str) -> tuple[int, str] | None:
+    """Return where an item's closing reference starts and what it names, or None.
+
+    Matched from the last "(" only: a reference holds no brackets, and a pattern searched from
+    every position of a 30,000-space cell would take seconds.
+    """
+    start = text.rfind("(")
+    found = _REFERENCE.fullmatch(text, start) if start > 0 else None
+    if found is None or not found.group("ref").strip():
+        return None
+    return start, found.group("ref").strip()
 
 
 class Paired:
@@ -35,8 +48,8 @@ class Paired:
 
 def strip_reference(text: str) -> str:
     """Return an item without its closing "(re: ...)" reference."""
-    found = _REFERENCE.search(text)
-    return text[: found.start()].rstrip() if found is not None and found.start() > 0 else text
+    found = _reference(text)
+    return text[: found[0]].rstrip() if found is not None else text
 
 
 def _named(ref: str, pains: Sequence[str], numbers: Sequence[int | None]) -> int | None:
@@ -66,13 +79,14 @@ def pair_items(
     pairs: list[tuple[int, int]] = []
     pains_numbered = any(n is not None for n in pain_numbers)
     for index, text in enumerate(opportunities):
-        found = _REFERENCE.search(text)
-        if found is not None and found.start() > 0:
-            text = text[: found.start()].rstrip()
-            pain = _named(found.group("ref"), pains, pain_numbers)
+        found = _reference(text)
+        if found is not None:
+            start, ref = found
+            text = text[:start].rstrip()
+            pain = _named(ref, pains, pain_numbers)
             if pain is None:
                 problems.warning(
-                    f'opportunity "{text[:60]}" refers to "{found.group("ref")[:60]}", which names no pain '
+                    f'opportunity "{text[:60]}" refers to "{ref[:60]}", which names no pain '
                     "point of this step; write the start of the pain point's words or its number, as in "
                     '"(re: price hidden)" or "(re: 1)"',
                     sheet,
