@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from mapgen.model import Opportunity, OpportunityRef, Persona, Step
 from mapgen.readers.actions.levels import EFFORT_WORDS, PRIORITY_WORDS, effort_level, priority_level
@@ -106,13 +107,21 @@ class _Rows:
         return found
 
     def scope(self, persona: Persona | None, stage: str | None) -> list[tuple[Persona, int, Step]]:
-        chosen = [persona] if persona is not None else list(self.personas)
+        return self._scope(persona.sheet if persona is not None else None, stage)
+
+    @cache  # noqa: B019 -- one sheet's rows, dropped with them; a thousand rows ask the same few scopes
+    def _scope(self, sheet: str | None, stage: str | None) -> list[tuple[Persona, int, Step]]:
+        chosen = [p for p in self.personas if sheet is None or p.sheet == sheet]
         return [
             (p, index, step)
             for p in chosen
             for index, step in enumerate(p.steps)
             if stage is None or step.stage == stage
         ]
+
+    @cache  # noqa: B019 -- as above: each text is folded once, not once per row
+    def key(self, text: str) -> str:
+        return normalise(text)
 
     def step(self, text: str, persona: Persona | None, stage: str | None, cell: str) -> _Found | None:
         steps = self.scope(persona, stage)
@@ -129,9 +138,9 @@ class _Rows:
             found = [journey[number - 1]] if 1 <= number <= len(journey) else []
             found = [s for s in found if stage is None or s[2].stage == stage]
         else:
-            key = normalise(text)
-            found = [s for s in steps if key and normalise(s[2].action or "") == key]
-            found = found or [s for s in steps if key and normalise(s[2].action or "").startswith(key)]
+            key = self.key(text)
+            found = [s for s in steps if key and self.key(s[2].action or "") == key]
+            found = found or [s for s in steps if key and self.key(s[2].action or "").startswith(key)]
         if not found:
             where = f" of {persona.name}" if persona is not None else ""
             where += f" in {stage}" if stage is not None else ""
@@ -147,7 +156,7 @@ class _Rows:
         key = normalise(strip_reference(text))
         for _, _, step in steps:
             for pain in step.pain_points:
-                if key and normalise(pain).startswith(key):
+                if key and self.key(pain).startswith(key):
                     return pain
         self.warn(
             f'pain point "{text[:60]}" is no pain point of the steps this row names; write the start of '
@@ -190,7 +199,7 @@ class _Rows:
             OpportunityRef(p.name, index, item)
             for p, index, step in steps
             for item, written in enumerate(step.opportunities)
-            if normalise(written) == key
+            if self.key(written) == key
         )
         return Opportunity(
             text=strip_reference(text),
