@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mapgen.cli import main
@@ -182,3 +183,17 @@ def test_inspect_json_lists_the_opportunities_and_the_pairs(tmp_path: Path) -> N
     )
     assert row["matches"] == [{"persona": "Ana", "step": 1, "item": 0}]
     assert (row["sheet"], row["cell"]) == ("Opportunities", "A2")
+
+
+def test_rows_past_the_limit_are_one_error_at_the_first_row_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("mapgen.readers.reader.MAX_OPPORTUNITIES", 3)
+    book = new_book()
+    add_rows(book, "Ana", ANA)
+    add_rows(book, "Opportunities", [("Opportunity",), *[(f"Idea {n}",) for n in range(1, 7)]])
+    journeys = read(book, tmp_path)
+    assert [o.text for o in journeys.opportunities] == ["Idea 1", "Idea 2", "Idea 3"]
+    (error,) = journeys.errors
+    assert (error.sheet, error.cell) == ("Opportunities", "A5")
+    assert "more than" in error.message
