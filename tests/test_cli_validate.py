@@ -29,6 +29,7 @@ STEP_KEYS = [
     "evidence",
     "extra",
     "cell",
+    "pairs",
 ]
 
 
@@ -95,6 +96,7 @@ def test_inspect_json_follows_the_contract_and_still_prints_with_errors(tmp_path
         "personas",
         "skipped_sheets",
         "metrics",
+        "opportunities",
         "problems",
     ]
     assert (data["schema_version"], data["source"]) == (3, "broken.xlsx")

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from mapgen.model import (
     SCHEMA_VERSION,
     Journeys,
+    Opportunity,
+    OpportunityRef,
     Persona,
     Photo,
     Problem,
@@ -25,6 +27,8 @@ from mapgen.model import (
 text = st.text(min_size=1, max_size=30)
 maybe_text = st.none() | text
 words = st.lists(text, max_size=4).map(tuple)
+indexes = st.integers(min_value=0, max_value=9)
+levels = st.none() | st.sampled_from(["high", "medium", "low"])
 scores = st.none() | st.floats(min_value=-1, max_value=1, allow_nan=False)
 
 
@@ -48,6 +52,7 @@ def steps(draw: st.DrawFn) -> Step:
         evidence=draw(maybe_text),
         extra=tuple(draw(st.dictionaries(text, text, max_size=3)).items()),
         cell=draw(st.from_regex(r"[A-Z]{1,2}[1-9][0-9]{0,3}", fullmatch=True)),
+        pairs=tuple(draw(st.lists(st.tuples(indexes, indexes), max_size=3))),
     )
 
 
@@ -71,6 +76,28 @@ personas = st.builds(
 )
 
 
+opportunities = st.builds(
+    Opportunity,
+    text=text,
+    persona=maybe_text,
+    stage=maybe_text,
+    step=maybe_text,
+    pain_point=maybe_text,
+    owner=maybe_text,
+    priority=levels,
+    priority_raw=maybe_text,
+    effort=levels,
+    effort_raw=maybe_text,
+    impact=maybe_text,
+    due=maybe_text,
+    status=maybe_text,
+    kpi=maybe_text,
+    matches=st.lists(st.builds(OpportunityRef, text, indexes, indexes), max_size=2).map(tuple),
+    sheet=text,
+    cell=st.just("A2"),
+)
+
+
 @st.composite
 def journeys(draw: st.DrawFn) -> Journeys:
     source = draw(text)
@@ -89,6 +116,7 @@ def journeys(draw: st.DrawFn) -> Journeys:
         personas=tuple(draw(st.lists(personas, max_size=3))),
         skipped_sheets=tuple(draw(st.lists(st.builds(SkippedSheet, text, text), max_size=2))),
         problems=tuple(draw(st.lists(problems, max_size=4))),
+        opportunities=tuple(draw(st.lists(opportunities, max_size=3))),
     )
 
 
@@ -142,6 +170,7 @@ def test_contract_keys_are_the_documented_ones() -> None:
         "personas",
         "skipped_sheets",
         "metrics",
+        "opportunities",
         "problems",
     ]
     assert list(wire["project"]) == [
@@ -176,9 +205,44 @@ def test_contract_keys_are_the_documented_ones() -> None:
         "evidence",
         "extra",
         "cell",
+        "pairs",
     ]
     assert persona["steps"][0]["extra"] == {"Moment": "Yes"}
     assert wire["problems"] == [{"severity": "warning", "sheet": "Ana", "cell": "C3", "message": "odd"}]
+    assert wire["opportunities"] == []
+
+
+def test_opportunities_and_pairs_go_through_json() -> None:
+    step = Step(stage="Buy", pain_points=("Price hidden",), opportunities=("Show it",), pairs=((0, 0),))
+    planned = Opportunity(
+        "Show it",
+        persona="Ana",
+        stage="Buy",
+        pain_point="Price hidden",
+        owner="Web team",
+        priority="high",
+        priority_raw="P1",
+        effort="low",
+        effort_raw="S",
+        due="2026-03-31",
+        status="Planned",
+        kpi="Conversion",
+        matches=(OpportunityRef("Ana", 0, 0),),
+        sheet="Opportunities",
+        cell="A2",
+    )
+    model = Journeys("x.xlsx", personas=(Persona("Ana", "Ana", steps=(step,)),), opportunities=(planned,))
+    wire = json.loads(json.dumps(model.to_json()))
+    assert wire["personas"][0]["steps"][0]["pairs"] == [[0, 0]]
+    row = wire["opportunities"][0]
+    assert (row["text"], row["priority"], row["priority_raw"], row["due"]) == (
+        "Show it",
+        "high",
+        "P1",
+        "2026-03-31",
+    )
+    assert row["matches"] == [{"persona": "Ana", "step": 0, "item": 0}]
+    assert Journeys.from_json(wire) == model
 
 
 def test_model_is_immutable() -> None:

@@ -15,8 +15,8 @@ from mapgen import starter as template
 from mapgen.cli import main
 from mapgen.errors import InputError
 
-SHEETS = ["Instructions", "Project", "Stages", "Priya Shah", "Tom Becker"]
-PERSONA_SHEETS = SHEETS[3:]
+SHEETS = ["Instructions", "Project", "Stages", "Priya Shah", "Tom Becker", "Opportunities"]
+PERSONA_SHEETS = SHEETS[3:5]
 STAGES = ["Awareness", "Consideration", "Purchase", "Post-purchase"]
 PROFILE_KEYS = [
     "Name",
@@ -320,6 +320,84 @@ def test_inspect_reads_the_template_as_written(written: Path, book: Any) -> None
             assert step["action"] == row[1]
             assert step["score_source"] == "column"
             assert step["score"] == pytest.approx(row[6] / 5)
-            assert step["pain_points"] == row[7].splitlines()
+            assert step["pain_points"] == [
+                line.removeprefix("1. ").removeprefix("2. ") for line in row[7].splitlines()
+            ]
         stages = [step["stage"] for step in persona["steps"]]
         assert stages == sorted(stages, key=STAGES.index), "blank stage cells continue the stage above"
+
+
+def test_opportunities_sheet_has_the_action_plan_columns_and_examples(book: Any) -> None:
+    sheet = book["Opportunities"]
+    headers = [cell.value for cell in sheet[1]]
+    assert headers == [
+        "Opportunity",
+        "Persona",
+        "Stage",
+        "Step",
+        "Pain point",
+        "Owner",
+        "Priority",
+        "Effort",
+        "Due",
+        "Status",
+        "KPI",
+    ]
+    assert sheet["A1"].fill.start_color.rgb.endswith(template.HEADER_FILL.start_color.rgb[-6:])
+    assert sheet.freeze_panes == "B2"
+    rows = [row for row in sheet.iter_rows(min_row=2, values_only=True) if any(row)]
+    assert len(rows) >= 3
+    assert {row[1] for row in rows} <= set(PERSONA_SHEETS)
+    assert sheet["I2"].number_format == "yyyy-mm-dd"
+
+
+@pytest.mark.parametrize(
+    ("header", "column", "allowed"),
+    [
+        ("Stage", "C", template.STAGE_LIST_FORMULA),
+        ("Priority", "G", '"High,Medium,Low"'),
+        ("Effort", "H", '"S,M,L"'),
+        ("Status", "J", '"Idea,Planned,In progress,Done,Dropped"'),
+    ],
+)
+def test_opportunities_dropdowns_reach_the_rows_users_add(
+    book: Any, header: str, column: str, allowed: str
+) -> None:
+    sheet = book["Opportunities"]
+    assert sheet[f"{column}1"].value == header
+    (dropdown,) = [dv for dv in validations(sheet, "list") if dv.formula1 == allowed]
+    assert str(dropdown.sqref) == f"{column}2:{column}{1 + template.BODY_ROWS}"
+    # Other words only after a warning: the reader knows P1, Must, XL and more.
+    assert dropdown.errorStyle == "warning" and dropdown.showErrorMessage
+    assert dropdown.prompt
+
+
+def test_the_opportunities_read_back_matched_to_the_personas_with_no_warning(
+    written: Path, book: Any
+) -> None:
+    data = json.loads(run("inspect", "--json", str(written)).stdout)
+    assert data["problems"] == []
+    rows = [row for row in book["Opportunities"].iter_rows(min_row=2, values_only=True) if any(row)]
+    assert [o["text"] for o in data["opportunities"]] == [row[0] for row in rows]
+    for opportunity in data["opportunities"]:
+        # Each example names a persona's step and pain point, and repeats that step's opportunity.
+        assert (
+            opportunity["step"]
+            and opportunity["pain_point"]
+            and opportunity["priority"] in ("high", "medium")
+        )
+        (match,) = opportunity["matches"]
+        persona = next(p for p in data["personas"] if p["name"] == match["persona"])
+        step = persona["steps"][match["step"]]
+        assert step["opportunities"][match["item"]] == opportunity["text"]
+        assert opportunity["pain_point"] in step["pain_points"]
+    priya = next(p for p in data["personas"] if p["name"] == "Priya Shah")
+    assert [s["pairs"] for s in priya["steps"] if s["pairs"]] == [[[0, 0], [1, 1]]]
+
+
+def test_instructions_explain_the_opportunities_sheet(book: Any) -> None:
+    labels = [row[0] for row in book["Instructions"].iter_rows(values_only=True)]
+    for header in ("Opportunities", "Priority", "Effort", "Due", "Status"):
+        assert header in labels
+    text = " ".join(str(row[1]) for row in book["Instructions"].iter_rows(values_only=True) if row[1])
+    assert "(re: " in text

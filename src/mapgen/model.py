@@ -150,6 +150,8 @@ class Step:
     evidence: str | None = None
     extra: tuple[tuple[str, str], ...] = ()  # every other column: (header, text)
     cell: str = ""  # where the step was read from, A1 style
+    # (pain point index, opportunity index) the workbook pairs explicitly: "1." in both cells, "(re: ...)".
+    pairs: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,46 @@ class Metric:
     cell: str = ""
 
 
+Level = Literal["high", "medium", "low"]
+
+
+@dataclass(frozen=True)
+class OpportunityRef:
+    """An opportunity written in a step: the persona's name, the step's index, the item's index."""
+
+    persona: str
+    step: int
+    item: int
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    """One row of the Opportunities sheet: an action, what it answers, and who does it by when.
+
+    persona and stage None mean every persona and stage; step and pain_point are the step's own
+    words when the row names one that exists, else the row's. matches are the step opportunities
+    with the same wording, which this row enriches rather than repeats.
+    """
+
+    text: str
+    persona: str | None = None
+    stage: str | None = None
+    step: str | None = None
+    pain_point: str | None = None
+    owner: str | None = None
+    priority: Level | None = None  # normalised from priority_raw ("P1", "Must", "High")
+    priority_raw: str | None = None
+    effort: Level | None = None  # normalised from effort_raw ("S", "Large")
+    effort_raw: str | None = None
+    impact: str | None = None
+    due: str | None = None  # ISO when the cell is a date
+    status: str | None = None
+    kpi: str | None = None
+    matches: tuple[OpportunityRef, ...] = ()
+    sheet: str = ""
+    cell: str = ""
+
+
 @dataclass(frozen=True)
 class SkippedSheet:
     """A sheet the reader deliberately did not read as a persona, and why."""
@@ -213,6 +255,7 @@ class Journeys:
     skipped_sheets: tuple[SkippedSheet, ...] = ()
     problems: tuple[Problem, ...] = ()
     metrics: tuple[Metric, ...] = ()  # stage-level figures, kept for the data work that follows
+    opportunities: tuple[Opportunity, ...] = ()  # the Opportunities sheet's rows, in order
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -234,6 +277,7 @@ class Journeys:
             "personas": [p.to_json(include_photo=include_photos) for p in self.personas],
             "skipped_sheets": [{"sheet": s.sheet, "reason": s.reason} for s in self.skipped_sheets],
             "metrics": [_metric_to_json(m) for m in self.metrics],
+            "opportunities": [_opportunity_to_json(o) for o in self.opportunities],
             "problems": [
                 {"severity": p.severity, "sheet": p.sheet, "cell": p.cell, "message": p.message}
                 for p in self.problems
@@ -257,6 +301,7 @@ class Journeys:
             personas=tuple(_persona_from_json(p, order) for p in data["personas"]),
             skipped_sheets=tuple(SkippedSheet(s["sheet"], s["reason"]) for s in data["skipped_sheets"]),
             metrics=tuple(_metric_from_json(m) for m in data.get("metrics", ())),
+            opportunities=tuple(_opportunity_from_json(o) for o in data.get("opportunities", ())),
             problems=tuple(
                 Problem(p["severity"], p["message"], file=source, sheet=p.get("sheet"), cell=p.get("cell"))
                 for p in data["problems"]
@@ -313,6 +358,7 @@ def _step_to_json(step: Step) -> dict[str, Any]:
     out["evidence"] = step.evidence
     out["extra"] = dict(step.extra)
     out["cell"] = step.cell
+    out["pairs"] = [list(pair) for pair in step.pairs]
     return out
 
 
@@ -365,4 +411,19 @@ def _step_from_json(data: dict[str, Any]) -> Step:
         evidence=data.get("evidence"),
         extra=tuple(data.get("extra", {}).items()),
         cell=data.get("cell", ""),
+        pairs=tuple((int(pain), int(item)) for pain, item in data.get("pairs", ())),
     )
+
+
+def _opportunity_to_json(opportunity: Opportunity) -> dict[str, Any]:
+    out = {name: getattr(opportunity, name) for name in Opportunity.__dataclass_fields__}
+    out["matches"] = [{"persona": m.persona, "step": m.step, "item": m.item} for m in opportunity.matches]
+    return out
+
+
+def _opportunity_from_json(data: dict[str, Any]) -> Opportunity:
+    fields = {name: data[name] for name in Opportunity.__dataclass_fields__ if name in data}
+    fields["matches"] = tuple(
+        OpportunityRef(m["persona"], m["step"], m["item"]) for m in data.get("matches", ())
+    )
+    return Opportunity(**fields)

@@ -1,7 +1,8 @@
 """The starter workbook of `mapgen template`, and how mapgen saves a workbook: atomically, byte-stable.
 
 The template is a worked example users overwrite: an Instructions sheet, a Project sheet, a Stages
-sheet and two persona sheets in the row layout, with dropdowns for Stage and Score.
+sheet, two persona sheets in the row layout with dropdowns for Stage and Score, and an
+Opportunities sheet (starter_plan.py) with dropdowns for Stage, Priority, Effort and Status.
 """
 
 from __future__ import annotations
@@ -10,30 +11,58 @@ import io
 import os
 import stat
 import tempfile
-import textwrap
 import zipfile
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.formatting.rule import ColorScaleRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from mapgen.errors import InputError
+from mapgen.starter_look import (
+    BODY_ALIGNMENT,
+    BODY_ROWS,
+    CENTRED_ALIGNMENT,
+    HEADER_FILL,
+    SCORE_FORMAT,
+    SECTION_FONT,
+    STAGE_LIST_FORMULA,
+    TITLE_FONT,
+    fit_row_heights,
+    score_colour_scale,
+    score_validation,
+    set_print_setup,
+    set_widths,
+    stage_validation,
+    style_body_cell,
+    style_header_row,
+    style_label_cell,
+)
+from mapgen.starter_plan import OPPORTUNITY_COLUMNS, fill_opportunities
 
+# The looks are starter_look's; inputs/make_samples.py imports them from here too.
 __all__ = [
+    "BODY_ALIGNMENT",
+    "BODY_ROWS",
     "FIXED_TIME",
+    "HEADER_FILL",
+    "SCORE_FORMAT",
     "STAGE_LIST_FORMULA",
     "STEP_COLUMNS",
     "build_template",
+    "fit_row_heights",
     "save_workbook",
+    "score_colour_scale",
+    "set_print_setup",
+    "set_widths",
+    "style_body_cell",
+    "style_header_row",
+    "style_label_cell",
     "workbook_bytes",
     "write_template",
 ]
@@ -41,25 +70,6 @@ __all__ = [
 # Stamped into every workbook mapgen writes, so the same content gives the same bytes.
 FIXED_TIME = datetime(2025, 1, 1)
 _ZIP_TIME = (2025, 1, 1, 0, 0, 0)
-
-# Colours: a deep teal header (white text on it is 10:1), a pale tint for labels.
-HEADER_FILL = PatternFill("solid", start_color="1F4E5F", end_color="1F4E5F")
-HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
-LABEL_FILL = PatternFill("solid", start_color="E6EEF1", end_color="E6EEF1")
-LABEL_FONT = Font(name="Calibri", size=11, bold=True, color="1F4E5F")
-TITLE_FONT = Font(name="Calibri", bold=True, size=16, color="1F4E5F")
-SECTION_FONT = Font(name="Calibri", bold=True, size=12, color="FFFFFF")
-BODY_ALIGNMENT = Alignment(horizontal="left", wrap_text=True, vertical="top")
-HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
-CENTRED_ALIGNMENT = Alignment(horizontal="center", vertical="top")
-_THIN = Side(style="thin", color="C9D6DB")
-BODY_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-
-SCORE_FORMAT = "+0;-0;0"
-# The persona sheets' Stage dropdown offers the names on the Stages sheet (room for 30 stages).
-STAGE_LIST_FORMULA = "Stages!$A$2:$A$31"
-# Data validation and styling reach this many rows below the header, for the user's own steps.
-BODY_ROWS = 200
 
 
 @dataclass(frozen=True)
@@ -93,8 +103,13 @@ STEP_COLUMNS: tuple[Column, ...] = (
         "A whole number: -5 very negative, 0 neutral, +5 very positive. Selecting the cell shows "
         "the scale; other values are refused.",
     ),
-    Column("Pain points", 34, "What gets in the way. One item per line."),
-    Column("Opportunities", 34, "What the business could do about it. One item per line."),
+    Column("Pain points", 34, "What gets in the way. One item per line; number them (1., 2.) to pair them."),
+    Column(
+        "Opportunities",
+        34,
+        "What the business could do about it. One item per line. To say which pain point an item "
+        "answers, give it the pain point's number, or end it with (re: the pain point's first words).",
+    ),
     Column("KPIs", 24, "How an improvement would be measured. One per line."),
     Column("Owner", 16, "The team that owns this step."),
     Column("Evidence", 24, "Where the insight comes from: interviews, analytics, a survey, reviews."),
@@ -232,8 +247,10 @@ _PERSONAS: tuple[_Persona, ...] = (
                 "Why do I have to choose recipes before I can pay?",
                 "impatient, annoyed",
                 -2,
-                "Recipe choice forced before payment\nEarliest delivery day is 6 days away",
-                "Let new customers pay first and choose recipes later\nShow delivery days on the plans page",
+                # Numbered alike: each opportunity answers the pain point of its number.
+                "1. Recipe choice forced before payment\n2. Earliest delivery day is 6 days away",
+                "1. Let new customers pay first and choose recipes later\n"
+                "2. Show delivery days on the plans page",
                 "Checkout completion rate\nTime to first box",
                 "Digital product",
                 "Checkout funnel, GA4, March",
@@ -408,6 +425,15 @@ _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
         "and shows them under their own heading.",
     ),
     *((column.header, column.help) for column in STEP_COLUMNS),
+    ("#section", "The Opportunities sheet: the action plan"),
+    (
+        "Opportunities",
+        "One row per opportunity the team will act on: what to do, and which persona, stage, step and "
+        "pain point it answers (all optional). Write an opportunity in the same words as on a persona "
+        "sheet to add its owner, priority and due date to it rather than list it twice. The deck and "
+        "the report rank the action plan by the Priority written here.",
+    ),
+    *((column.header, column.help) for column in OPPORTUNITY_COLUMNS[1:]),
     ("#section", "Writing the cells"),
     (
         "Lists",
@@ -458,6 +484,7 @@ def build_template() -> Workbook:
     _fill_stages(workbook.create_sheet("Stages"))
     for persona in _PERSONAS:
         _fill_persona(workbook.create_sheet(persona.sheet), persona)
+    fill_opportunities(workbook.create_sheet("Opportunities"))
     return workbook
 
 
@@ -528,139 +555,6 @@ def _replace_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-
-
-# Styling helpers, shared with inputs/make_samples.py so the samples look like the template.
-
-
-def style_header_row(sheet: Worksheet, row: int, first: int, last: int) -> None:
-    """Give a table's header row the white-on-teal look."""
-    for column in range(first, last + 1):
-        cell = sheet.cell(row=row, column=column)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = HEADER_ALIGNMENT
-        cell.border = BODY_BORDER
-    sheet.row_dimensions[row].height = 32
-
-
-def style_body_cell(cell: Any, *, centred: bool = False) -> None:
-    """Wrap and top-align a table cell, with a light border."""
-    cell.alignment = CENTRED_ALIGNMENT if centred else BODY_ALIGNMENT
-    cell.border = BODY_BORDER
-
-
-def style_label_cell(cell: Any) -> None:
-    """Make a key cell of a key/value block stand out."""
-    cell.font = LABEL_FONT
-    cell.fill = LABEL_FILL
-    cell.alignment = BODY_ALIGNMENT
-    cell.border = BODY_BORDER
-
-
-def set_widths(sheet: Worksheet, widths: Sequence[float], first: int = 1) -> None:
-    """Set column widths, in characters, from column first on."""
-    for offset, width in enumerate(widths):
-        sheet.column_dimensions[get_column_letter(first + offset)].width = width
-
-
-def fit_row_heights(sheet: Worksheet, first: int = 1, last: int | None = None) -> None:
-    """Set each row's height to show its wrapped text in full.
-
-    Neither Excel nor LibreOffice fits row heights when it opens a file, so a row of wrapped text
-    written without a height shows one clipped line. The estimate wraps words at the column width
-    in characters, which errs on the tall side. Cells of merged ranges are left out.
-    """
-    merged = {
-        (row, column)
-        for cells in sheet.merged_cells.ranges
-        for row in range(cells.min_row, cells.max_row + 1)
-        for column in range(cells.min_col, cells.max_col + 1)
-    }
-    for row in range(first, (last or sheet.max_row) + 1):
-        height = 0.0
-        for cell in sheet[row]:
-            if cell.value is None or (cell.row, cell.column) in merged:
-                continue
-            size = float(cell.font.sz or 11)
-            width = sheet.column_dimensions[cell.column_letter].width or 8.43
-            chars = max(4, int(width * 1.15 * 11 / size * (0.9 if cell.font.b else 1.0)) - 1)
-            text = str(cell.value)
-            if cell.alignment.wrap_text:
-                lines = sum(len(textwrap.wrap(line, chars)) or 1 for line in text.splitlines() or [""])
-            else:
-                lines = 1
-            height = max(height, lines * size * 1.3 + 4)
-        current = sheet.row_dimensions[row].height
-        if height and (current is None or current < height):
-            sheet.row_dimensions[row].height = round(height, 1)
-
-
-def set_print_setup(sheet: Worksheet, *, landscape: bool = True, title_row: int | None = None) -> None:
-    """Print on A4, fitted to the page width, repeating the header row on every page."""
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
-    if title_row is not None:
-        sheet.print_title_rows = f"{title_row}:{title_row}"
-    sheet.oddFooter.center.text = "&A, page &P of &N"
-
-
-def score_validation(low: int = -5, high: int = 5) -> DataValidation:
-    """Return a whole-number validation for an emotion score column, with its help messages."""
-    return DataValidation(
-        type="whole",
-        operator="between",
-        formula1=str(low),
-        formula2=str(high),
-        allow_blank=True,
-        showInputMessage=True,
-        showErrorMessage=True,
-        errorStyle="stop",
-        promptTitle="Emotion score",
-        prompt=f"A whole number from {low:+d} (very negative) through 0 (neutral) to {high:+d} "
-        "(very positive).",
-        errorTitle="Score out of range",
-        error=f"Enter a whole number from {low:+d} to {high:+d}, or leave the cell blank.",
-    )
-
-
-def stage_validation() -> DataValidation:
-    """Return the Stage dropdown: the names on the Stages sheet; other names only after a warning."""
-    return DataValidation(
-        type="list",
-        formula1=STAGE_LIST_FORMULA,
-        allow_blank=True,
-        showDropDown=False,  # openpyxl's inverted flag: False shows the in-cell arrow
-        showInputMessage=True,
-        showErrorMessage=True,
-        errorStyle="warning",
-        promptTitle="Stage",
-        prompt="Pick a stage from the Stages sheet. Blank means the stage of the row above.",
-        errorTitle="Not on the Stages sheet",
-        error="This stage is not on the Stages sheet. Add it there to give it its place in the journey.",
-    )
-
-
-def score_colour_scale(low: int = -5, high: int = 5) -> ColorScaleRule:
-    """Return a red-white-green colour scale for a score range."""
-    middle = (low + high) / 2
-    return ColorScaleRule(
-        start_type="num",
-        start_value=low,
-        start_color="F4A3A3",
-        mid_type="num",
-        mid_value=int(middle) if middle == int(middle) else middle,
-        mid_color="FFFFFF",
-        end_type="num",
-        end_value=high,
-        end_color="A8D8B0",
-    )
 
 
 def _fill_instructions(sheet: Worksheet) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_emotions", "split_lane_list", "split_list", "tidy_text"]
+__all__ = ["item_numbers", "split_emotions", "split_lane_list", "split_list", "tidy_text"]
 
 # A bullet or a number at the start of a line: "•", "-", "*", "–", "1.", "1)", "(1)", "a)".
 _BULLET = re.compile(r"^\s*(?:[•●◦▪▫■□‣⁃∙·○◆◇►▶→✓✔☐☑*\-–—+]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z]\))(?:\s+|$)")
@@ -35,12 +35,8 @@ def _unbullet(line: str) -> str:
     return _BULLET.sub("", line, count=1).strip()
 
 
-def split_list(text: str) -> tuple[str, ...]:
-    """Return list items: one per line, bullets and numbers removed.
-
-    When some lines carry a bullet and others do not, an unbulleted line continues the item
-    above it: people wrap long items by hand with Alt+Enter.
-    """
+def _items(text: str) -> list[tuple[str, str]]:
+    """Return list items with the line each starts on (bullet or number still on it)."""
     lines: list[str] = []
     for line in tidy_text(text).split("\n"):
         first, *others = _INLINE_BULLET.split(line)
@@ -48,18 +44,35 @@ def split_list(text: str) -> tuple[str, ...]:
             part for part in (first.strip(), *(f"• {o.strip()}" for o in others)) if part.strip("• ")
         )
     if not lines:
-        return ()
+        return []
     bulleted = [_is_bulleted(line) for line in lines]
+    items: list[tuple[str, str]] = []
     if any(bulleted) and not all(bulleted):
-        items: list[str] = []
         for line, has_bullet in zip(lines, bulleted, strict=True):
             if has_bullet or not items:
-                items.append(_unbullet(line))
+                items.append((_unbullet(line), line))
             else:
-                items[-1] = f"{items[-1]} {line}"
+                items[-1] = (f"{items[-1][0]} {line}", items[-1][1])
     else:
-        items = [_unbullet(line) for line in lines]
-    return tuple(item for item in items if item)
+        items = [(_unbullet(line), line) for line in lines]
+    return [(item, line) for item, line in items if item]
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Return list items: one per line, bullets and numbers removed.
+
+    When some lines carry a bullet and others do not, an unbulleted line continues the item
+    above it: people wrap long items by hand with Alt+Enter.
+    """
+    return tuple(item for item, _ in _items(text))
+
+
+_NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)]")
+
+
+def item_numbers(text: str) -> tuple[int | None, ...]:
+    """Return the number each of split_list's items is written with ("1.", "2)", "(3)"), or None."""
+    return tuple(int(m.group(1)) if (m := _NUMBER.match(line)) else None for _, line in _items(text))
 
 
 def split_emotions(text: str) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_NAME_CHARS",
+    "MAX_OPPORTUNITIES",
     "MAX_PART_ELEMENTS",
     "MAX_PHOTO_BYTES",
     "MAX_PHOTO_PATH_CHARS",
@@ -50,6 +51,7 @@ MAX_NAME_CHARS = 100  # a persona, a stage, an owner: a heading, a slide title, 
 # The journey.
 MAX_STEPS = 200  # per persona: a map of more is unreadable; split the journey
 MAX_STAGES = 50  # in the workbook: each stage is a band of the map
+MAX_OPPORTUNITIES = 1_000  # rows of the Opportunities sheets: an action plan, not a backlog export
 
 # Photos.
 MAX_PIXELS = MAX_PICTURE_PIXELS  # one bound for every picture: photos and theme logos

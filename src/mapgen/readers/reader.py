@@ -10,11 +10,22 @@ from pathlib import Path
 from typing import Any
 
 from mapgen.errors import InputError
-from mapgen.model import Journeys, Metric, Persona, PersonaKind, Photo, Project, SkippedSheet, Stage
+from mapgen.model import (
+    Journeys,
+    Metric,
+    Opportunity,
+    Persona,
+    PersonaKind,
+    Photo,
+    Project,
+    SkippedSheet,
+    Stage,
+)
+from mapgen.readers.actions.sheet import read_opportunities
 from mapgen.readers.canvas_layout import read_canvas
 from mapgen.readers.grid import Grid, cell_name, grid_of
 from mapgen.readers.headers import ColumnMap, is_stage_header
-from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_STEPS
+from mapgen.readers.limits import MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_OPPORTUNITIES, MAX_STAGES, MAX_STEPS
 from mapgen.readers.problems import Problems
 from mapgen.readers.profile import Profile, read_profile
 from mapgen.readers.row_layout import read_rows
@@ -83,7 +94,8 @@ class Container:
         "`mapgen template journeys.xlsx`"
     )
     no_persona: str = (
-        "the workbook has no persona sheet (every sheet is a Project, Stages, Columns, metrics, notes, "
+        "the workbook has no persona sheet (every sheet is a Project, Stages, Columns, metrics, "
+        "Opportunities, notes, "
         "hidden or empty sheet); add one sheet per persona with a Stage column"
     )
 
@@ -271,6 +283,18 @@ def _metrics(
     return [metric for grid in grids for metric in read_metrics(grid, problems, spelling, columns)]
 
 
+def _opportunities(
+    grids: list[Grid], personas: list[Persona], stages: tuple[Stage, ...], problems: Problems
+) -> list[Opportunity]:
+    """Return the rows of the Opportunities sheets, in order, within the workbook's limit."""
+    read: list[Opportunity] = []
+    names = [s.name for s in stages]
+    for grid in grids:
+        room = MAX_OPPORTUNITIES - len(read)
+        read.extend(read_opportunities(grid, problems, personas, names, room))
+    return read
+
+
 def _refuse(problems: Problems, message: str) -> InputError:
     """Return the error for a workbook mapgen cannot use, with every problem found before it."""
     problems.error(message)
@@ -333,6 +357,7 @@ def read_sheets(
     candidates: list[tuple[SheetRole, Any, Grid]] = []
     metric_grids: list[Grid] = []
     figures: list[tuple[SheetRole, NamedSheet, Grid, str]] = []  # tables of figures per stage
+    opportunity_grids: list[Grid] = []
     any_data = False
     for named in sheets:
         role, grid = named.role, named.grid
@@ -351,6 +376,8 @@ def read_sheets(
             declared = read_stages_sheet(grid, problems, columns)
         elif role.kind == "metrics":
             metric_grids.append(grid)
+        elif role.kind == "opportunities":
+            opportunity_grids.append(grid)
         elif grid.is_empty() and not container.has_pictures(role.name):
             skipped.append(SkippedSheet(role.name, "empty sheet"))
         elif (cell := _figures_cell(grid, columns)) is not None:
@@ -420,6 +447,7 @@ def read_sheets(
             Persona(name, sheet_name, item.profile.fields, photo, steps, scale, stages, kind=item.kind)
         )
     metrics = _metrics(metric_grids, personas, order, problems, columns)
+    opportunities = _opportunities(opportunity_grids, personas, journey_stages, problems)
     return Journeys(
         source=path.name,
         project=project,
@@ -428,4 +456,5 @@ def read_sheets(
         skipped_sheets=tuple(skipped),
         problems=problems.all(),
         metrics=tuple(metrics),
+        opportunities=tuple(opportunities),
     )

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from mapgen.model import Scale, ScoreSource, Step
-from mapgen.readers.cells import split_emotions, split_lane_list, tidy_text
+from mapgen.readers.actions.references import pair_items
+from mapgen.readers.cells import item_numbers, split_emotions, split_lane_list, tidy_text
 from mapgen.readers.emotions.feelings import Feeling, read_feelings
 from mapgen.readers.emotions.scores import (
     PERCENT,
@@ -177,6 +178,8 @@ class _Builder:
     def step(self, stage: str, cell: str, values: list[tuple[Field, str, str]], scored: bool) -> Step:
         text: dict[str, str] = {}
         lists: dict[str, list[str]] = {name: [] for name in LIST_FIELDS}
+        numbers: dict[str, list[int | None]] = {name: [] for name in LIST_FIELDS}
+        opportunities_cell = cell
         emotions: list[str] = []
         emotions_cell = cell
         extra: list[tuple[str, str]] = []
@@ -195,7 +198,12 @@ class _Builder:
                         where,
                     )
             elif name in LIST_FIELDS:
-                lists[name].extend(split_lane_list(value))
+                items = split_lane_list(value)
+                written = item_numbers(value)
+                lists[name].extend(items)
+                numbers[name].extend(written if len(written) == len(items) else (None,) * len(items))
+                if name == "opportunities":
+                    opportunities_cell = where
             elif name == "emotions":
                 emotions.extend(split_emotions(value))
                 emotions_cell = where
@@ -211,6 +219,15 @@ class _Builder:
             feeling = self.inferred(tuple(emotions), emotions_cell)
             score, start = feeling.end, feeling.start
             source = "inferred" if score is not None else None
+        paired = pair_items(
+            lists["pain_points"],
+            numbers["pain_points"],
+            lists["opportunities"],
+            numbers["opportunities"],
+            self.problems,
+            self.sheet,
+            opportunities_cell,
+        )
         return Step(
             stage=stage,
             action=text.get("action"),
@@ -223,7 +240,8 @@ class _Builder:
             score_raw=raw,
             score_source=source,
             pain_points=tuple(lists["pain_points"]),
-            opportunities=tuple(lists["opportunities"]),
+            opportunities=paired.opportunities,
+            pairs=paired.pairs,
             kpis=tuple(lists["kpis"]),
             owner=text.get("owner"),
             evidence=text.get("evidence"),

@@ -131,3 +131,36 @@ def test_a_photo_is_decoded_and_checked_as_a_workbook_photo_is(tmp_path: Path) -
     (warning,) = journeys.warnings
     assert warning.cell == "personas[1].photo"
     assert "not an image mapgen can read" in warning.message
+
+
+def test_opportunities_and_pairs_are_read_and_checked_at_their_paths(tmp_path: Path) -> None:
+    step = {"stage": "Buy", "pain_points": ["Slow"], "opportunities": ["Cache"], "pairs": [[0, 0]]}
+    good = {
+        "schema_version": 3,
+        "personas": [{"name": "Ana", "sheet": "Ana", "steps": [step]}],
+        "opportunities": [{"text": "Cache", "owner": "Web", "priority": "high", "priority_raw": "P1"}],
+    }
+    journeys = read_journeys(write(tmp_path, good))
+    assert journeys.personas[0].steps[0].pairs == ((0, 0),)
+    (row,) = journeys.opportunities
+    assert (row.text, row.owner, row.priority, row.priority_raw, row.matches) == (
+        "Cache",
+        "Web",
+        "high",
+        "P1",
+        (),
+    )
+    bad = {
+        **good,
+        "personas": [{"name": "Ana", "sheet": "Ana", "steps": [{**step, "pairs": [[0, "x"]]}]}],
+        "opportunities": [
+            {"text": "Cache", "priority": "urgent", "matches": [{"persona": "Ana", "step": -1, "item": 0}]},
+            {"owner": "Web"},
+        ],
+    }
+    assert refused(write(tmp_path, bad)) == [
+        ("personas[0].steps[0].pairs[0]", "is not [pain point index, opportunity index]"),
+        ("opportunities[0].priority", 'is "urgent", not one of null, "high", "medium", "low"'),
+        ("opportunities[0].matches[0].step", "must be an index: a whole number from 0"),
+        ("opportunities[1].text", "is missing"),
+    ]

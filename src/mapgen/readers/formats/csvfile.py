@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from mapgen.model import Journeys
-from mapgen.readers.formats.sheets import TextSheet, read_text_sheets, unique_name
+from mapgen.readers.formats.sheets import TextSheet, read_text_sheets, role_kind, unique_name
 from mapgen.readers.formats.text import Text, fail
 from mapgen.readers.grid import cell_name
 from mapgen.readers.headers import ColumnMap, normalise
@@ -154,7 +154,8 @@ def _sheets(text: Text, columns: ColumnMap | None, taken: set[str], problems: Pr
     preferred = "\t" if text.path.suffix.lower() == ".tsv" else None
     sheet = TextSheet(unique_name(text.path.stem, taken))
     sheet.rows = [(i, row) for i, row in enumerate(_rows(text, preferred), 1)]
-    at = _persona_column(sheet, columns)
+    # An opportunities.csv names a persona per row too, but is one action plan, never split.
+    at = _persona_column(sheet, columns) if role_kind(sheet.name) == "persona" else None
     return [sheet] if at is None else _split(sheet, at, taken, problems)
 
 

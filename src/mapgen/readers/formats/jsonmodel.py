@@ -23,6 +23,7 @@ from mapgen.readers.limits import (
     MAX_CELL_CHARS,
     MAX_JSON_DEPTH,
     MAX_NAME_CHARS,
+    MAX_OPPORTUNITIES,
     MAX_PHOTO_BYTES,
     MAX_STAGES,
     MAX_STEPS,
@@ -34,6 +35,10 @@ __all__ = ["depth_of", "read_model"]
 
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 _STEP_TEXT = ("action", "touchpoint", "goal", "thoughts", "score_raw", "owner", "evidence")
+_OPPORTUNITY_TEXT = (
+    "persona", "stage", "step", "pain_point", "owner", "priority_raw", "effort_raw", "impact", "due",
+    "status", "kpi", "sheet", "cell",
+)  # fmt: skip
 _STEP_LISTS = ("emotions", "pain_points", "opportunities", "kpis")
 _SCORE_SOURCES = (*get_args(ScoreSource), None)
 _PERSONA_KINDS = get_args(PersonaKind)
@@ -133,6 +138,32 @@ def _check_step(check: _Check, step: Any, path: str, stages: set[str] | None) ->
             check.text(key, f"{path}.extra", limit=MAX_NAME_CHARS, optional=False)
             check.text(value, f"{path}.extra.{key[:40]}", optional=False)
     check.text(step.get("cell", ""), f"{path}.cell", limit=MAX_NAME_CHARS, optional=False)
+    pairs = step.get("pairs", [])
+    if check.kind(pairs, f"{path}.pairs", (list,), "a list of [pain point, opportunity] indexes"):
+        for index, pair in enumerate(pairs):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(type(i) is int for i in pair)):
+                check.error(f"{path}.pairs[{index}]", "is not [pain point index, opportunity index]")
+
+
+def _check_opportunity(check: _Check, item: Any, path: str) -> None:
+    if not check.fields(item, path, ("text",)):
+        return
+    if "text" in item:
+        check.text(item["text"], f"{path}.text", optional=False)
+    for key in _OPPORTUNITY_TEXT:
+        check.text(item.get(key), f"{path}.{key}")
+    for key in ("priority", "effort"):
+        check.one_of(item.get(key), f"{path}.{key}", (None, "high", "medium", "low"))
+    matches = item.get("matches", [])
+    if check.kind(matches, f"{path}.matches", (list,), "a list"):
+        for index, match in enumerate(matches):
+            if check.fields(match, f"{path}.matches[{index}]", ("persona", "step", "item")):
+                for key in ("step", "item"):
+                    value = match.get(key)
+                    if type(value) is not int or value < 0:
+                        check.error(
+                            f"{path}.matches[{index}].{key}", "must be an index: a whole number from 0"
+                        )
 
 
 def _check_photo(check: _Check, photo: Any, path: str, decoded: dict[str, Any]) -> None:
@@ -242,6 +273,14 @@ def _check(check: _Check, data: Any, decoded: dict[str, Any]) -> None:
                 if check.fields(item, f"{name}[{index}]", label):
                     for key in label:
                         check.text(item.get(key), f"{name}[{index}].{key}", optional=False)
+    opportunities = data.get("opportunities", [])
+    if check.kind(opportunities, "opportunities", (list,), "a list"):
+        for index, item in enumerate(opportunities[: MAX_OPPORTUNITIES + 1]):
+            _check_opportunity(check, item, f"opportunities[{index}]")
+        if len(opportunities) > MAX_OPPORTUNITIES:
+            check.error(
+                "opportunities", f"has {len(opportunities)}, over mapgen's limit of {MAX_OPPORTUNITIES}"
+            )
     problems = data.get("problems", [])
     if check.kind(problems, "problems", (list,), "a list"):
         for index, item in enumerate(problems):

@@ -108,7 +108,7 @@ def _roles(names: Sequence[str]) -> list[SheetRole]:
 
 
 def role_kind(name: str) -> str:
-    """Return what a sheet of this name is: "project", "stages", "persona" or "skipped"."""
+    """Return what a sheet of this name is: "project", "stages", "opportunities", "persona"..."""
     return _roles([name])[0].kind
 
 

@@ -1,4 +1,4 @@
-"""Decide what each sheet is: Project, Stages, Columns, metrics, a persona or a blueprint, or skipped."""
+"""Decide what each sheet is: Project, Stages, Columns, metrics, opportunities, a persona, or skipped."""
 
 from __future__ import annotations
 
@@ -27,6 +27,23 @@ _METRICS_NAMES = frozenset(
         "Data",
         "Stage data",
         "Analytics",
+    )
+)
+# An action plan: an opportunity per row with its owner, priority and status; never a persona.
+_OPPORTUNITIES_NAMES = frozenset(
+    normalise(n)
+    for n in (
+        "Opportunities",
+        "Opportunity",
+        "Action plan",
+        "Actions",
+        "Backlog",
+        "Initiatives",
+        "Ideas",
+        "Recommendations",
+        "Next steps",
+        "Roadmap",
+        "Improvements",
     )
 )
 # The lanes of a service blueprint (Shostack; NN/g): the organisation's side of the journey.
@@ -75,7 +92,7 @@ _NOTES_NAMES = {
     for n in names
 }
 
-Kind = Literal["project", "stages", "columns", "metrics", "persona", "skipped"]
+Kind = Literal["project", "stages", "columns", "metrics", "opportunities", "persona", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +126,8 @@ def _role(sheet: Any, seen: set[Kind]) -> SheetRole:
         return _first(name, "columns", seen)
     if key in _METRICS_NAMES:
         return SheetRole(name, "metrics")
+    if key in _OPPORTUNITIES_NAMES:
+        return SheetRole(name, "opportunities")
     return SheetRole(name, "persona")
 
 
