@@ -120,14 +120,27 @@ def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) if value and value.strip() else None
 
 
+def _declared_pairs(step: Step) -> Sequence[tuple[int, int]]:
+    """Return the (pain point, opportunity) pairs a step's cells declare (numbered alike, "re:")."""
+    return step.pairs
+
+
 def plan_actions(
     journeys: Journeys,
     theme: Theme,
     *,
-    sheet: Sequence[OpportunityRecord] = (),
+    sheet: Sequence[OpportunityRecord] | None = None,
     pairs: Pairs | None = None,
 ) -> ActionPlan:
-    """Return the action plan of the compared personas; the Opportunities sheet's rows win."""
+    """Return the action plan of the compared personas; the Opportunities sheet's rows win.
+
+    sheet and pairs default to what the workbook says: its Opportunities sheet
+    (journeys.opportunities) and the pairs its step cells declare (Step.pairs).
+    """
+    if sheet is None:
+        sheet = journeys.opportunities
+    if pairs is None:
+        pairs = _declared_pairs
     labels = theme.labels
     chosen = compared_personas(journeys)
     sharing = {p.key: p.count for p in shared_pains(journeys, chosen)}
@@ -161,7 +174,7 @@ def plan_actions(
         for index, step in enumerate(persona.steps):
             pains = tuple(_clean(p) or "" for p in step.pain_points if p.strip())
             ideas = [_clean(o) or "" for o in step.opportunities if o.strip()]
-            declared = {o: p for p, o in (pairs(step) if pairs else ()) if 0 <= p < len(pains)}
+            declared = {o: p for p, o in pairs(step) if 0 <= p < len(pains)}
             name = step_name(step, index, labels.step)
             for o_i, idea in enumerate(ideas):
                 record = by_text.get(wording_key(idea))
