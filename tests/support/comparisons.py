@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
+from mapgen import text
 from mapgen.model import Journeys, Persona, PersonaKind, ProfileValue, Scale, Stage, Step
+from mapgen.scene import Scene
+from mapgen.themes import Theme
 
 STAGES = ("Discover", "Choose", "Buy", "Use")
 FIVE = Scale(-5.0, 5.0)
@@ -46,3 +50,18 @@ def many(count: int, *, segments: Sequence[str] = ()) -> Journeys:
         segment = segments[n % len(segments)] if segments else None
         out.append(persona(f"Persona {n + 1:02d}", scores, segment=segment))
     return journeys(out)
+
+
+def assert_legible(scene: Scene, theme: Theme) -> None:
+    """Check every text block fits its box inside the page, and no two text blocks overlap."""
+    blocks = [b for b in scene.texts() if b.lines]
+    for block in blocks:
+        chain = theme.font_chain(block.font, bold=block.bold, italic=block.italic)
+        assert block.text_height <= block.box.h + 0.01, (block.source, block.box)
+        assert all(text.measure(line, chain, block.size) <= block.box.w + 0.01 for line in block.lines), (
+            block.source
+        )
+        assert block.box.x >= 0 and block.box.right <= scene.width + 0.01, block.source
+        assert block.box.y >= 0 and block.box.bottom <= scene.height + 0.01, block.source
+    for a, b in itertools.combinations(blocks, 2):
+        assert not a.box.overlaps(b.box), (a.source, a.box, b.source, b.box)

@@ -91,6 +91,12 @@ class Series:
         """Return the series' value at a stage on its own scale ("−2", "3.5"), or "" for a gap."""
         return score_text(self.values[stage], self.scale)
 
+    def dash(self, palette: int) -> tuple[float, ...]:
+        """Return its dash pattern: coinciding lines each their own, so both stay visible; else by index."""
+        if len(self.overlap) > 1:
+            return DASHES[self.overlap.index(self.index) % len(DASHES)]
+        return dash_of(self.index, palette)
+
     def shift(self) -> float:
         """Return where its markers sit among coinciding series: 0 alone, else -0.5..0.5 of their spread."""
         if len(self.overlap) < 2:

@@ -284,6 +284,11 @@ class Labels:
     only: str  # whose stages a comparison leaves out: "Onboarding, Support: only Dana"
     shared_stages: str  # a comparison over the stages its personas share: "Compared on the stages all share"
     no_shared_stages: str  # said instead of a comparison when the personas share no stage
+    stages_that_hurt: str  # the comparison's ranked table of the stages below zero for most personas
+    mean_score: str  # a stage's mean over the personas compared
+    below_zero: str  # how many personas are below zero in a stage
+    lowest: str  # the persona lowest in a stage
+    scales_differ: str  # before "−1 to +1": the personas' scales differ, so they are compared on it
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""
