@@ -91,11 +91,15 @@ class Series:
         """Return the series' value at a stage on its own scale ("−2", "3.5"), or "" for a gap."""
         return score_text(self.values[stage], self.scale)
 
-    def dash(self, palette: int) -> tuple[float, ...]:
-        """Return its dash pattern: coinciding lines each their own, so both stay visible; else by index."""
+    def dash_index(self, palette: int) -> int:
+        """Return which of DASHES it uses: coinciding lines each their own, else by index."""
         if len(self.overlap) > 1:
-            return DASHES[self.overlap.index(self.index) % len(DASHES)]
-        return dash_of(self.index, palette)
+            return self.overlap.index(self.index) % len(DASHES)
+        return (self.index // max(1, palette)) % len(DASHES)
+
+    def dash(self, palette: int) -> tuple[float, ...]:
+        """Return its dash pattern in points (empty: solid)."""
+        return DASHES[self.dash_index(palette)]
 
     def shift(self) -> float:
         """Return where its markers sit among coinciding series: 0 alone, else -0.5..0.5 of their spread."""

@@ -18,7 +18,7 @@ from mapgen.insights.comparison import Comparison, Series, marker_of
 from mapgen.layout import labels as placing
 from mapgen.layout.shapes import fitted_block
 from mapgen.scene import Box, Ellipse, Point, Polygon, Polyline, Primitive, Rect, Tag
-from mapgen.scores import scale_text, score_text
+from mapgen.scores import is_inferred, scale_text, score_text
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
@@ -38,9 +38,16 @@ MINI_H = 96.0
 TOP_HURTS = 5  # the ranked table's rows: the stages a reader acts on first
 
 
-def series_name(comparison: Comparison, series: Series) -> str:
-    """Return what a series is called: the persona's name, or a group's with its count ("Families (20)")."""
-    return f"{series.name} ({series.count})" if comparison.mode == "groups" else series.name
+def series_name(comparison: Comparison, series: Series, theme: Theme) -> str:
+    """Return what a series is called: the persona's name, or a group's with its count ("Families (20)").
+
+    A persona whose scores were inferred from emotion words, compared with measured ones, says so.
+    """
+    if comparison.mode == "groups":
+        return f"{series.name} ({series.count})"
+    if is_inferred(series.scale) and not is_inferred(comparison.scale):
+        return f"{series.name} ({theme.labels.inferred_short})"
+    return series.name
 
 
 def scale_note(comparison: Comparison, theme: Theme) -> str:
@@ -76,12 +83,7 @@ def chart(comparison: Comparison, theme: Theme, box: Box) -> list[Primitive]:
     sizes = theme.sizes
     small = sizes.size("small")
     line = small * sizes.line_height
-    chain = theme.font_chain("body")
-    names = [
-        (", ".join(series_name(comparison, comparison.series[i]) for i in members), members)
-        for _words, members in comparison.labels()
-    ]
-    gutter = min(box.w * 0.28, max(text.measure(n, chain, small) for n, _m in names) + 14)
+    gutter = gutter_width(comparison, theme, box.w)
     axis_w = _axis_width(comparison, theme)
     plot = Box(box.x + axis_w, box.y + 8, box.w - axis_w - gutter, box.h - 8 - line * 2 - 6)
     out = _frame(comparison, theme, plot, box.x, axis_w, stage_labels=True)
@@ -96,14 +98,40 @@ def chart(comparison: Comparison, theme: Theme, box: Box) -> list[Primitive]:
         sampled += [list(p.points) for p in drawn if isinstance(p, Polyline)]
         if end is not None:
             ends[series.index] = end
-    field = placing.Field(Box(plot.right + 2, box.y, gutter - 2, plot.bottom - box.y + line), [], 0.0)
-    words: list[Primitive] = []
-    for label, members in sorted(names, key=lambda nm: ends.get(nm[1][0], (0.0, 0.0))[1]):
-        end = ends.get(members[0])
-        if end is None:
-            continue
-        words += _direct_label(theme, field, label, members, end, comparison)
+    gutter_box = Box(plot.right + 2, box.y, gutter - 2, plot.bottom - box.y + line)
+    words = end_labels(comparison, theme, gutter_box, ends)
     return out + lines + dots + words
+
+
+def gutter_width(comparison: Comparison, theme: Theme, width: float) -> float:
+    """Return the width the direct labels take right of the plot: the longest's, at most 28% of width."""
+    chain = theme.font_chain("body", bold=True)
+    small = theme.sizes.size("small")
+    longest = max(
+        (text.measure(words, chain, small) for words, _m in label_names(comparison, theme)), default=0.0
+    )
+    return min(width * 0.28, longest + 14)
+
+
+def label_names(comparison: Comparison, theme: Theme) -> list[tuple[str, tuple[int, ...]]]:
+    """Return each direct label's words with the series it names: "Ana, Ben", "Families (20)"."""
+    return [
+        (", ".join(series_name(comparison, comparison.series[i], theme) for i in members), members)
+        for _words, members in comparison.labels()
+    ]
+
+
+def end_labels(comparison: Comparison, theme: Theme, gutter: Box, ends: dict[int, Point]) -> list[Primitive]:
+    """Return the direct labels in the gutter, each by its line's end (ends: by series index), apart."""
+    field = placing.Field(gutter, [], 0.0)
+    words: list[Primitive] = []
+    for label, members in sorted(
+        label_names(comparison, theme), key=lambda nm: ends.get(nm[1][0], (0.0, 0.0))[1]
+    ):
+        end = ends.get(members[0])
+        if end is not None:
+            words += _direct_label(theme, field, label, members, end, comparison)
+    return words
 
 
 def _axis_width(comparison: Comparison, theme: Theme) -> float:
