@@ -9,6 +9,7 @@ label ("Ana, Ben"), their markers spread sideways and their dashes apart, so non
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from mapgen import text
 from mapgen.insights.comparison import Comparison, Series, marker_of
 from mapgen.layout import labels as placing
 from mapgen.layout.shapes import fitted_block
-from mapgen.scene import Box, Ellipse, Point, Polygon, Polyline, Primitive, Rect, Tag
+from mapgen.scene import Box, Ellipse, Point, Polygon, Polyline, Primitive, Rect, Scene, Tag
 from mapgen.scores import is_inferred, scale_text, score_text
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "chart",
     "chart_height",
+    "comparison_scenes",
     "hurts_height",
     "hurts_table",
     "multiples",
@@ -292,9 +294,9 @@ def _scan(
     return None
 
 
-def multiples_height(comparison: Comparison, width: float) -> float:
-    """Return the height of the small multiples' grid at a width."""
-    columns = max(1, int(width // MINI_W))
+def multiples_height(comparison: Comparison, theme: Theme, width: float) -> float:
+    """Return the height of the small multiples' grid at a width (without the stage order under it)."""
+    columns = max(1, int((width - _axis_width(comparison, theme)) // MINI_W))
     return math.ceil(len(comparison.series) / columns) * MINI_H
 
 
@@ -412,3 +414,28 @@ def hurts_table(comparison: Comparison, theme: Theme, box: Box) -> tuple[list[Pr
             x += box.w * share
         y += row_h
     return out, y
+
+
+def comparison_scenes(comparison: Comparison, theme: Theme, width: float, height: float) -> list[Scene]:
+    """Return the comparison as scenes of the width: one chart of the height, or small multiples in pages.
+
+    The report draws these, so its comparison is the PNG's, point for point; small multiples
+    take as many scenes as pages of the height they need.
+    """
+    description = f"{theme.labels.emotion_curve}: {', '.join(s.name for s in comparison.series)}"
+    if comparison.mode in ("curves", "groups"):
+        items = chart(comparison, theme, Box(0, 0, width, height))
+        return [Scene(width, height, theme.colours.background, tuple(items), description=description)]
+    if comparison.mode != "small multiples":
+        return []
+    columns = max(1, int((width - _axis_width(comparison, theme)) // MINI_W))
+    line = theme.sizes.size("small") * theme.sizes.line_height
+    rows = max(1, int((height - line * 2) // MINI_H))
+    per = columns * rows
+    scenes = []
+    for start in range(0, len(comparison.series), per):
+        part = dataclasses.replace(comparison, series=comparison.series[start : start + per])
+        items = multiples(part, theme, Box(0, 0, width, 0))
+        tall = multiples_height(part, theme, width) + line * 2
+        scenes.append(Scene(width, tall, theme.colours.background, tuple(items), description=description))
+    return scenes

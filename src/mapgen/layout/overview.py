@@ -94,7 +94,7 @@ def layout_overview(journeys: Journeys, theme: Theme, page: tuple[float, float])
         y += chart_h + body * 0.5
     elif comparison.mode == "small multiples":
         items += multiples(comparison, theme, Box(m, y, width - 2 * m, 0))
-        y += multiples_height(comparison, width - 2 * m) + small * line * 2 + body * 0.5
+        y += multiples_height(comparison, theme, width - 2 * m) + small * line * 2 + body * 0.5
     if comparison.mode in ("curves", "groups", "small multiples"):
         items.append(
             fitted_block(
