@@ -73,7 +73,15 @@ def test_coinciding_personas_are_marked_and_labelled_once() -> None:
     assert result.series[3].overlap == ()
     assert result.labels() == [("Ana, Ben, Cleo", (0, 1, 2)), ("Dan", (3,))]
     # Their markers are spread, so each stays visible.
-    assert [s.shift() for s in result.series] == [-0.5, 0.0, 0.5, 0.0]
+    assert [result.spread(i, 0) for i in range(4)] == [-0.5, 0.0, 0.5, 0.0]
+
+
+def test_lines_that_only_meet_at_a_stage_spread_their_markers_there_only() -> None:
+    ana = persona("Ana", [0.2, -0.4, 0.0, 0.6])
+    ben = persona("Ben", [0.2, 0.4, -0.6, 0.0])
+    result = compare(journeys([ana, ben]))
+    assert result.labels() == [("Ana", (0,)), ("Ben", (1,))]
+    assert [result.spread(1, stage) for stage in range(4)] == [0.5, 0.0, 0.0, 0.0]
 
 
 def test_lines_apart_on_one_stage_do_not_coincide() -> None:

@@ -101,12 +101,6 @@ class Series:
         """Return its dash pattern in points (empty: solid)."""
         return DASHES[self.dash_index(palette)]
 
-    def shift(self) -> float:
-        """Return where its markers sit among coinciding series: 0 alone, else -0.5..0.5 of their spread."""
-        if len(self.overlap) < 2:
-            return 0.0
-        return self.overlap.index(self.index) / (len(self.overlap) - 1) - 0.5
-
 
 @dataclass(frozen=True)
 class Hurt:
@@ -134,6 +128,22 @@ class Comparison:
     mixed: bool  # True when the personas' scales differ and the axis is -1..+1
     segment: str | None  # the profile field the groups come from
     hurts: tuple[Hurt, ...]  # the stages that hurt, worst first
+
+    def spread(self, index: int, stage: int) -> float:
+        """Return where a series' marker sits among those on the same point at a stage: -0.5..0.5, 0 alone.
+
+        Markers within TOLERANCE of each other at a stage would hide one another: they are set
+        side by side in series order, so every persona's point shows, also where lines only cross.
+        """
+        value = self.series[index].values[stage]
+        if value is None:
+            return 0.0
+        close = [
+            s.index for s in self.series if (v := s.values[stage]) is not None and abs(v - value) <= TOLERANCE
+        ]
+        if len(close) < 2:
+            return 0.0
+        return close.index(index) / (len(close) - 1) - 0.5
 
     def labels(self) -> list[tuple[str, tuple[int, ...]]]:
         """Return each direct label once: the coinciding names joined ("Ana, Ben"), with their indexes."""

@@ -196,14 +196,14 @@ def _frame(
 
 
 def _series(
-    comparison: Comparison, theme: Theme, series: Series, plot: Box, r: float
+    comparison: Comparison, theme: Theme, series: Series, plot: Box, r: float, *, spread: bool = True
 ) -> tuple[list[Primitive], list[Primitive], Point | None]:
     """Return a series' straight segments (broken at gaps), its markers, and where its line ends."""
     c = theme.colours
     colour = c.series_colour(series.index)
     slot = plot.w / len(comparison.stages)
-    # Coinciding series put their markers side by side, a marker's width apart at most.
-    dx = series.shift() * min(slot * 0.3, 4 * r)
+    # Markers on the same point sit side by side, a marker's width apart at most.
+    room = min(slot * 0.3, 4 * r)
     runs: list[list[Point]] = [[]]
     marks: list[Primitive] = []
     end: Point | None = None
@@ -211,6 +211,7 @@ def _series(
         if value is None:
             runs.append([])
             continue
+        dx = comparison.spread(series.index, i) * room if spread else 0.0
         point = (round(plot.x + (i + 0.5) * slot + dx, 2), round(_y(plot, value), 2))
         runs[-1].append(point)
         end = point
@@ -331,7 +332,7 @@ def multiples(comparison: Comparison, theme: Theme, box: Box) -> list[Primitive]
         )
         plot = Box(x + 2, y + line + 1, cell_w - 6, MINI_H - line - 8)
         out += _frame(comparison, theme, plot, box.x, axis_w if col == 0 else 0.0, stage_labels=False)
-        drawn, marks, _end = _series(comparison, theme, series, plot, 2.2)
+        drawn, marks, _end = _series(comparison, theme, series, plot, 2.2, spread=False)
         out += drawn + marks
     # The stage order, once, under the grid: the same for every mini chart.
     order = " · ".join(f"{i + 1} {stage}" for i, stage in enumerate(comparison.stages))
