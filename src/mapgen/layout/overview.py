@@ -1,4 +1,4 @@
-"""The overview: every persona's emotion curve over the shared stages, and the pain-point matrix.
+"""The overview: the comparison of the personas (layout/comparison.py), and the pain-point matrix.
 
 Personas are compared on the stages they all have; a line says whose the other stages are, and
 when they share none there is no curve to compare: the overview says whose each stage is. Service
@@ -11,24 +11,28 @@ import math
 from typing import TYPE_CHECKING
 
 from mapgen import text
+from mapgen.insights.comparison import Comparison, compare
+from mapgen.layout.comparison import (
+    chart,
+    chart_height,
+    hurts_height,
+    hurts_table,
+    multiples,
+    multiples_height,
+    scale_note,
+)
 from mapgen.layout.footer import footer, footer_height
 from mapgen.layout.result import LayoutResult
-from mapgen.layout.shapes import fitted_block, smooth
+from mapgen.layout.shapes import fitted_block
 from mapgen.model import Journeys, Persona, Problem
-from mapgen.scene import Box, Ellipse, Point, Polyline, Primitive, Rect, Scene, Tag, TextBlock
-from mapgen.scores import scale_of, scales_text, score_text, shared_scale
+from mapgen.scene import Box, Primitive, Rect, Scene, Tag, TextBlock
+from mapgen.scores import scale_of, score_text
 from mapgen.stages import Ownership, compared_personas, ownership
 
 if TYPE_CHECKING:
     from mapgen.themes import Theme
 
 MINUS = "\u2212"
-
-
-def stage_score(persona: Persona, stage: str) -> float | None:
-    """Return the mean score of a persona's scored steps in a stage, or None."""
-    scores = [s.score for s in persona.steps_in(stage) if s.score is not None]
-    return sum(scores) / len(scores) if scores else None
 
 
 def pain_cell(persona: Persona, stage: str) -> tuple[int, float | None]:
@@ -79,20 +83,37 @@ def layout_overview(journeys: Journeys, theme: Theme, page: tuple[float, float])
     footer_h = footer_height(theme)
     row_h = round(small * line * 1.4 + 6, 2)
     matrix_h = h3 * line + 6 + row_h * (1 + len(personas)) + small * line + 6
-    legend_rows = _legend_rows(own, personas, theme, width - 2 * m)
-    note_h = _note_lines(own) * small * line * 1.4
-    chart_h = max(
-        body * 14,
-        height - y - m - footer_h - body * 2 - matrix_h - legend_rows * small * line * 1.6 - note_h,
-    )
-    if own.shared:
-        items += _chart(personas, theme, list(own.shared), Box(m, y, width - 2 * m, chart_h))
+    comparison = compare(journeys, personas)
+    hurts_h = hurts_height(comparison, theme) + body if _ranked(comparison) else 0.0
+    note_h = (_note_lines(own) + 1) * small * line * 1.4
+    room = height - y - m - footer_h - body * 2 - matrix_h - hurts_h - note_h
+    # When the matrix makes the page grow anyway, the chart keeps half a page rather than its least.
+    chart_h = max(chart_height(theme), room if room > 0 else (height - y - m - footer_h) * 0.5)
+    if comparison.mode in ("curves", "groups"):
+        items += chart(comparison, theme, Box(m, y, width - 2 * m, chart_h))
         y += chart_h + body * 0.5
-        legend, y = _legend(personas, theme, Box(m, y, width - 2 * m, 0))
-        items += legend
+    elif comparison.mode == "small multiples":
+        items += multiples(comparison, theme, Box(m, y, width - 2 * m, 0))
+        y += multiples_height(comparison, theme, width - 2 * m) + small * line * 2 + body * 0.5
+    if comparison.mode in ("curves", "groups", "small multiples"):
+        items.append(
+            fitted_block(
+                theme,
+                scale_note(comparison, theme),
+                Box(m, y, width - 2 * m, small * line),
+                size=small,
+                color=c.muted,
+                max_lines=1,
+                tag=Tag("scale"),
+            )
+        )
+        y += small * line * 1.4
     if not own.all_shared:
         note, y = _ownership_note(theme, own, Box(m, y + body * 0.5, width - 2 * m, small * line * 1.4))
         items += note
+    if _ranked(comparison):
+        table, y = hurts_table(comparison, theme, Box(m, y + body, width - 2 * m, 0))
+        items += table
     y += body
     if stages:
         matrix, y = _matrix(personas, theme, stages, Box(m, y, width - 2 * m, row_h))
@@ -159,152 +180,9 @@ def _ownership_note(theme: Theme, own: Ownership, box: Box) -> tuple[list[Primit
     return out, y
 
 
-def _chart(personas: tuple[Persona, ...], theme: Theme, stages: list[str], box: Box) -> list[Primitive]:
-    """Return the emotion curves of the personas over the stages, with axes and stage names."""
-    c, sizes = theme.colours, theme.sizes
-    small = sizes.size("small")
-    line = small * sizes.line_height
-    # The axis is on the scale most personas were scored on (the others converted, linearly).
-    scale = shared_scale(personas)
-    ticks = {value: score_text(value, scale) for value in (1.0, 0.0, -1.0)}
-    axis_w = max(text.measure(label, theme.font_chain("body"), small) for label in ticks.values()) + 8
-    plot = Box(box.x + axis_w, box.y + 8, box.w - axis_w, box.h - 8 - line * 2 - 6)
-    slot = plot.w / len(stages)
-    out: list[Primitive] = [Rect(plot, fill=c.surface, radius=theme.style.corner_radius, tag=Tag("plot"))]
-
-    def y_of(score: float) -> float:
-        return plot.y + 10 + (1 - score) / 2 * (plot.h - 20)
-
-    for value in (1.0, 0.0, -1.0):
-        yy = y_of(value)
-        out.append(
-            Polyline(
-                ((plot.x, yy), (plot.right, yy)),
-                color=c.border,
-                width=0.75 if value == 0 else 0.4,
-                dash=(3.0, 3.0) if value == 0 else (),
-                tag=Tag("zero-line" if value == 0 else "grid"),
-            )
-        )
-        out.append(
-            fitted_block(
-                theme,
-                ticks[value],
-                Box(box.x, yy - line / 2, axis_w - 6, line),
-                size=small,
-                color=c.muted,
-                align="right",
-                max_lines=1,
-                tag=Tag("axis-label"),
-            )
-        )
-    for i, stage in enumerate(stages):
-        out.append(
-            fitted_block(
-                theme,
-                stage,
-                Box(plot.x + i * slot + 2, plot.bottom + 6, slot - 4, line * 2),
-                size=small,
-                color=c.text,
-                align="center",
-                max_lines=2,
-                tag=Tag("stage-label", stage=stage),
-            )
-        )
-    # Every curve under every marker, so no line hides a persona's point.
-    curves: list[Primitive] = []
-    dots: list[Primitive] = []
-    for n, persona in enumerate(personas):
-        colour = c.series_colour(n)
-        run: list[Point] = []
-        runs: list[list[Point]] = []
-        for i, stage in enumerate(stages):
-            score = stage_score(persona, stage)
-            if score is None:
-                if run:
-                    runs.append(run)
-                run = []
-                continue
-            point = (plot.x + (i + 0.5) * slot, y_of(score))
-            run.append(point)
-            r = 3.5
-            dots.append(
-                Ellipse(
-                    Box(point[0] - r, point[1] - r, 2 * r, 2 * r),
-                    fill=colour,
-                    stroke=c.surface,
-                    stroke_width=1.0,
-                    tag=Tag("marker", persona=persona.name, stage=stage),
-                )
-            )
-        if run:
-            runs.append(run)
-        for points in runs:
-            if len(points) > 1:
-                curves.append(
-                    Polyline(
-                        tuple((round(x, 2), round(y, 2)) for x, y in smooth(points)),
-                        color=colour,
-                        width=theme.style.curve_width * 0.8,
-                        tag=Tag("curve", persona=persona.name),
-                    )
-                )
-    return out + curves + dots
-
-
-def _legend_entries(personas: tuple[Persona, ...], theme: Theme) -> list[tuple[str, float]]:
-    """Return a (label, width) per persona, then the scale the chart is drawn on."""
-    small = theme.sizes.size("small")
-    chain = theme.font_chain("body")
-    entries = [(p.name, 14 + text.measure(p.name, chain, small) + 14) for p in personas]
-    scale = f"{theme.labels.scale}: {scales_text(personas, theme.labels)}"
-    return [*entries, (scale, text.measure(scale, chain, small) + 14)]
-
-
-def _legend_rows(own: Ownership, personas: tuple[Persona, ...], theme: Theme, width: float) -> int:
-    if not own.shared:
-        return 0  # no chart, no legend
-    rows, x = 1, 0.0
-    for _name, w in _legend_entries(personas, theme):
-        if x and x + w > width:
-            rows, x = rows + 1, 0.0
-        x += min(w, width)
-    return rows
-
-
-def _legend(personas: tuple[Persona, ...], theme: Theme, box: Box) -> tuple[list[Primitive], float]:
-    """Return the legend (a swatch and a name per persona, in rows) and the y below it."""
-    c, sizes = theme.colours, theme.sizes
-    small = sizes.size("small")
-    line = small * sizes.line_height
-    out: list[Primitive] = []
-    x, y = box.x, box.y
-    for n, (name, w) in enumerate(_legend_entries(personas, theme)):
-        w = min(w, box.w)
-        if x > box.x and x + w > box.right:
-            x, y = box.x, y + line * 1.6
-        if n == len(personas):  # the last entry: the scale, with no swatch
-            out.append(
-                fitted_block(
-                    theme, name, Box(x, y, w, line), size=small, color=c.muted, max_lines=1, tag=Tag("scale")
-                )
-            )
-            break
-        colour = c.series_colour(n)
-        out.append(Rect(Box(x, y + line / 2 - 1.5, 10, 3), fill=colour, tag=Tag("legend", persona=name)))
-        out.append(
-            fitted_block(
-                theme,
-                name,
-                Box(x + 14, y, w - 28, line),
-                size=small,
-                color=c.text,
-                max_lines=1,
-                tag=Tag("legend", persona=name),
-            )
-        )
-        x += w
-    return out, y + line
+def _ranked(comparison: Comparison) -> bool:
+    """Return True when the overview shows the ranked stages: beyond the curves' count, when any hurt."""
+    return comparison.mode in ("groups", "small multiples") and bool(comparison.hurts)
 
 
 def _matrix(

@@ -302,6 +302,11 @@ class Labels:
     reason_dip: str  # {score}: where the step's score is below zero
     reason_mild: str  # no clear pain here
     unassigned: str  # an action without an owner
+    stages_that_hurt: str  # the comparison's ranked table of the stages below zero for most personas
+    mean_score: str  # a stage's mean over the personas compared
+    below_zero: str  # how many personas are below zero in a stage
+    lowest: str  # the persona lowest in a stage
+    scales_differ: str  # before "−1 to +1": the personas' scales differ, so they are compared on it
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""

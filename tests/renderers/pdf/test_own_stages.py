@@ -10,7 +10,7 @@ import pytest
 
 from mapgen.model import Journeys
 from mapgen.renderers.pdf.plan.document import plan_report
-from mapgen.renderers.pdf.report import EmotionChart, Figure, ProfileCard, ReportPlan
+from mapgen.renderers.pdf.report import Drawing, EmotionChart, Figure, ProfileCard, ReportPlan
 from mapgen.renderers.pdf.writer import render_report
 from mapgen.themes import Theme, load_theme
 from tests.support.models import load_model
@@ -80,10 +80,10 @@ def charts(plan: ReportPlan) -> list[EmotionChart]:
 def test_overlapping_personas_are_compared_on_shared_stages_without_the_blueprint(tmp_path: Path) -> None:
     journeys = load_model("overlap-blueprint")
     plan = plan_report(journeys, THEME)
-    comparison = charts(plan)[-1]
-    assert [b.name for b in comparison.bands] == ["Awareness", "Purchase"]
-    assert [s.name for s in comparison.series] == ["Ann Berg", "Dana Okafor"]
-    assert comparison.bands[1].fill == THEME.colours.stage_colour(1)
+    (drawing,) = [b for b in plan.blocks if isinstance(b, Drawing)]
+    scene = drawing.scene
+    assert [b.source for b in scene.texts() if b.tag.kind == "stage-label"] == ["Awareness", "Purchase"]
+    assert [c.tag.persona for c in scene.find("curve")] == ["Ann Berg", "Dana Okafor"]
     (matrix,) = plan.tables("matrix")
     assert [c.text for c in matrix.header.cells[1:]] == ["Awareness", "Purchase", "Onboarding", "Support"]
     assert [r.cells[0].text for r in matrix.rows] == ["Ann Berg", "Dana Okafor"]

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from mapgen import colors
+from mapgen.insights.comparison import compare
 from mapgen.model import Journeys, Persona, Problem, Stage, Step
 from mapgen.renderers.parts import part_scope
 from mapgen.renderers.pdf.plan import findings as summary
@@ -17,6 +18,7 @@ from mapgen.renderers.pdf.plan.figures import avatar_scene, chart_scene, cover_s
 from mapgen.renderers.pdf.plan.front import report_language
 from mapgen.renderers.pdf.report import (
     Contents,
+    Drawing,
     Figure,
     Heading,
     JourneyMap,
@@ -26,7 +28,7 @@ from mapgen.renderers.pdf.report import (
     Table,
     Text,
 )
-from mapgen.scene import Box, Ellipse, Polyline, Rect, Scene, Tag, TextBlock
+from mapgen.scene import Box, Polyline, Rect, Scene, Tag, TextBlock
 from mapgen.themes import Theme, load_theme
 from tests.support.models import load_model
 
@@ -360,9 +362,12 @@ def test_overview_charts_hold_as_many_personas_as_the_palette_has_colours(
         ),
     )
     plan = plan_report(many, theme, layout=fake_layout)
-    overview = [b.chart for b in plan.blocks if isinstance(b, Figure) and b.chart.legend]
-    assert [len(c.series) for c in overview] == [7, 7, 1]
-    assert all(len({s.colour for s in c.series}) == len(c.series) for c in overview)
+    # Fifteen personas, no segment: small multiples, a mini chart each, then the ranked stages.
+    drawings = [b.scene for b in plan.blocks if isinstance(b, Drawing)]
+    titles = [t.source for scene in drawings for t in scene.texts() if t.tag.kind == "mini-title"]
+    assert titles == [p.name for p in many.personas]
+    assert all(scene.height <= plan.geometry.frame[1] for scene in drawings)
+    assert len(plan.tables("hurts")) == 1
 
 
 def test_the_report_ends_with_where_the_map_comes_from_and_no_build_warnings(
@@ -454,17 +459,20 @@ def test_chart_scene_breaks_the_curve_at_gaps_and_keeps_text_in_its_boxes(
     assert any(b.source == theme.labels.moment_that_matters for b in scene.texts())
 
 
-def test_overview_curves_share_one_scale(plan: ReportPlan, theme: Theme) -> None:
-    overview = next(b.chart for b in plan.blocks if isinstance(b, Figure) and b.chart.legend)
-    scene = chart_scene(overview, theme, 400)
-    centre: dict[tuple[str | None, int | None], float] = {}
-    for item in scene.find("marker"):
-        if isinstance(item, Ellipse):
-            centre.setdefault((item.tag.persona, item.tag.step), item.box.y + item.box.h / 2)
-    # Renée's second step and Tomás's third both score -0.5; Li spans the whole axis.
-    assert centre[("Renée Dubois", 1)] == pytest.approx(centre[("Tomás Ørsted", 2)])
-    assert centre[("李伟 (Li Wei)", 1)] - centre[("李伟 (Li Wei)", 2)] > 100, "-1 is far below +1"
-    assert {b.source for b in scene.texts() if b.tag.kind == "legend"} == {
+def test_overview_curves_share_one_scale(plan: ReportPlan, team_plan: Journeys, theme: Theme) -> None:
+    (drawing,) = [b for b in plan.blocks if isinstance(b, Drawing)]
+    scene = drawing.scene
+    comparison = compare(team_plan)
+    # Each point's height is its stage mean on one axis: one line through all (value, y) pairs.
+    pairs = []
+    for series in comparison.series:
+        ys = [y for c in scene.find("curve") if c.tag.persona == series.name for _x, y in c.points]  # type: ignore[union-attr]
+        pairs += [(v, y) for v, y in zip([v for v in series.values if v is not None], ys, strict=True)]
+    (v0, y0), (v1, y1) = min(pairs), max(pairs)
+    assert v1 > v0 and y1 < y0, "higher is better"
+    for value, y in pairs:
+        assert y == pytest.approx(y0 + (value - v0) / (v1 - v0) * (y1 - y0), abs=0.05)
+    assert {b.source for b in scene.texts() if b.tag.kind == "direct-label"} == {
         "Renée Dubois",
         "Tomás Ørsted",
         "李伟 (Li Wei)",
@@ -516,7 +524,9 @@ def test_plan_texts_cover_tables_cards_and_charts(plan: ReportPlan) -> None:
     texts = set(plan.texts())
     assert {"Price calculator", "Renée Dubois", "Security first, then price.", "curious"} <= texts
     assert all(
-        isinstance(b, Heading | Text | Table | Figure | ProfileCard | JourneyMap | KeyValues | Contents)
+        isinstance(
+            b, Heading | Text | Table | Figure | Drawing | ProfileCard | JourneyMap | KeyValues | Contents
+        )
         for b in plan.blocks
     )
 

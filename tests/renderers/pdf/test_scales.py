@@ -12,7 +12,7 @@ from mapgen.layout import layout_journey
 from mapgen.model import Journeys
 from mapgen.renderers.pdf.plan.document import plan_report
 from mapgen.renderers.pdf.plan.figures import chart_scene
-from mapgen.renderers.pdf.report import Figure, ReportPlan
+from mapgen.renderers.pdf.report import Drawing, Figure, ReportPlan
 from mapgen.renderers.pdf.writer import render_report
 from mapgen.themes import load_theme
 from tests.support.pdfs import pdftext, squash
@@ -40,11 +40,9 @@ def text(journeys: Journeys, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def charts(plan: ReportPlan) -> dict[str, Figure]:
-    """Return the personas' own emotion charts by persona, and the comparison under ""."""
+    """Return the personas' own emotion charts by persona."""
     figures = [b for b in plan.blocks if isinstance(b, Figure)]
-    out = {f.chart.series[0].name: f for f in figures if not f.chart.legend}
-    out[""] = next(f for f in figures if f.chart.legend)
-    return out
+    return {f.chart.series[0].name: f for f in figures if not f.chart.legend}
 
 
 def axis_labels(figure: Figure) -> list[str]:
@@ -69,13 +67,18 @@ def test_each_persona_chart_is_labelled_on_its_own_scale(plan: ReportPlan) -> No
     assert "Purchase: −4, +5" in by_persona["Ana"].chart.description
 
 
-def test_the_comparison_names_its_scale_and_who_is_converted(plan: ReportPlan) -> None:
-    overview = charts(plan)[""]
-    assert axis_labels(overview) == ["+5", "0", "−5"]
-    assert scale_note(overview) == (
-        "Score: −5 to +5; Ben converted from 1 to 5; Cy converted from −1 to +1, inferred from emotion words"
-    )
-    assert [s.name for s in overview.chart.series] == ["Ana", "Ben", "Cy (inferred)"]
+def test_a_comparison_on_different_scales_is_on_minus_one_to_one_and_says_so(
+    plan: ReportPlan, text: str
+) -> None:
+    (drawing,) = [b for b in plan.blocks if isinstance(b, Drawing)]
+    scene = drawing.scene
+    assert [b.source for b in scene.texts() if b.tag.kind == "axis-label"] == ["+1", "0", "−1"]
+    assert {b.source for b in scene.texts() if b.tag.kind == "direct-label"} == {
+        "Ana",
+        "Ben",
+        "Cy (inferred)",
+    }
+    assert squash("Scales differ, compared on −1 to +1") in text
 
 
 def test_stage_tables_name_the_scale_and_write_the_clients_numbers(plan: ReportPlan, text: str) -> None:

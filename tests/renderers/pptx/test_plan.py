@@ -272,7 +272,11 @@ def test_comparison_series_are_stage_means_in_theme_colours(grocery_plan: DeckPl
     assert stage_means(journeys, journeys.personas[0]) == (0.4, -0.3, -0.3, -0.5)
     assert chart.series[0].values == stage_means(journeys, journeys.personas[0], chart.categories)
     assert chart.series[0].values == (0.4, -0.3, -0.3)
-    assert chart.legend
+    # Named at the line ends, as on the PNG, instead of a legend.
+    assert not chart.legend
+    slide = next(s for s in grocery_plan.slides if s.kind == "overview_chart")
+    named = sorted(b.source for b in slide.items if isinstance(b, TextBlock) and b.tag.kind == "direct-label")
+    assert named == sorted(p.name for p in journeys.personas)
 
 
 def test_matrix_is_shaded_by_severity_with_readable_text(grocery_plan: DeckPlan) -> None:
@@ -369,9 +373,12 @@ def test_many_personas_split_the_agenda_and_the_comparison() -> None:
     plan = plan_deck(dataclasses.replace(journeys, personas=many), THEME, layout_journey=scenes_by_hand())
     agenda = [s for s in plan.slides if s.kind == "agenda"]
     assert len(agenda) >= 2 and agenda[1].title == "Agenda (continued)"
-    charts = [s.items[0] for s in plan.slides if s.kind == "overview_chart"]
-    assert all(isinstance(c, LineChart) and len(c.series) <= len(THEME.colours.series) for c in charts)
-    assert sum(len(c.series) for c in charts if isinstance(c, LineChart)) == 60
+    # Sixty personas, no segment field: small multiples, a mini chart each, a dozen a slide.
+    compared = [s for s in plan.slides if s.kind == "overview_chart"]
+    charts = [i for s in compared for i in s.items if isinstance(i, LineChart)]
+    assert [c.name for c in charts] == [p.name for p in many]
+    assert all(len(c.series) == 1 for c in charts)
+    assert max(sum(isinstance(i, LineChart) for i in s.items) for s in compared) == 12
     matrix_rows = sum(len(s.items[0].rows) - 1 for s in plan.slides if s.kind == "matrix")  # type: ignore[union-attr]
     assert matrix_rows == 60
     assert [p for s in plan.slides for p in overflows(s, THEME)] == []

@@ -104,13 +104,15 @@ def test_an_inferred_persona_says_so_on_the_chart_and_in_the_notes(deck: Deck) -
     assert ", inferred)" in said, "each score the notes give is marked"
 
 
-def test_the_comparison_is_on_the_scale_most_personas_use_and_says_who_is_converted(deck: Deck) -> None:
+def test_a_comparison_of_personas_on_different_scales_is_on_minus_one_to_one_and_says_so(deck: Deck) -> None:
     slide = slides_of(deck, "overview_chart")[None]
     space = chart_xml(slide)
     ana, ben, _cy = series_values(space)
-    assert ana == [2.0, 0.5]  # the stage means: 2, then (-4 + 5) / 2
-    assert ben == [2.5, -2.5], "4 and the mean of 1 and 3 on 1..5, converted to -5..+5"
-    assert value_axis(space)[:2] == (-5.0, 5.0)
+    assert ana == [0.4, 0.1]  # the stage means on -5..+5, +2 then (-4 + 5) / 2, on -1..+1
+    assert ben == [0.5, -0.5], "4 and the mean of 1 and 3 on 1..5, on -1..+1"
+    assert value_axis(space)[:2] == (-1.0, 1.0)
+    caption = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    assert "Scales differ, compared on \u22121 to +1" in caption
     said = notes(slide)
     assert "The scores of Ben (1 to 5)" in said
     assert "Cy (−1 to +1, inferred from emotion words)" in said

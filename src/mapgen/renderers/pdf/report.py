@@ -221,6 +221,14 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Drawing:
+    """A laid-out Scene in the flow, drawn at the frame's width (scaled down, never up)."""
+
+    scene: Scene
+    key: str = ""
+
+
+@dataclass(frozen=True)
 class ProfileCard:
     """A persona's profile: photo or avatar, name, role, quote, and the profile lists."""
 
@@ -276,7 +284,7 @@ class Contents:
     depth: int
 
 
-Block = Heading | Text | Table | Figure | ProfileCard | JourneyMap | KeyValues | Contents
+Block = Heading | Text | Table | Figure | Drawing | ProfileCard | JourneyMap | KeyValues | Contents
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,9 @@ class ChartSeries:
     marker_colors: tuple[str, ...] = ()  # one per point; empty: the series colour
     labels: tuple[str, ...] = ()  # a data label per point ("" for none)
     emphasis: tuple[int, ...] = ()  # points called out (the moment that matters)
+    marker: str = "circle"  # DrawingML's c:symbol: circle, square, triangle, diamond
+    marker_size: int = 0  # in points; 0: the chart's usual size
+    dash: str = "solid"  # DrawingML's prstDash: solid, dash, sysDot, lgDashDot
 
 
 @dataclass(frozen=True)

@@ -381,6 +381,8 @@ class _Emitter:
             return min(block.chart.min_height or block.chart.height, self.frame_height * 0.5)
         if isinstance(block, rp.ProfileCard):
             return min(self.frame_width * 0.22, 110.0) + 2 * sizes.size("body")
+        if isinstance(block, rp.Drawing):
+            return min(block.scene.height * min(1.0, self.frame_width / block.scene.width), self.frame_height)
         if isinstance(block, rp.Table):
             return line * 7  # the header row and the first rows
         return line * 3
@@ -394,6 +396,8 @@ class _Emitter:
             return [self.table(block)]
         if isinstance(block, rp.Figure):
             return [ChartFlowable(block.chart, self.theme, self.painter)]
+        if isinstance(block, rp.Drawing):
+            return [SceneFlowable(block.scene, self.painter)]
         if isinstance(block, rp.ProfileCard):
             return [self.profile_card(block)]
         if isinstance(block, rp.JourneyMap):

@@ -8,22 +8,13 @@ are processes, not personas: the overview leaves them out.
 from __future__ import annotations
 
 from mapgen import colors
+from mapgen.insights.comparison import compare
+from mapgen.layout.comparison import comparison_scenes, hurts_rows, scale_note
 from mapgen.renderers.pdf.plan import findings
 from mapgen.renderers.pdf.plan.about import plan_about
-from mapgen.renderers.pdf.plan.context import PlanContext, balanced, emotion_words, heading
-from mapgen.renderers.pdf.report import (
-    Block,
-    Cell,
-    ChartPoint,
-    ChartSeries,
-    EmotionChart,
-    Figure,
-    Row,
-    StageBand,
-    Table,
-    Text,
-)
-from mapgen.scores import converted, is_inferred, scale_of, scale_text, scales_text, shared_scale
+from mapgen.renderers.pdf.plan.context import PlanContext, balanced, heading
+from mapgen.renderers.pdf.report import Block, Cell, Drawing, Row, Table, Text
+from mapgen.scores import scale_of, scales_text
 from mapgen.stages import compared_personas, ownership, stage_colours
 
 __all__ = ["plan_overview"]
@@ -48,67 +39,42 @@ def plan_overview(ctx: PlanContext) -> list[Block]:
 
 
 def _curves(ctx: PlanContext) -> list[Block]:
-    """Return the personas' emotion curves over the stages they share, and whose the others are.
+    """Return the comparison (insights/comparison.py) as the PNG draws it, then the stages that hurt most.
 
-    A stage is a unit of the chart's axis; as few charts as the palette allows.
+    The chart is layout/comparison.py's Scene, so the report shows the PNG's shape point for
+    point: straight segments, a marker shape and dash per series, direct labels at the ends.
     """
-    labels, c, journeys = ctx.theme.labels, ctx.theme.colours, ctx.journeys
-    compared = compared_personas(journeys)
-    owners = ownership(journeys, compared)
-    whose = owners.lines(labels.only)
-    if not owners.shared:
+    labels, journeys = ctx.theme.labels, ctx.journeys
+    comparison = compare(journeys, compared_personas(journeys))
+    whose = comparison.ownership.lines(labels.only)
+    if comparison.mode == "owners":
         return [Text(labels.no_shared_stages, "body"), *(Text(line, "body") for line in whose)]
-    shared = list(owners.shared)
-    colours = stage_colours(journeys, shared)
-    # One chart per as many personas as the palette has distinct colours: beyond that two
-    # curves would share a colour and the legend could no longer tell them apart.
-    group = max(1, len(c.series))
-    personas = list(enumerate(compared))
+    if comparison.mode == "none":
+        return []
     width, height = ctx.geometry.frame
-    # Every chart on one scale, the one most personas' sheets use; the note names the others.
-    scale = shared_scale(compared)
-    note = "; ".join(
-        [ctx.scale_note(scale)]
-        + [
-            f"{', '.join(names)} {labels.converted_from} {scale_text(own, labels)}"
-            for own, names in converted(compared, scale)
-        ]
+    # One chart as tall as before; small multiples in pages of most of the frame's height.
+    tall = round(
+        height * 0.85 if comparison.mode == "small multiples" else min(width * 0.55, height * 0.42), 2
     )
-    figures: list[Block] = []
-    for start in range(0, len(personas), group):
-        chunk = personas[start : start + group]
-        series = []
-        for i, persona in chunk:
-            points = []
-            for s, stage in enumerate(shared):
-                steps = persona.steps_in(stage)
-                for j, step in enumerate(steps):
-                    points.append(ChartPoint(s + (j + 0.5) / len(steps), step.score, emotion_words(step)))
-            name = persona.name
-            if is_inferred(scale_of(persona)) and not is_inferred(scale):
-                name = f"{name} ({labels.inferred_short})"
-            series.append(ChartSeries(name, c.series_colour(i), tuple(points), valence_markers=False))
-        bands = tuple(
-            StageBand(stage, float(s), float(s + 1), c.stage_colour(i), c.on_stage_colour(i))
-            for s, (stage, i) in enumerate(zip(shared, colours, strict=True))
-        )
-        figures.append(
-            Figure(
-                EmotionChart(
-                    bands=bands,
-                    series=tuple(series),
-                    height=round(min(width * 0.55, height * 0.42), 2),
-                    point_labels=False,
-                    legend=True,
-                    description=f"{labels.emotion_curve} ({note}): " + ", ".join(p.name for _i, p in chunk),
-                    scale=scale,
-                    scale_note=note,
-                )
-            )
-        )
+    scenes = comparison_scenes(comparison, ctx.theme, width, tall)
+    blocks: list[Block] = [Drawing(scene, key=f"comparison-{n}") for n, scene in enumerate(scenes)]
+    blocks.append(Text(scale_note(comparison, ctx.theme), "muted"))
     if whose:
-        figures.append(Text("; ".join([labels.shared_stages, *whose]), "muted"))
-    return figures
+        blocks.append(Text("; ".join([labels.shared_stages, *whose]), "muted"))
+    if comparison.mode != "curves" and comparison.hurts:
+        header, *rows = hurts_rows(comparison, ctx.theme)
+        blocks += [
+            heading(labels.stages_that_hurt, 1),
+            Table(
+                "hurts",
+                (0.06, 0.3, 0.14, 0.16, 0.34),
+                Row(tuple(ctx.header_cell(h) for h in header)),
+                tuple(Row(tuple(Cell(c, bold=k == 1) for k, c in enumerate(row))) for row in rows),
+                size="small",
+                zebra=True,
+            ),
+        ]
+    return blocks
 
 
 def _matrix(ctx: PlanContext) -> list[Block]:

@@ -20,6 +20,7 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.util import Emu, Pt
 
 from mapgen.renderers.pptx.deck import ChartSeries, LineChart
@@ -43,6 +44,17 @@ _SHOW = (
 _AFTER_POINTS = frozenset(
     qn(f"c:{tag}") for tag in ("trendline", "errBars", "cat", "val", "smooth", "extLst")
 )
+_MARKERS = {
+    "circle": XL_MARKER_STYLE.CIRCLE,
+    "square": XL_MARKER_STYLE.SQUARE,
+    "triangle": XL_MARKER_STYLE.TRIANGLE,
+    "diamond": XL_MARKER_STYLE.DIAMOND,
+}
+_DASHES = {
+    "dash": MSO_LINE_DASH_STYLE.DASH,
+    "sysDot": MSO_LINE_DASH_STYLE.ROUND_DOT,
+    "lgDashDot": MSO_LINE_DASH_STYLE.LONG_DASH_DOT,
+}
 # python-pptx writes a run's control characters (but tab and line feed) as "_x0007_".
 _CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
 
@@ -146,9 +158,11 @@ def _series(series: Any, spec: ChartSeries, chart: LineChart, background: str) -
     line = series.format.line
     line.color.rgb = rgb(spec.color)
     line.width = Pt(spec.line_width)
+    if spec.dash != "solid":
+        line.dash_style = _DASHES[spec.dash]
     marker = series.marker
-    marker.style = XL_MARKER_STYLE.CIRCLE
-    marker.size = _MARKER
+    marker.style = _MARKERS[spec.marker]
+    marker.size = spec.marker_size or _MARKER
     marker.format.fill.solid()
     marker.format.fill.fore_color.rgb = rgb(spec.color)
     marker.format.line.color.rgb = rgb(background)
@@ -181,9 +195,10 @@ def _points_xml(spec: ChartSeries, chart: LineChart, background: str) -> str:
         if color == spec.color and not label and not strong:
             continue
         fill = srgb(chart.emphasis_color if strong else color)
+        size = _MARKER_EMPHASIS if strong else spec.marker_size or _MARKER
         points.append(
-            f'<c:dPt><c:idx val="{k}"/><c:marker><c:symbol val="circle"/>'
-            f'<c:size val="{_MARKER_EMPHASIS if strong else _MARKER}"/><c:spPr><a:solidFill>'
+            f'<c:dPt><c:idx val="{k}"/><c:marker><c:symbol val="{spec.marker}"/>'
+            f'<c:size val="{size}"/><c:spPr><a:solidFill>'
             f'<a:srgbClr val="{fill}"/></a:solidFill>{edge}</c:spPr></c:marker></c:dPt>'
         )
         if label:

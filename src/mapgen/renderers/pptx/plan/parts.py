@@ -28,6 +28,7 @@ from mapgen.renderers.pptx.deck import (
 )
 from mapgen.renderers.pptx.plan.closing import next_steps_slides
 from mapgen.renderers.pptx.plan.common import Ctx, deck_title, document_properties, footer_text
+from mapgen.renderers.pptx.plan.comparison import comparison_slides
 from mapgen.renderers.pptx.plan.front import agenda_slides, cover_slide
 from mapgen.renderers.pptx.plan.look import deck_theme
 from mapgen.renderers.pptx.plan.pages import PageFurniture, with_template_footer
@@ -38,7 +39,7 @@ from mapgen.renderers.pptx.plan.persona import (
     whole_journey_scene,
 )
 from mapgen.renderers.pptx.plan.stages import stage_slides
-from mapgen.renderers.pptx.plan.tabular import matrix_slides, overview_chart_slides, pain_table_slides
+from mapgen.renderers.pptx.plan.tabular import matrix_slides, pain_table_slides
 from mapgen.stages import compared_personas, is_blueprint
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def plan_part(
         slides += agenda_slides(ctx)
     elif spec.name == "tail":
         if len(compared_personas(scope)) >= 2:
-            slides += overview_chart_slides(ctx)
+            slides += comparison_slides(ctx)
             slides += matrix_slides(ctx)
         slides += next_steps_slides(ctx)
     else:

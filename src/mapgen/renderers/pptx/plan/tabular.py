@@ -11,37 +11,36 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mapgen import colors, text
+from mapgen import colors
+from mapgen.insights.comparison import Comparison
+from mapgen.layout.comparison import hurts_rows
 from mapgen.model import Journeys, Persona, Scale
-from mapgen.renderers.pptx.deck import ChartSeries, Paragraph, PlanItem, SlidePlan, Table, TableCell
+from mapgen.renderers.pptx.deck import Paragraph, PlanItem, SlidePlan, Table, TableCell
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.common import (
     Ctx,
     continued,
     indexed_steps,
     ordered_stages,
-    score_chart,
     slide_title,
 )
 from mapgen.renderers.pptx.plan.fit import fit_block, fit_list, sizes_between, wrap_paragraph
 from mapgen.scene import Box, Tag
 from mapgen.scores import (
-    chart_value,
     is_inferred,
     scale_of,
-    scale_text,
     scales_text,
     score_text,
-    shared_scale,
 )
 from mapgen.stages import Ownership, compared_personas, ownership
 
 __all__ = [
     "CellText",
     "cell_paragraphs",
+    "hurts_slide",
     "matrix_cells",
     "matrix_slides",
-    "overview_chart_slides",
+    "owners_slide",
     "pain_table_slides",
     "row_height",
     "severity",
@@ -322,76 +321,44 @@ def stage_means(
     return tuple(out)
 
 
-def overview_chart_slides(ctx: Ctx) -> list[SlidePlan]:
-    """Return the chart comparing the personas' curves on the stages they share, or whose the stages are."""
-    theme, c, labels = ctx.theme, ctx.c, ctx.theme.labels
-    personas = compared_personas(ctx.journeys)
-    own = ownership(ctx.journeys, personas)
-    if not own.shared:
-        return [_owners_slide(ctx, own)] if own.stages else []
-    stages = list(own.shared)
-    chunk = max(1, min(len(c.series), 8))  # a colour each: more lines than colours do not read
-    groups = [personas[i : i + chunk] for i in range(0, len(personas), chunk)]
+def hurts_slide(ctx: Ctx, comparison: Comparison) -> SlidePlan:
+    """Return the native table of the stages that hurt most: rank, stage, mean, below zero, lowest persona."""
+    c, labels = ctx.c, ctx.theme.labels
+    header, *rows = hurts_rows(comparison, ctx.theme)
+    plain = [
+        _Row(
+            cells=tuple(((CellText(cell, c.text, bold=k == 1),), None) for k, cell in enumerate(row)),
+            key=row[1],
+        )
+        for row in rows
+    ]
     body = ctx.frame.body
-    caption = None
-    if not own.all_shared:
-        # One line under the chart says whose the stages left out of it are.
-        caption_h = round(ctx.size("small") * ctx.lh, 2)
-        caption = fit_block(
-            "; ".join([labels.shared_stages, *own.lines(labels.only)]),
-            theme,
-            Box(body.x, round(body.bottom - caption_h, 2), body.w, caption_h),
-            size=ctx.size("small"),
-            min_size=theme.sizes.minimum,
-            color=c.muted,
-            max_lines=1,
-            tag=Tag("stage-owners"),
-        )
-        body = Box(body.x, body.y, body.w, round(body.h - caption_h - ctx.gap * 0.5, 2))
-    axis = ctx.size("small")
-    chain = theme.font_chain("body")
-    cat_w = body.w * 0.85 / max(1, len(stages))
-    categories = tuple(
-        "\n".join(text.fit(s, chain, cat_w - axis, axis * 2 * ctx.lh, axis, axis, ctx.lh, max_lines=2).lines)
-        or s
-        for s in stages
+    tables = _tables(
+        ctx,
+        header,
+        plain,
+        (0.06, 0.3, 0.14, 0.16, 0.34),
+        body,
+        alt=f"Table: {labels.stages_that_hurt}",
+        name=labels.stages_that_hurt,
+        sizes=sizes_between(ctx.size("h3"), ctx.size("body")),
     )
-    slides = []
-    base = f"{labels.emotion_curve}: {labels.all_personas}"
-    # Every part of the comparison on one scale, the one most personas' sheets use.
-    scale = shared_scale(personas)
-    for part, group in enumerate(groups):
-        means = [stage_means(ctx.journeys, p, stages) for p in group]
-        series = tuple(
-            ChartSeries(
-                name=_series_name(p, scale, labels.inferred_short),
-                values=tuple(chart_value(v, scale) for v in m),
-                color=c.series_colour(k),
-                line_width=max(1.5, theme.style.curve_width * 0.8),
-            )
-            for k, (p, m) in enumerate(zip(group, means, strict=True))
-        )
-        names = notes.series_list([p.name for p in group])
-        alt = (
-            f"Line chart comparing the average emotion per stage of {names}, "
-            f"across {notes.series_list(stages)}, on a scale from {scale_text(scale, labels)}."
-        )
-        chart = score_chart(ctx, body, categories, series, scale, axis, legend=True, alt=alt, name=base)
-        title = continued(ctx, base, part)
-        slides.append(
-            SlidePlan(
-                kind="overview_chart",
-                title=title,
-                notes=notes.overview_notes(group, theme, means, stages, scale),
-                layout="content",
-                title_block=slide_title(ctx, title),
-                items=(chart,) if caption is None else (chart, caption),
-            )
-        )
-    return slides
+    title = labels.stages_that_hurt
+    lines = [
+        f"{r[0]}. {r[1]}: {labels.mean_score} {r[2]}, {labels.below_zero} {r[3]}, {labels.lowest} {r[4]}"
+        for r in rows
+    ]
+    return SlidePlan(
+        kind="overview_chart",  # the comparison's second slide
+        title=title,
+        notes=f"{title}: " + "; ".join(lines) + ".",
+        layout="content",
+        title_block=slide_title(ctx, title),
+        items=(tables[0],),
+    )
 
 
-def _owners_slide(ctx: Ctx, own: Ownership) -> SlidePlan:
+def owners_slide(ctx: Ctx, own: Ownership) -> SlidePlan:
     """Return the slide that says whose the stages are, for personas that share none (no curve to compare)."""
     theme, c, labels = ctx.theme, ctx.c, ctx.theme.labels
     body = ctx.frame.body
