@@ -246,7 +246,7 @@ def _action_plan(ctx: PlanContext, persona: Persona) -> Block:
         return Text("—", "muted")
     titles = (labels.step, labels.report_opportunity, labels.report_answers, labels.owner, labels.kpi)
     header = Row(tuple(ctx.header_cell(t) for t in titles))
-    return Table("action_plan", (0.18, 0.26, 0.25, 0.15, 0.16), header, tuple(rows), size="small")
+    return Table("action_plan", (0.18, 0.27, 0.26, 0.13, 0.16), header, tuple(rows), size="small")
 
 
 def _bulleted(items: tuple[str, ...]) -> str:
