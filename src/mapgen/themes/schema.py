@@ -307,6 +307,18 @@ class Labels:
     below_zero: str  # how many personas are below zero in a stage
     lowest: str  # the persona lowest in a stage
     scales_differ: str  # before "−1 to +1": the personas' scales differ, so they are compared on it
+    # The report's story (pdf/plan/summary.py, the chapters' action plans).
+    report_key_findings: str
+    report_top_moves: str  # the three to five moves to make first
+    report_priority: str
+    report_opportunity: str
+    report_where: str  # for whom, at which step
+    report_owners: str  # the owners' roll-up
+    report_actions: str  # how many actions an owner holds
+    report_high: str  # how many of them are high priority
+    report_answers: str  # the pain point an opportunity answers, as the workbook pairs them
+    report_unpaired: str  # before a step's pain points that the workbook pairs with no opportunity
+    report_no_opportunity: str  # a step's pain points that no opportunity answers yet
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""

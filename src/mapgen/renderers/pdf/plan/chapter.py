@@ -48,8 +48,8 @@ _MIN_STEP_COLUMN = 105.0
 _LANE_COLUMN = 0.19  # share of the frame width for the lane labels of a stage table
 # The emotion curve may lose this share of its height to share the profile card's page.
 _CHART_SHRINK = 0.68
-# Lanes a stage table leaves out: the actions head its columns, and the action plan pairs each
-# pain point with its opportunity (printing them here too would say everything twice).
+# Lanes a stage table leaves out: the actions head its columns, and the action plan shows each
+# pain point and opportunity, paired where the workbook pairs them (here too would say it twice).
 _SHOWN_ELSEWHERE = frozenset({"actions", "pain_points", "opportunities"})
 # The lanes whose row is each step's text in the lane, as the map shows it.
 _LANE_TEXT = frozenset(
@@ -220,33 +220,38 @@ def _lane_rows(
 
 
 def _action_plan(ctx: PlanContext, persona: Persona) -> Block:
-    """Return the persona's action plan: a row per step, its pain points beside its opportunities."""
+    """Return the persona's action plan: each opportunity beside the pain point the workbook pairs it with.
+
+    Opportunities the workbook pairs with no one pain point share a row with their step's pain
+    points under words that say so, never the n-th beside the n-th as if one answered the other.
+    """
     c, labels = ctx.theme.colours, ctx.theme.labels
-    rows = []
     stages = persona_stages(ctx.journeys, persona)
     colour = dict(zip(stages, stage_colours(ctx.journeys, stages), strict=True))
-    for row in findings.action_plan(ctx.journeys, persona):
-        i = colour.get(row.stage, 0)
-        rows.append(
-            Row(
-                (
-                    Cell(row.stage, bold=True, rule=c.stage_colour(i)),
-                    Cell(row.pain_point, fill=c.pain_surface if row.pain_point else None),
-                    Cell(row.opportunity, fill=c.opportunity_surface if row.opportunity else None),
-                    Cell(row.owner),
-                    Cell(row.kpi),
-                )
-            )
+    rows = []
+    for row in findings.persona_plan(ctx.journeys, persona, ctx.theme):
+        pains = _bulleted(row.pains)
+        if row.paired or not row.opportunities:
+            pain_cell = Cell(pains, fill=c.pain_surface)
+        else:
+            pain_cell = Cell(f"{labels.report_unpaired}\n{pains}" if pains else "", color=c.muted)
+        idea = (
+            Cell(_bulleted(row.opportunities), fill=c.opportunity_surface)
+            if row.opportunities
+            else Cell(labels.report_no_opportunity, color=c.muted, italic=True)
         )
+        where = Cell(f"{row.stage}\n{row.step}", rule=c.stage_colour(colour.get(row.stage, 0)))
+        rows.append(Row((where, idea, pain_cell, Cell(row.owner), Cell(row.kpi))))
     if not rows:
         return Text("—", "muted")
-    header = Row(
-        tuple(
-            ctx.header_cell(t)
-            for t in (labels.stage, labels.pain_points, labels.opportunities, labels.owner, labels.kpi)
-        )
-    )
-    return Table("action_plan", (0.16, 0.27, 0.27, 0.13, 0.17), header, tuple(rows), size="small")
+    titles = (labels.step, labels.report_opportunity, labels.report_answers, labels.owner, labels.kpi)
+    header = Row(tuple(ctx.header_cell(t) for t in titles))
+    return Table("action_plan", (0.18, 0.27, 0.26, 0.13, 0.16), header, tuple(rows), size="small")
+
+
+def _bulleted(items: tuple[str, ...]) -> str:
+    """Return one item as it is, several as a bulleted list, one a line."""
+    return items[0] if len(items) == 1 else "\n".join(f"• {item}" for item in items)
 
 
 def _chart_description(

@@ -1,36 +1,38 @@
-"""The report's findings: moments, recurring pain points, top opportunities, the action plan.
+"""The report's findings: moments, the pain-point matrix, and each persona's action plan rows.
 
-Plain functions of the model, no theme and no PDF library: the report plan turns their results
-into tables, and tests check them on their own.
+What a journey says comes from mapgen.insights; this module only shapes it into what the report's
+tables show, with no PDF library, so tests check it on their own.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from mapgen.insights import moments as insight_moments
 from mapgen.insights import naming
-from mapgen.layout.lanes import Lane
+from mapgen.insights.actions import Action, ActionPlan, plan_actions
+from mapgen.insights.pains import step_gaps
 from mapgen.model import Journeys, Persona, Step
 from mapgen.stages import persona_stages
 
+if TYPE_CHECKING:
+    from mapgen.themes import Theme
+
 __all__ = [
-    "ActionRow",
-    "Finding",
     "MatrixCell",
     "Moment",
+    "PlanRow",
     "action_plan",
-    "findings",
     "join_names",
     "moments",
     "normalise",
     "pain_matrix",
-    "recurring_pain_points",
+    "persona_plan",
     "step_name",
-    "top_opportunities",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -72,116 +74,93 @@ def moments(persona: Persona) -> tuple[Moment | None, Moment | None]:
     )
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A pain point or opportunity as it recurs: its text, who names it, in which stages."""
-
-    text: str  # the first spelling met, in journey order
-    personas: tuple[str, ...]  # in the order of the workbook
-    stages: tuple[str, ...]  # in journey order
-    occurrences: int
-    worst_score: float | None  # the lowest score of the steps that name it
-
-    @property
-    def count(self) -> int:
-        """Return how many personas name it."""
-        return len(self.personas)
-
-
-def _items(journeys: Journeys, field: str) -> Iterator[tuple[Persona, Step, str]]:
-    for persona in journeys.personas:
-        for step in persona.steps:
-            for item in getattr(step, field):
-                if item and item.strip():
-                    yield persona, step, item.strip()
-
-
-def findings(journeys: Journeys, field: str) -> list[Finding]:
-    """Return the distinct items of a list field ("pain_points", "opportunities"), matched by normalise()."""
-    order = {stage.name: i for i, stage in enumerate(journeys.stages)}
-    groups: dict[str, list[tuple[Persona, Step, str]]] = {}
-    for persona, step, item in _items(journeys, field):
-        key = normalise(item) or item
-        groups.setdefault(key, []).append((persona, step, item))
-    out = []
-    for entries in groups.values():
-        personas = tuple(dict.fromkeys(p.name for p, _s, _t in entries))
-        stages = sorted(
-            {s.stage for _p, s, _t in entries}, key=lambda name: (order.get(name, len(order)), name)
-        )
-        scores = [s.score for _p, s, _t in entries if s.score is not None]
-        out.append(
-            Finding(
-                text=entries[0][2],
-                personas=personas,
-                stages=tuple(stages),
-                occurrences=len(entries),
-                worst_score=min(scores) if scores else None,
-            )
-        )
-    return out
-
-
-def recurring_pain_points(journeys: Journeys, limit: int = 10) -> tuple[list[Finding], bool]:
-    """Return the pain points most personas share, and whether any is shared by two or more.
-
-    When none recurs across personas (one persona, or all different), the most frequent ones are
-    returned instead, so the summary still says where it hurts; the flag lets the heading say so.
-    """
-    found = findings(journeys, "pain_points")
-    found.sort(key=lambda f: (-f.count, -f.occurrences, _worst(f)))
-    recurring = [f for f in found if f.count >= 2]
-    if recurring:
-        return recurring[:limit], True
-    return found[:limit], False
-
-
-def top_opportunities(journeys: Journeys, limit: int = 8) -> list[Finding]:
-    """Return the opportunities to act on first: named by most personas, then where it hurts most.
-
-    Equal counts are ordered by the lowest emotion score of the steps they address (the moments
-    that matter come first), then by journey order.
-    """
-    found = findings(journeys, "opportunities")
-    ranked = sorted(enumerate(found), key=lambda pair: (-pair[1].count, _worst(pair[1]), pair[0]))
-    return [f for _i, f in ranked[:limit]]
-
-
-def _worst(finding: Finding) -> float:
-    return finding.worst_score if finding.worst_score is not None else 2.0
+def action_plan(journeys: Journeys, theme: Theme) -> ActionPlan:
+    """Return the action plan of the model (mapgen.insights.actions): the report's one way to it."""
+    return plan_actions(journeys, theme)
 
 
 @dataclass(frozen=True)
-class ActionRow:
-    """One step of a persona's action plan: its pain points beside its opportunities, owner and KPI."""
+class PlanRow:
+    """A row of a persona's action plan: an opportunity and the pain point the workbook pairs it with.
+
+    paired: pain is the one pain point the opportunity answers. Otherwise pain holds the step's
+    pain points, set beside its opportunities without saying which answers which.
+    """
 
     stage: str
-    step: int  # 1-based position of the step
-    pain_point: str  # the step's pain points, one a line (bulleted when several)
-    opportunity: str  # the step's opportunities, likewise
+    index: int  # 0-based place of the step in the persona's journey
+    step: str  # the step's name (mapgen.insights.naming)
+    opportunities: tuple[str, ...]  # none: pain points no opportunity answers yet
+    pains: tuple[str, ...]
+    paired: bool
     owner: str
     kpi: str
 
 
-def action_plan(journeys: Journeys, persona: Persona) -> list[ActionRow]:
-    """Return the action plan rows of a persona in journey order: a row per step with either.
+def persona_plan(journeys: Journeys, persona: Persona, theme: Theme) -> list[PlanRow]:
+    """Return a persona's action plan rows in journey order: per step, its pairs, then what stands unpaired.
 
-    A row pairs nothing the workbook did not pair (mapgen.insights.actions): a step's pain points
-    and opportunities stand beside each other in its one row, never the n-th beside the n-th as if
-    one answered the other; a step with one of each reads as the pair it is.
+    A service blueprint's chapter gets its plan too: the insights leave blueprints out of what is
+    compared across personas, not out of their own chapter.
     """
-    pains, ideas = Lane("pain_points", "", "pain"), Lane("opportunities", "", "idea")
-    rows = []
-    for stage in persona_stages(journeys, persona):
-        for index, step in enumerate(persona.steps):
-            if step.stage != stage:
-                continue
-            pain, idea = pains.text(step), ideas.text(step)
-            if not (pain or idea):
-                continue
-            kpi = "\n".join(k.strip() for k in step.kpis if k.strip())
-            rows.append(ActionRow(stage, index + 1, pain, idea, (step.owner or "").strip(), kpi))
+    alone = replace(journeys, personas=(replace(persona, kind="persona"),))
+    plan = action_plan(alone, theme)
+    rank = {stage: i for i, stage in enumerate(persona_stages(journeys, persona))}
+    by_step: dict[int, list[Action]] = {}
+    for action in plan.actions:
+        if action.index is not None:
+            by_step.setdefault(action.index, []).append(action)
+    unanswered = {gap.index: gap.pains for gap in step_gaps(alone.personas) if gap.pains}
+    rows: list[PlanRow] = []
+    order = sorted(range(len(persona.steps)), key=lambda i: (rank.get(persona.steps[i].stage, len(rank)), i))
+    for index in order:
+        step = persona.steps[index]
+        name = naming.step_name(step, index, theme.labels.step)
+        actions = sorted(by_step.get(index, ()), key=lambda a: _position(step, a.text))
+        for action in actions:
+            if action.pain_point:
+                rows.append(
+                    PlanRow(
+                        step.stage,
+                        index,
+                        name,
+                        (action.text,),
+                        (action.pain_point,),
+                        True,
+                        action.owner or "",
+                        action.kpi or "",
+                    )
+                )
+        alone_ideas = [a for a in actions if not a.pain_point]
+        if alone_ideas:
+            rows.append(
+                PlanRow(
+                    step.stage,
+                    index,
+                    name,
+                    tuple(a.text for a in alone_ideas),
+                    alone_ideas[0].pains,
+                    False,
+                    "; ".join(dict.fromkeys(a.owner for a in alone_ideas if a.owner)),
+                    "; ".join(dict.fromkeys(a.kpi for a in alone_ideas if a.kpi)),
+                )
+            )
+        # Pain points no row shows yet: a step without opportunities, or one whose every
+        # opportunity the workbook pairs with another of its pain points.
+        paired = {a.pain_point for a in actions if a.pain_point}
+        left = unanswered.get(index, ()) or (() if alone_ideas else step.pain_points)
+        pains = tuple(t for p in left if (t := " ".join(p.split())) and t not in paired)
+        if pains:
+            rows.append(PlanRow(step.stage, index, name, (), pains, False, (step.owner or "").strip(), ""))
     return rows
+
+
+def _position(step: Step, text: str) -> int:
+    """Return where an opportunity stands in its step's cell, so a step's rows keep the workbook's order."""
+    for i, idea in enumerate(step.opportunities):
+        if " ".join(idea.split()) == text:
+            return i
+    return len(step.opportunities)
 
 
 @dataclass(frozen=True)

@@ -1,153 +1,133 @@
-"""Plan the executive summary: the personas, the stages, each persona's moments, the top findings.
+"""Plan the executive summary: the key findings, the top moves, who owns the plan.
 
-A service blueprint is listed as one, and its feelings (a process has none) are not among the
-personas' moments nor counted as a persona's in a stage.
+What the journey says comes from mapgen.insights, once; the summary says it and the chapters show
+the detail. Nothing the report says elsewhere is repeated here: not the cover's description, not
+the personas (each has its chapter), and no table whose every count is 1, which says nothing.
 """
 
 from __future__ import annotations
 
-from mapgen.model import Scale
-from mapgen.renderers.pdf.plan import findings
-from mapgen.renderers.pdf.plan.context import PlanContext, clean, heading, profile_text
+from mapgen.insights.actions import Action, OwnerLoad
+from mapgen.insights.findings import key_findings
+from mapgen.renderers.pdf.plan.context import PlanContext, clean, heading
+from mapgen.renderers.pdf.plan.findings import action_plan
 from mapgen.renderers.pdf.report import Block, Cell, Row, Table, Text
-from mapgen.scores import scale_of
-from mapgen.stages import compared_personas, is_blueprint
 
 __all__ = ["plan_summary"]
 
-_TOP_OPPORTUNITIES = 8
-_RECURRING_PAIN_POINTS = 10
+_ENDS = ".!?…"  # a finding ending in one of these needs no full stop of ours
+# The owners' roll-up names this many (more when more hold high-priority moves); the rest are one
+# row: a summary page is not the place for every team of a large plan.
+_OWNERS = 6
 
 
 def plan_summary(ctx: PlanContext) -> list[Block]:
     """Plan the executive summary of the model the context sees (the whole model)."""
-    labels, c, journeys = ctx.theme.labels, ctx.theme.colours, ctx.journeys
+    labels, journeys = ctx.theme.labels, ctx.journeys
     blocks: list[Block] = [heading(labels.executive_summary, 0, new_page=True)]
-    if journeys.project.description:
-        blocks.append(Text(journeys.project.description.strip(), "lead"))
-
-    blocks.append(heading(labels.personas, 1))
-    blocks.append(_personas(ctx))
-    blocks.append(heading(labels.stages, 1))
-    blocks.append(_stages(ctx))
-    blocks.append(heading(f"{labels.highest_moment} · {labels.lowest_moment}", 1))
-    blocks.append(_moments(ctx))
-
-    pains, recurring = findings.recurring_pain_points(journeys, _RECURRING_PAIN_POINTS)
-    blocks.append(heading(labels.recurring_pain_points if recurring else labels.pain_points, 1))
-    blocks.append(_findings_table(ctx, "pain_points", labels.pain_points, pains, c.pain_surface))
-
-    blocks.append(heading(labels.top_opportunities, 1))
-    opportunities = findings.top_opportunities(journeys, _TOP_OPPORTUNITIES)
-    blocks.append(
-        _findings_table(ctx, "opportunities", labels.opportunities, opportunities, c.opportunity_surface)
-    )
-    return blocks
+    found = key_findings(journeys, ctx.theme)
+    if found:
+        blocks.append(heading(labels.report_key_findings, 1))
+        blocks += [Text(f"{i}. {_sentence(f.text)}") for i, f in enumerate(found, 1)]
+    plan = action_plan(journeys, ctx.theme)
+    if plan.top:
+        blocks.append(heading(labels.report_top_moves, 1))
+        blocks.append(_top_moves(ctx, plan.top))
+    if _says_something(plan.owners, labels.unassigned):
+        blocks.append(heading(labels.report_owners, 1))
+        blocks.append(_owners(ctx, plan.owners))
+    if any(s.description for s in journeys.stages):
+        blocks.append(heading(labels.stages, 1))
+        blocks.append(_stages(ctx))
+    # Nothing scored and no opportunity (a blueprint alone): no summary, rather than a page that
+    # holds its heading alone.
+    return blocks if len(blocks) > 1 else []
 
 
-def _personas(ctx: PlanContext) -> Table:
-    """Return the table of personas: name, role, quote."""
-    labels = ctx.theme.labels
-    rows = []
-    for persona in ctx.journeys.personas:
-        role = labels.service_blueprint if is_blueprint(persona) else profile_text(persona.get("role"))
-        quote = profile_text(persona.get("quote"))
-        rows.append(Row((Cell(persona.name, bold=True), Cell(role), Cell(quote, italic=True))))
-    return Table(
-        "personas",
-        (0.24, 0.26, 0.50),
-        Row(tuple(ctx.header_cell(t) for t in (labels.name, labels.role, labels.quote))),
-        tuple(rows),
-        zebra=True,
-    )
+def _sentence(text: str) -> str:
+    """Return a finding as a sentence: its full stop added unless it ends in one."""
+    text = text.strip()
+    return text if not text or text[-1] in _ENDS else f"{text}."
 
 
-def _stages(ctx: PlanContext) -> Table:
-    """Return the table of stages: number, name, description (when any has one), personas with steps."""
-    labels, c, journeys = ctx.theme.labels, ctx.theme.colours, ctx.journeys
-    described = any(s.description for s in journeys.stages)
-    stage_rows = []
-    for i, stage in enumerate(journeys.stages):
-        number = Cell(
-            str(i + 1), fill=c.stage_colour(i), color=c.on_stage_colour(i), bold=True, align="center"
-        )
-        counts = [len(p.steps_in(stage.name)) for p in compared_personas(journeys)]
-        with_steps = sum(1 for n in counts if n)
-        cells = [number, Cell(stage.name, bold=True)]
-        if described:
-            cells.append(Cell(clean(stage.description)))
-        cells.append(Cell(f"{with_steps}/{len(counts)}", align="center"))
-        stage_rows.append(Row(tuple(cells)))
-    header = [ctx.header_cell("#", "center"), ctx.header_cell(labels.stage)]
-    widths: tuple[float, ...] = (0.07, 0.73, 0.20)
-    if described:
-        header.append(ctx.header_cell(""))
-        widths = (0.07, 0.28, 0.47, 0.18)
-    header.append(ctx.header_cell(labels.personas, "center"))
-    return Table("stages", widths, Row(tuple(header)), tuple(stage_rows), zebra=True)
-
-
-def _moments(ctx: PlanContext) -> Table:
-    """Return the table of each persona's highest and lowest moment."""
+def _top_moves(ctx: PlanContext, top: tuple[Action, ...]) -> Table:
+    """Return the top moves: priority and its reason, the opportunity, for whom and where, owner, KPI."""
     labels, c = ctx.theme.labels, ctx.theme.colours
-    moment_rows = []
-    for persona in compared_personas(ctx.journeys):
-        high, low = findings.moments(persona)
-        scale = scale_of(persona)
-        moment_rows.append(
+    words = {"high": labels.priority_high, "medium": labels.priority_medium, "low": labels.priority_low}
+    rows = []
+    for action in top:
+        where = " · ".join(t for t in (action.stage or "", action.step) if t)
+        rows.append(
             Row(
                 (
-                    Cell(persona.name, bold=True),
-                    Cell(_moment_text(ctx, high, scale)),
-                    Cell(_moment_text(ctx, low, scale), fill=c.pain_surface if low else None),
+                    # The priority with its reason: a client asks "why this first?" before anything else.
+                    Cell(f"{words[action.priority]}\n{action.reason}"),
+                    Cell(action.text, fill=c.opportunity_surface),
+                    Cell("\n".join(t for t in (action.persona or "", where) if t)),
+                    Cell(action.owner or labels.unassigned, color=None if action.owner else c.muted),
+                    Cell(action.kpi or "—"),
                 )
             )
         )
-    return Table(
-        "moments",
-        (0.24, 0.38, 0.38),
-        Row(tuple(ctx.header_cell(t) for t in (labels.persona, labels.highest_moment, labels.lowest_moment))),
-        tuple(moment_rows),
-        zebra=True,
+    titles = (
+        labels.report_priority,
+        labels.report_opportunity,
+        labels.report_where,
+        labels.owner,
+        labels.kpi,
     )
+    header = Row(tuple(ctx.header_cell(t) for t in titles))
+    return Table("top_moves", (0.19, 0.27, 0.22, 0.14, 0.18), header, tuple(rows), size="small")
 
 
-def _moment_text(ctx: PlanContext, moment: findings.Moment | None, scale: Scale) -> str:
-    """Return a moment as its stage, its step's name and its emotion, one a line."""
-    if moment is None:
-        return ctx.theme.labels.no_score
-    step = moment.step
-    name = findings.step_name(step, moment.number, ctx.theme.labels.step)
-    feeling = ", ".join(e for e in step.emotions if e.strip())
-    score = ctx.score(step.score, scale)  # "(+2)" on -5..+5, "(4)" on 1..5, "(+0.4, inferred)"
-    emotion = f"{feeling} ({score})" if feeling else score
-    return f"{moment.stage}\n{name}\n{emotion}"
+def _says_something(owners: tuple[OwnerLoad, ...], unassigned: str) -> bool:
+    """Return whether the owners' roll-up carries information: a named owner holding more than one action."""
+    named = [o for o in owners if o.owner != unassigned]
+    return bool(named) and any(o.actions > 1 for o in owners)
 
 
-def _findings_table(
-    ctx: PlanContext, kind: str, title: str, found: list[findings.Finding], fill: str
-) -> Block:
-    """Return the table of findings (text, count, stages, personas), or a dash when there are none."""
-    labels = ctx.theme.labels
-    if not found:
-        return Text("—", "muted")
+def _owners(ctx: PlanContext, owners: tuple[OwnerLoad, ...]) -> Table:
+    """Return the owners' roll-up: each owner, how many actions they hold, how many are high priority."""
+    labels, c = ctx.theme.labels, ctx.theme.colours
+    shown = max(_OWNERS, sum(1 for o in owners if o.high))
+    if len(owners) > shown + 1:  # folding one owner into "+1 more" would save nothing
+        rest = owners[shown:]
+        folded = OwnerLoad(
+            f"+{len(rest)} {labels.more}", sum(o.actions for o in rest), sum(o.high for o in rest)
+        )
+        owners = (*owners[:shown], folded)
     rows = tuple(
         Row(
             (
-                Cell(f.text, fill=fill),
-                Cell(str(f.count), align="center"),
-                Cell(", ".join(f.stages)),
-                Cell(findings.join_names(f.personas)),
+                Cell(
+                    o.owner,
+                    bold=o.owner != labels.unassigned and i < shown,
+                    color=None if i < shown else c.muted,
+                ),
+                Cell(str(o.actions), align="center"),
+                Cell(str(o.high) if o.high else "—", align="center"),
             )
         )
-        for f in found
+        for i, o in enumerate(owners)
     )
     header = Row(
         (
-            ctx.header_cell(title),
-            ctx.header_cell(labels.count, "center"),
-            ctx.header_cell(labels.stages),
-            ctx.header_cell(labels.personas),
+            ctx.header_cell(labels.owner),
+            ctx.header_cell(labels.report_actions, "center"),
+            ctx.header_cell(labels.report_high, "center"),
         )
     )
-    return Table(kind, (0.42, 0.1, 0.24, 0.24), header, rows)
+    return Table("owners", (0.5, 0.25, 0.25), header, rows, zebra=True)
+
+
+def _stages(ctx: PlanContext) -> Table:
+    """Return the stages and what each means, when the workbook describes them (said nowhere else)."""
+    labels, c = ctx.theme.labels, ctx.theme.colours
+    rows = []
+    for i, stage in enumerate(ctx.journeys.stages):
+        number = Cell(
+            str(i + 1), fill=c.stage_colour(i), color=c.on_stage_colour(i), bold=True, align="center"
+        )
+        rows.append(Row((number, Cell(stage.name, bold=True), Cell(clean(stage.description)))))
+    header = Row((ctx.header_cell("#", "center"), ctx.header_cell(labels.stage), ctx.header_cell("")))
+    return Table("stages", (0.07, 0.28, 0.65), header, tuple(rows), zebra=True)
