@@ -31,7 +31,7 @@ def findings_slides(ctx: Ctx) -> list[SlidePlan]:
         theme,
         body.w,
         body.h,
-        size=ctx.size("h2"),
+        size=ctx.size("h1"),  # read aloud, one at a time: as large as five of them fit
         min_size=ctx.size("body"),
         color=ctx.c.text,
     )
