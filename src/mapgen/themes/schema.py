@@ -326,6 +326,7 @@ class Labels:
     notes_moment: str  # {step} {stage} {score}
     notes_no_moment: str
     notes_emotion: str  # {persona} {scale} {high} {high_score} {low} {low_score}
+    notes_emotion_high: str  # {persona} {scale} {high} {high_score}: the moment that matters follows
     notes_drop: str  # {from_step} {to_step} {before} {after}
     notes_gaps: str  # {count}: steps without a score
     notes_stage: str  # {stage} {persona} {steps}

@@ -237,18 +237,28 @@ def emotion_notes(persona: Persona, theme: Theme) -> str:
     scale = scale_of(persona)
     scored = [(i, s) for i, s in enumerate(persona.steps) if s.score is not None]
     out = []
+    found = moments(persona)
     if scored:
         hi = max(scored, key=lambda t: t[1].score or 0.0)  # max and min keep the first of ties
         lo = min(scored, key=lambda t: t[1].score or 0.0)
+        values = {
+            "persona": persona.name,
+            "scale": scale_text(scale, labels),
+            "high": clean(step_label(hi[1], hi[0], theme)),
+            "high_score": _score(hi[1], scale, theme),
+            "low": clean(step_label(lo[1], lo[0], theme)),
+            "low_score": _score(lo[1], scale, theme),
+        }
+        # Where the journey has moments that matter, the notes name them as the map rings them.
+        out.append(fill(labels.notes_emotion_high if found else labels.notes_emotion, **values))
+    if found:
+        names = [step_label(m.step, m.index, theme) for m in found]
         out.append(
             fill(
-                labels.notes_emotion,
-                persona=persona.name,
-                scale=scale_text(scale, labels),
-                high=clean(step_label(hi[1], hi[0], theme)),
-                high_score=_score(hi[1], scale, theme),
-                low=clean(step_label(lo[1], lo[0], theme)),
-                low_score=_score(lo[1], scale, theme),
+                labels.notes_moment,
+                step=_quoted(theme, names)[1:-1],  # the template quotes the step: tied ones share it
+                stage=_list(theme, list(dict.fromkeys(m.stage for m in found))),
+                score=_score(found[0].step, scale, theme),
             )
         )
     drop = steepest_drop(persona)
