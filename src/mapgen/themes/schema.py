@@ -319,6 +319,50 @@ class Labels:
     report_answers: str  # the pain point an opportunity answers, as the workbook pairs them
     report_unpaired: str  # before a step's pain points that the workbook pairs with no opportunity
     report_no_opportunity: str  # a step's pain points that no opportunity answers yet
+    # The deck's story (renderers/pptx/plan): its slides' words and the speaker notes' sentences.
+    key_findings: str  # the deck's findings slide
+    top_moves: str  # the three to five moves to make first
+    opportunity: str  # a table column: one opportunity
+    for_whom: str  # a table column: the persona, stage and step
+    priority: str  # a table column
+    answers: str  # {pain}: the pain point an opportunity answers, when the workbook pairs them
+    actions: str  # a count column of the owners' roll-up
+    owners: str  # the owners' roll-up slide
+    notes_cover: str  # {title} {personas} {stages}
+    notes_findings: str  # {finding}: the heaviest finding, said first
+    notes_findings_rest: str  # {count}: how many findings the slide holds
+    notes_top_moves: str  # {moves}
+    notes_top_move: str  # {move} {owner} {kpi} {reason}
+    notes_top_move_no_kpi: str  # {move} {owner} {reason}
+    notes_agenda: str  # {personas} {sections}
+    notes_meet: str  # {persona}
+    notes_quote: str  # {quote}
+    notes_profile_low: str  # {step} {stage}: where this persona's journey is lowest
+    notes_journey: str  # {persona} {count} {stages}
+    notes_blueprint: str  # {persona} {count} {stages}
+    notes_moment: str  # {step} {stage} {score}
+    notes_no_moment: str
+    notes_emotion: str  # {persona} {scale} {high} {high_score} {low} {low_score}
+    notes_emotion_high: str  # {persona} {scale} {high} {high_score}: the moment that matters follows
+    notes_drop: str  # {from_step} {to_step} {before} {after}
+    notes_gaps: str  # {count}: steps without a score
+    notes_stage: str  # {stage} {persona} {steps}
+    notes_stage_range: str  # {low} {low_score} {high} {high_score}
+    notes_stage_pains: str  # {pains}
+    notes_stage_ideas: str  # {ideas}
+    notes_stage_calm: str
+    notes_pain_table: str  # {persona} {stages} {worst}
+    notes_pain_table_more: str  # {persona} {stages} {first}
+    notes_unanswered: str  # {count}
+    notes_overview: str  # {scale} {low} {low_score} {high} {high_score}
+    notes_matrix: str  # {hotspots}
+    notes_hotspot: str  # {persona} {stage} {count}
+    notes_matrix_none: str
+    notes_action_plan: str  # {count} {high} {owners}
+    notes_action_plan_more: str  # {personas} {first}
+    notes_owners: str  # {owner} {count} {high}
+    notes_sections: str  # the agenda's parts after the personas
+    notes_sections_single: str  # the agenda's parts when nothing is compared
 
     def page_x_of_y(self, page: int, pages: int) -> str:
         """Return "Page 3 of 12" in the theme's words."""

@@ -100,7 +100,7 @@ def test_a_blueprint_has_no_profile_slide_and_is_called_a_service_blueprint(over
     assert of(overlap, "Ann Berg")[0].kind == "profile"
     everything = "\n".join(words(s) for s in of(overlap, "Order fulfilment"))
     assert "Meet " not in everything
-    assert "The service blueprint of Order fulfilment" in everything
+    assert "Order fulfilment is the service behind the journey" in everything
     (agenda,) = [s for s in overlap.slides if s.kind == "agenda"]
     assert "Service blueprint" in words(agenda)
     # The blueprint's own empty stage is a stage of its map, and its stage slides are its own.

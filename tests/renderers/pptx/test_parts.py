@@ -128,7 +128,9 @@ def test_joined_deck_has_every_slide_in_order_with_titles_notes_and_page_numbers
     total = len(plans)
     assert len(prs.slides) == total
     kinds = [p.kind for p in plans]
-    assert kinds[:2] == ["title", "agenda"] and kinds[-3:] == ["overview_chart", "matrix", "next_steps"]
+    assert kinds[:4] == ["title", "findings", "top_moves", "agenda"]
+    assert kinds[kinds.index("overview_chart") :][:2] == ["overview_chart", "matrix"]
+    assert kinds[-1] == "action_plan"
     for number, (slide, plan) in enumerate(zip(prs.slides, plans, strict=True), start=1):
         assert " ".join(slide.shapes.title.text_frame.text.replace("\v", " ").split()) == plan.title
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text == plan.notes

@@ -139,9 +139,30 @@ def test_slides_come_in_the_deck_order(grocery_plan: DeckPlan) -> None:
     stages = [len({step.stage for step in p.steps}) for p in personas]
     per_persona = [["profile", "journey", "emotion", *["stage"] * n, "pain_table"] for n in stages]
     flat = [kind for kinds_of in per_persona for kind in kinds_of]
-    assert kinds == ["title", "agenda", *flat, "overview_chart", "matrix", "next_steps"]
-    assert grocery_plan.titles[:3] == ("Online grocery journeys", "Agenda", "Profile: Renée Dubois")
-    assert grocery_plan.titles[-3:] == ("Emotion curve: All personas", "Pain points by stage", "Next steps")
+    plan_slides = kinds[len(flat) + 6 :]
+    assert plan_slides and set(plan_slides) == {"action_plan"}
+    assert kinds == [
+        "title",
+        "findings",
+        "top_moves",
+        "agenda",
+        *flat,
+        "overview_chart",
+        "matrix",
+        *plan_slides,
+    ]
+    assert grocery_plan.titles[:5] == (
+        "Online grocery journeys",
+        "Key findings",
+        "Top moves",
+        "Agenda",
+        "Profile: Renée Dubois",
+    )
+    assert grocery_plan.titles[-len(plan_slides) - 2 :][:3] == (
+        "Emotion curve: All personas",
+        "Pain points by stage",
+        "Action plan",
+    )
     assert [s.persona for s in grocery_plan.slides if s.kind == "profile"] == [
         "Renée Dubois",
         "Tom Becker",
@@ -307,22 +328,6 @@ def test_severity_grows_with_pain_points_and_low_scores() -> None:
     assert 0 < severity(1, 0.2, 3) < severity(3, 0.2, 3) < severity(3, -0.9, 3) <= 1.0
 
 
-def test_next_steps_list_each_opportunity_once_under_its_stage() -> None:
-    journeys = load_model("grocery")
-    persona = journeys.personas[1]
-    twin = dataclasses.replace(persona, name="Tom's twin", sheet="Twin")
-    journeys = dataclasses.replace(journeys, personas=(*journeys.personas, twin))
-    plan = plan_deck(journeys, THEME, layout_journey=scenes_by_hand())
-    (slide,) = [s for s in plan.slides if s.kind == "next_steps"]
-    frames = [i for i in slide.items if isinstance(i, TextFrame)]
-    paragraphs = [p.text for f in frames for p in f.paragraphs]
-    assert paragraphs.count("Lower minimum for shared flats") == 1
-    assert paragraphs.index("Purchase") < paragraphs.index("Let regulars reserve a weekly slot")
-    # Stage chips take the stage colours of the map.
-    chips = [i.fill for i in slide.items if isinstance(i, Rect) and i.tag.kind == "chip"]
-    assert chips == [THEME.colours.stage_colour(i) for i in range(4)]
-
-
 def test_journey_scenes_become_slides_and_continue() -> None:
     plan = plan_deck(load_model("grocery"), THEME, layout_journey=scenes_by_hand(parts=2))
     journey = [s for s in plan.slides if s.kind == "journey" and s.persona == "Tom Becker"]
@@ -361,7 +366,7 @@ def test_one_persona_has_no_comparison_slides() -> None:
     one = dataclasses.replace(journeys, personas=journeys.personas[:1])
     kinds = [s.kind for s in plan_deck(one, THEME, layout_journey=scenes_by_hand()).slides]
     assert "overview_chart" not in kinds and "matrix" not in kinds
-    assert kinds[-1] == "next_steps"
+    assert kinds[-1] == "action_plan"
 
 
 def test_many_personas_split_the_agenda_and_the_comparison() -> None:

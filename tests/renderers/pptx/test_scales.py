@@ -77,7 +77,7 @@ def test_a_minus_five_to_five_persona_is_charted_and_described_on_it(deck: Deck)
     assert series_values(space) == [[2.0, -4.0, 5.0]]
     assert value_axis(space) == (-5.0, 5.0, "Score (−5 to +5)")
     said = notes(slide)
-    assert "Score: −5 to +5." in said
+    assert "on a scale of −5 to +5" in said
     assert "(+5)" in said and "(−4)" in said
     assert "inferred" not in said
 
@@ -89,7 +89,7 @@ def test_a_one_to_five_persona_is_charted_on_one_to_five_crossing_at_three(deck:
     assert value_axis(space) == (1.0, 5.0, "Score (1 to 5)")
     assert next(space.iter(qn("c:crossesAt"))).get("val") == "3.0"
     said = notes(slide)
-    assert "Score: 1 to 5." in said and "from 1 (negative) to 5 (positive)" in said
+    assert "on a scale of 1 to 5" in said and "from 4 to 1" in said, "the fall, on the client's 1..5"
     assert "(4)" in said and "(1)" in said
 
 
@@ -114,8 +114,8 @@ def test_a_comparison_of_personas_on_different_scales_is_on_minus_one_to_one_and
     caption = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     assert "Scales differ, compared on \u22121 to +1" in caption
     said = notes(slide)
-    assert "The scores of Ben (1 to 5)" in said
-    assert "Cy (−1 to +1, inferred from emotion words)" in said
+    assert "Ben: converted from 1 to 5" in said
+    assert "Cy: converted from −1 to +1, inferred from emotion words" in said
     legend = [t.text for t in space.iter(qn("c:v")) if t.text and t.text.startswith("Cy")]
     assert legend == ["Cy (inferred)"]
 
@@ -134,7 +134,7 @@ def test_the_matrix_writes_each_persona_on_its_own_scale(deck: Deck) -> None:
 def test_a_german_theme_writes_the_scale_in_german(journeys: Journeys) -> None:
     deck = render_deck(journeys, load_theme("default-de"))
     slides = slides_of(deck, "emotion")
-    assert "Wert: −5 bis +5." in notes(slides["Ana"])
+    assert "auf einer Skala von −5 bis +5" in notes(slides["Ana"])
     assert value_axis(chart_xml(slides["Cy"]))[2] == "Wert (−1 bis +1, aus Emotionswörtern abgeleitet)"
     assert ", abgeleitet)" in notes(slides["Cy"])
 

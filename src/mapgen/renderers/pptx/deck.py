@@ -63,6 +63,8 @@ __all__ = [
 
 SlideKind = Literal[
     "title",  # the cover: planned in plan.front, emitted in output.slide like the others
+    "findings",  # the key findings, after the cover
+    "top_moves",  # the three to five moves to make first
     "agenda",
     "profile",
     "journey",  # the whole journey on one slide
@@ -71,7 +73,7 @@ SlideKind = Literal[
     "pain_table",
     "overview_chart",
     "matrix",
-    "next_steps",
+    "action_plan",  # every action by priority, then the owners' roll-up
 ]
 DECK_MIN = 9.0  # no text of the deck is smaller: a projector's back row still reads it
 DETAIL_MIN = 10.0  # the detail slides of a stage are read closely: larger still

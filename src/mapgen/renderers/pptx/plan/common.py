@@ -1,8 +1,8 @@
 """What every slide builder of the deck plan shares: the context, titles, pictures, placed scenes.
 
-Pure: no python-pptx. The builders live in plan.front (cover, agenda), plan.persona (profile,
-journey map, emotion curve), plan.tabular (tables and the comparison of personas) and
-plan.closing (next steps); plan.parts puts them together.
+Pure: no python-pptx. The builders live in plan.front (cover, agenda), plan.story (key findings,
+top moves), plan.persona (profile, journey map, emotion curve), plan.tabular (tables and the
+comparison of personas) and plan.actionplan (the action plan); plan.parts puts them together.
 """
 
 from __future__ import annotations

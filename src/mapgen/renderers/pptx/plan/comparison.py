@@ -15,6 +15,7 @@ import math
 
 from mapgen import text
 from mapgen.insights.comparison import Comparison, Series, compare, marker_of
+from mapgen.insights.findings import key_findings
 from mapgen.layout.comparison import end_labels, gutter_width, scale_note, series_name
 from mapgen.renderers.pptx.deck import ChartSeries, LineChart, PlanItem, SlidePlan
 from mapgen.renderers.pptx.plan import notes
@@ -128,10 +129,20 @@ def _chart_slide(ctx: Ctx, comparison: Comparison) -> SlidePlan:
     words = end_labels(comparison, theme, Box(plot.right + 4, body.y, gutter - 4, plot.bottom - body.y), ends)
     personas = list(comparison.personas)
     means = [s.values for s in comparison.series] if comparison.mode == "curves" else []
+    # The finding of a stage that is the low point of several personas, said with the chart.
+    stage_low = next((f for f in key_findings(ctx.journeys, theme) if f.kind == "stage_low"), None)
+    stages = list(comparison.stages)
+    said = (
+        notes.overview_notes(personas, theme, means, stages, comparison.scale, stage_low)
+        if means
+        else f"{base}: {names}. {scale_note(comparison, theme)}."
+    )
     return SlidePlan(
         kind="overview_chart",
         title=base,
-        notes=notes.overview_notes(personas, theme, means, list(comparison.stages), comparison.scale)
+        notes=notes.overview_notes(
+            personas, theme, means, list(comparison.stages), comparison.scale, stage_low
+        )
         if means
         else f"{base}: {names}. {scale_note(comparison, theme)}.",
         layout="content",

@@ -18,7 +18,7 @@ import math
 from mapgen import text
 from mapgen.renderers.pptx.deck import Paragraph, PlanItem, SlidePlan
 from mapgen.renderers.pptx.plan import notes
-from mapgen.renderers.pptx.plan.closing import has_next_steps
+from mapgen.renderers.pptx.plan.actionplan import deck_actions
 from mapgen.renderers.pptx.plan.common import Ctx, continued, logo, ordered_stages, profile_text, slide_title
 from mapgen.renderers.pptx.plan.fit import fit_block, wrap_paragraph
 from mapgen.renderers.pptx.plan.flow import Unit, column_boxes, columns_items, fit_flow
@@ -155,8 +155,8 @@ def agenda_slides(ctx: Ctx) -> list[SlidePlan]:
     ]
     if len(compared_personas(ctx.journeys)) >= 2:
         sections.append((labels.all_personas, f"{labels.emotion_curve} · {labels.pain_point_matrix}"))
-    if has_next_steps(ctx):
-        sections.append((labels.next_steps, labels.top_opportunities))
+    if deck_actions(ctx.journeys, ctx).actions:
+        sections.append((labels.action_plan, f"{labels.priority} · {labels.owner} · {labels.kpi}"))
     wide = body.w >= 560
     gap = ctx.gap * 2
     boxes = column_boxes(body, 2, gap) if wide else [body]
@@ -170,7 +170,6 @@ def agenda_slides(ctx: Ctx) -> list[SlidePlan]:
     stage_panel = wide and len(pages) == 1
     if not stage_panel:
         pages = fit_flow(lambda s: build(s, boxes[0].w), boxes, head_sizes)
-    names = [name for name, _ in sections]
     slides = []
     for part, page in enumerate(pages):
         items = columns_items(ctx, page, Tag("agenda"))
@@ -181,7 +180,7 @@ def agenda_slides(ctx: Ctx) -> list[SlidePlan]:
             SlidePlan(
                 kind="agenda",
                 title=title,
-                notes=notes.agenda_notes(ctx.journeys, theme, names),
+                notes=notes.agenda_notes(ctx.journeys, theme, len(compared_personas(ctx.journeys)) >= 2),
                 layout="content",
                 title_block=slide_title(ctx, title),
                 items=tuple(items),

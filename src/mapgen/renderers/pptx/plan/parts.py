@@ -1,12 +1,13 @@
 """Plan the deck: a part from its scope (plan_part), the parts' plans joined (join_part_plans), or both.
 
 plan_deck() is exactly that: plan every part of deck_parts(journeys), then join. The order of the
-slides: the cover and the agenda (plan.front), per persona the profile, the whole journey, the
-emotion curve (plan.persona), a detail slide per stage of its own (plan.stages) and what to do:
-the pain points and opportunities table (plan.tabular), then the comparison of all personas
-(plan.tabular) and the next steps (plan.closing). A service blueprint has no profile slide and is
-not compared. Only what depends on the whole deck,
-the page numbers of the built-in look (plan.pages), is added when the parts' plans are joined.
+slides: the cover (plan.front), the key findings and the top moves (plan.story), the agenda
+(plan.front), per persona the profile, the whole journey, the emotion curve (plan.persona), a
+detail slide per stage of its own (plan.stages) and what to do: the pain points and
+opportunities table (plan.tabular), then the comparison of all personas (plan.tabular) and the
+action plan with its owners (plan.actionplan). A service blueprint has no profile slide and is
+not compared. Only what depends on the whole deck, the page numbers of the built-in look
+(plan.pages), is added when the parts' plans are joined.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from mapgen.renderers.pptx.deck import (
     deck_parts,
     default_frame,
 )
-from mapgen.renderers.pptx.plan.closing import next_steps_slides
+from mapgen.renderers.pptx.plan.actionplan import action_plan_slides
 from mapgen.renderers.pptx.plan.common import Ctx, deck_title, document_properties, footer_text
 from mapgen.renderers.pptx.plan.comparison import comparison_slides
 from mapgen.renderers.pptx.plan.front import agenda_slides, cover_slide
@@ -39,6 +40,7 @@ from mapgen.renderers.pptx.plan.persona import (
     whole_journey_scene,
 )
 from mapgen.renderers.pptx.plan.stages import stage_slides
+from mapgen.renderers.pptx.plan.story import findings_slides, top_moves_slides
 from mapgen.renderers.pptx.plan.tabular import matrix_slides, pain_table_slides
 from mapgen.stages import compared_personas, is_blueprint
 
@@ -100,12 +102,14 @@ def plan_part(
         slides += pain_table_slides(ctx, persona)
     elif spec.name == "head":
         slides.append(cover_slide(ctx, deck_title(scope, theme)))
+        slides += findings_slides(ctx)
+        slides += top_moves_slides(ctx)
         slides += agenda_slides(ctx)
     elif spec.name == "tail":
         if len(compared_personas(scope)) >= 2:
             slides += comparison_slides(ctx)
             slides += matrix_slides(ctx)
-        slides += next_steps_slides(ctx)
+        slides += action_plan_slides(ctx)
     else:
         raise ValueError(f"the deck has no part named {spec.name!r}")
     if frame.template:

@@ -322,7 +322,7 @@ def journey_slides(ctx: Ctx, persona: Persona, index: int) -> list[SlidePlan]:
             SlidePlan(
                 kind="journey",
                 title=title,
-                notes=notes.journey_notes(ctx.journeys, persona, theme, stages, part, len(scenes)),
+                notes=notes.journey_notes(ctx.journeys, persona, theme, stages),
                 layout="content",
                 title_block=title_block,
                 items=tuple(items),

@@ -46,8 +46,10 @@ def _one_stage(
     body = ctx.frame.body
     sizes = sizes_between(max(ctx.size("h3"), DETAIL_MIN), DETAIL_MIN)
     tables: list[Table] = []
+    chunks: list[list[tuple[int, Step]]] = []
     for count in range(1, len(steps) + 1):
-        tables = [_table(ctx, persona, stage, chunk, lanes, body, sizes) for chunk in _shares(steps, count)]
+        chunks = [list(chunk) for chunk in _shares(steps, count)]
+        tables = [_table(ctx, persona, stage, chunk, lanes, body, sizes) for chunk in chunks]
         if all(t.box.h <= body.h + _EPS and not _splits_a_word(ctx, t) for t in tables):
             break
     if len(tables) > 1:
@@ -58,13 +60,13 @@ def _one_stage(
         )
     title = f"{stage}: {persona.name}"
     slides = []
-    for part, table in enumerate(tables):
+    for part, (table, chunk) in enumerate(zip(tables, chunks, strict=True)):
         named = continued(ctx, title, part)
         slides.append(
             SlidePlan(
                 kind="stage",
                 title=named,
-                notes=notes.journey_notes(ctx.journeys, persona, ctx.theme, [stage], part, len(tables)),
+                notes=notes.stage_notes(persona, ctx.theme, stage, chunk),
                 layout="content",
                 title_block=slide_title(ctx, named),
                 items=(table,),

@@ -36,7 +36,9 @@ from mapgen.stages import Ownership, compared_personas, ownership
 
 __all__ = [
     "CellText",
+    "Row",
     "cell_paragraphs",
+    "fit_tables",
     "hurts_slide",
     "matrix_cells",
     "matrix_slides",
@@ -62,7 +64,9 @@ class CellText:
 
 
 @dataclass(frozen=True)
-class _Row:
+class Row:
+    """A table row before it is fitted: each column's paragraphs and its fill."""
+
     cells: tuple[tuple[tuple[CellText, ...], str | None], ...]  # (paragraphs, fill) per column
     key: str = ""  # what a cut is reported against
     persona: Persona | None = None
@@ -94,17 +98,22 @@ def cell_paragraphs(ctx: Ctx, texts: Sequence[CellText], width: float, size: flo
     return tuple(out)
 
 
-def _tables(
+def fit_tables(
     ctx: Ctx,
     header: Sequence[str],
-    rows: Sequence[_Row],
+    rows: Sequence[Row],
     fractions: Sequence[float],
     box: Box,
     alt: str,
     name: str,
     sizes: Sequence[float],
+    *,
+    warn: bool = True,
 ) -> list[Table]:
-    """Return the rows as tables of at most box.h each, at the largest size in sizes that fits one."""
+    """Return the rows as tables of at most box.h each, at the largest size in sizes that fits one.
+
+    warn: say when the table continues on more slides (False where a long table is expected).
+    """
     c = ctx.c
     total = sum(fractions)
     widths = [round(box.w * f / total, 2) for f in fractions]
@@ -133,7 +142,7 @@ def _tables(
             cells, height = _cut_row(ctx, row, cells, inner, room, margin_y, size)
         fitted.append((cells, height))
     pages = _share_rows(fitted, room)
-    if len(pages) > 1:
+    if len(pages) > 1 and warn:
         ctx.warn(
             f"the table {name!r} does not fit one slide at {size:g} pt: it continues on {len(pages) - 1} more"
         )
@@ -200,7 +209,7 @@ def row_height(cells: Sequence[TableCell], margin_y: float) -> float:
 
 def _cut_row(
     ctx: Ctx,
-    row: _Row,
+    row: Row,
     cells: tuple[TableCell, ...],
     inner: Sequence[float],
     room: float,
@@ -233,7 +242,7 @@ def _cut_row(
 
 def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
     theme, c = ctx.theme, ctx.c
-    rows: list[_Row] = []
+    rows: list[Row] = []
     stages_seen: list[str] = []
     for stage in ordered_stages(ctx.journeys, persona):
         for index, step in indexed_steps(persona, stage):
@@ -242,7 +251,7 @@ def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
             if stage not in stages_seen:
                 stages_seen.append(stage)
             rows.append(
-                _Row(
+                Row(
                     cells=(
                         (
                             (
@@ -275,7 +284,7 @@ def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
         theme.labels.owner,
     )
     title = f"{theme.lanes.label('pain_points')} & {theme.lanes.label('opportunities')}: {persona.name}"
-    tables = _tables(
+    tables = fit_tables(
         ctx,
         header,
         rows,
@@ -287,7 +296,6 @@ def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
     )
     slides = []
     for part, table in enumerate(tables):
-        page_rows = len(table.rows) - 1
         stages = []
         for row in table.rows[1:]:
             stage = row[0].paragraphs[0].text if row[0].paragraphs else ""
@@ -297,7 +305,7 @@ def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
             SlidePlan(
                 kind="pain_table",
                 title=continued(ctx, title, part),
-                notes=notes.pain_table_notes(persona, theme, page_rows, stages, part, len(tables)),
+                notes=notes.pain_table_notes(persona, theme, stages, part, _first_text(table)),
                 layout="content",
                 title_block=slide_title(ctx, continued(ctx, title, part)),
                 items=(table,),
@@ -321,19 +329,28 @@ def stage_means(
     return tuple(out)
 
 
+def _first_text(table: Table) -> str:
+    """Return the first pain point (else opportunity) of a table's first row: what its page starts with."""
+    first = table.rows[1] if len(table.rows) > 1 else ()
+    for cell in first[1:3]:
+        if cell.paragraphs:
+            return cell.paragraphs[0].source or cell.paragraphs[0].text
+    return ""
+
+
 def hurts_slide(ctx: Ctx, comparison: Comparison) -> SlidePlan:
     """Return the native table of the stages that hurt most: rank, stage, mean, below zero, lowest persona."""
     c, labels = ctx.c, ctx.theme.labels
     header, *rows = hurts_rows(comparison, ctx.theme)
     plain = [
-        _Row(
+        Row(
             cells=tuple(((CellText(cell, c.text, bold=k == 1),), None) for k, cell in enumerate(row)),
             key=row[1],
         )
         for row in rows
     ]
     body = ctx.frame.body
-    tables = _tables(
+    tables = fit_tables(
         ctx,
         header,
         plain,
@@ -385,7 +402,7 @@ def owners_slide(ctx: Ctx, own: Ownership) -> SlidePlan:
     return SlidePlan(
         kind="overview_chart",
         title=title,
-        notes=" ".join(lines) + ".",
+        notes=notes.sentences(*lines),
         layout="content",
         title_block=slide_title(ctx, title),
         items=tuple(items),
@@ -430,7 +447,7 @@ def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
     stages = list(ownership(ctx.journeys, personas).stages)
     grid = [matrix_cells(ctx.journeys, p, stages) for p in personas]
     most = max((count for row in grid for count, _, _ in row), default=0)
-    rows: list[_Row] = []
+    rows: list[Row] = []
     flat: list[tuple[str, str, int, float | None]] = []
     for persona, row in zip(personas, grid, strict=True):
         cells: list[tuple[tuple[CellText, ...], str | None]] = [
@@ -449,13 +466,13 @@ def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
                 worst_text = score_text(worst, scale_of(persona), labels=labels)
                 texts.append(CellText(worst_text, ink, small=True))
             cells.append((tuple(texts), fill))
-        rows.append(_Row(cells=tuple(cells), key=persona.name, persona=persona))
+        rows.append(Row(cells=tuple(cells), key=persona.name, persona=persona))
     body = ctx.frame.body
     caption_h = round(ctx.size("small") * ctx.lh, 2)
     box = Box(body.x, body.y, body.w, round(body.h - caption_h - ctx.gap * 0.5, 2))
     first = 0.22 if len(stages) > 4 else 0.25
     fractions = (first, *([(1 - first) / max(1, len(stages))] * len(stages)))
-    tables = _tables(
+    tables = fit_tables(
         ctx,
         (labels.persona, *stages),
         rows,
@@ -486,7 +503,7 @@ def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
             SlidePlan(
                 kind="matrix",
                 title=title,
-                notes=notes.matrix_notes(theme, [f for f in flat if f[0] in names], part, len(tables)),
+                notes=notes.matrix_notes(theme, [f for f in flat if f[0] in names]),
                 layout="content",
                 title_block=slide_title(ctx, title),
                 items=(table, caption),
