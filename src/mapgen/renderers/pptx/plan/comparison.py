@@ -140,11 +140,7 @@ def _chart_slide(ctx: Ctx, comparison: Comparison) -> SlidePlan:
     return SlidePlan(
         kind="overview_chart",
         title=base,
-        notes=notes.overview_notes(
-            personas, theme, means, list(comparison.stages), comparison.scale, stage_low
-        )
-        if means
-        else f"{base}: {names}. {scale_note(comparison, theme)}.",
+        notes=said,
         layout="content",
         title_block=slide_title(ctx, base),
         items=(chart, *words, *caption),
