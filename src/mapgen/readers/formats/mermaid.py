@@ -107,49 +107,6 @@ def parse_journey(lines: list[str], first_line: int = 1) -> Diagram:
                 ("error", line, f'the task "{text[:60]}" has no score; write it as "{text[:60]}: 3: Actor"')
             )
     return diagram
-    sheet.add(HEADERS, first_line + body[0][0], table=True)
-    sheet.headers = dict(enumerate(HEADERS, 1))
-    section = ""
-    in_description = False
-    for index, text in body[1:]:
-        line = first_line + index
-        if in_description:
-            in_description = not text.endswith("}")
-            continue
-        keyword, _, rest = text.partition(" ")
-        if keyword == "title":
-            diagram.title = rest.strip() or None
-        elif keyword == "section":
-            section = rest.strip()
-            if section:
-                sheet.add([section], line, table=True)  # a stage with no task yet still counts
-        elif _ACC_BLOCK.match(text):
-            in_description = not text.endswith("}")
-        elif text.startswith(("accTitle", "accDescr")):
-            continue
-        elif ":" in text:
-            task, _, data = text.partition(":")
-            score, _, actors = data.partition(":")
-            if not score.strip():
-                diagram.problems.append(
-                    ("error", line, f'the task "{task.strip()}" has no score; write it as "Task: 3: Actor"')
-                )
-                continue
-            people = ", ".join(a.strip() for a in actors.split(",") if a.strip())
-            sheet.add(
-                [section or diagram.title or "Journey", task.strip(), score.strip(), people], line, table=True
-            )
-            diagram.tasks += 1
-        else:
-            diagram.problems.append(
-                (
-                    "error",
-                    line,
-                    f'"{text[:60]}" is neither a title, a section nor a task; '
-                    'write a task as "Task: 3: Actor"',
-                )
-            )
-    return diagram
 
 
 def name_diagram(diagram: Diagram, fallback: str, taken: set[str], problems: Problems) -> TextSheet:
