@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from mapgen.errors import InputError
+from mapgen.readers.files import regular_file, shown_name
 from mapgen.readers.limits import MAX_TEXT_BYTES
-from mapgen.readers.xlsx.workbook import shown_name
 
 __all__ = ["READS", "Text", "check_file", "decode", "fail", "mb"]
 
@@ -53,24 +51,7 @@ def check_file(path: Path, limit: int | None = MAX_TEXT_BYTES) -> int:
 
     limit None: no size bound here (a workbook's reader applies its own).
     """
-    if any(unicodedata.category(c) == "Cc" for c in path.name):
-        raise fail(
-            path,
-            "the file name holds a control character (shown as \\xNN), which the deliverables' names and "
-            "documents cannot carry; rename the file",
-        )
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise fail(path, f"no such file: {shown_name(path)}; check the path") from None
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise fail(path, f"the file cannot be opened ({reason}); check the path") from None
-    if not stat.S_ISREG(info.st_mode):
-        # A FIFO would block the first read and a device never ends: neither is ever opened.
-        raise fail(
-            path, f"{path} is not a regular file (a device, a pipe or a socket); give the path of a file"
-        )
+    info = regular_file(path, "a file")
     if info.st_size == 0:
         raise fail(path, "the file is empty (0 bytes); fill it in, or save it again")
     if limit is not None and info.st_size > limit:

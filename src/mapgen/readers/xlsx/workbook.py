@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import stat
-import unicodedata
 import warnings
 import zipfile
 import zlib
@@ -15,6 +13,7 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 
 from mapgen.errors import InputError
+from mapgen.readers.files import regular_file, shown_name
 from mapgen.readers.limits import MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES
 from mapgen.readers.problems import Problems
 from mapgen.readers.xlsx.package import PackageScan, scan_package, workbook_part
@@ -44,11 +43,6 @@ class Opened:
             return archive.read(part)
 
 
-def shown_name(path: Path) -> str:
-    """Return a file name fit for a message: control characters written as \\xNN, never sent raw."""
-    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in path.name)
-
-
 def _fail(path: Path, message: str) -> InputError:
     return InputError.at(shown_name(path), message)
 
@@ -75,28 +69,7 @@ def _looks_like_text(head: bytes) -> bool:
 
 def _check_file(path: Path) -> int:
     """Return the size of a regular file; raise InputError for anything else, without opening it."""
-    if any(unicodedata.category(c) == "Cc" for c in path.name):
-        raise _fail(
-            path,
-            "the file name holds a control character (shown as \\xNN), which the deliverables' names and "
-            "documents cannot carry; rename the file",
-        )
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise _fail(path, f"no such file: {shown_name(path.parent / path.name)}; check the path") from None
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise _fail(path, f"the file cannot be opened ({reason}); check the path") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise _fail(path, f"{path} is a folder, not a workbook; give the path of an .xlsx file")
-    if not stat.S_ISREG(info.st_mode):
-        # A FIFO would block the first read and a device never ends: neither is ever opened.
-        raise _fail(
-            path,
-            f"{path} is not a regular file (a device, a pipe or a socket); give the path of an .xlsx file",
-        )
-    return info.st_size
+    return regular_file(path, "an .xlsx file").st_size
 
 
 def _sniff(path: Path, size: int) -> None:
