@@ -326,6 +326,7 @@ class Labels:
     for_whom: str  # a table column: the persona, stage and step
     priority: str  # a table column
     answers: str  # {pain}: the pain point an opportunity answers, when the workbook pairs them
+    more_actions: str  # {count}: the actions a deck leaves to the report, under its last plan slide
     actions: str  # a count column of the owners' roll-up
     owners: str  # the owners' roll-up slide
     notes_cover: str  # {title} {personas} {stages}

@@ -13,6 +13,7 @@ from mapgen.insights.actions import plan_actions
 from mapgen.insights.findings import key_findings
 from mapgen.model import Journeys
 from mapgen.renderers.pptx.deck import DECK_MIN, DeckPlan, SlidePlan, Table, TextFrame, default_frame
+from mapgen.renderers.pptx.plan.actionplan import MAX_PLAN_SLIDES
 from mapgen.renderers.pptx.plan.parts import plan_deck
 from mapgen.renderers.pptx.writer import render_deck
 from mapgen.themes import load_theme
@@ -73,22 +74,28 @@ def test_the_top_moves_are_the_plans_with_owner_kpi_and_the_reason_for_their_pri
     assert first[4].text == "High\nat a moment that matters"
 
 
-def test_the_action_plan_holds_every_action_once_in_priority_order_and_continues(
+def test_the_action_plan_shows_the_highest_actions_in_order_on_at_most_four_slides_and_counts_the_rest(
     plan: DeckPlan, sample: Journeys
 ) -> None:
     actions = plan_actions(sample, THEME).actions
     slides = [s for s in plan.slides if s.kind == "action_plan" and "Owners" not in s.title]
-    assert len(slides) > 1, "45 actions do not fit one slide"
+    assert 1 < len(slides) <= MAX_PLAN_SLIDES, "45 actions do not fit one slide, nor are they all presented"
     assert slides[0].title == "Action plan"
     assert all(s.title == "Action plan (continued)" for s in slides[1:])
     rows = [text for t in _tables(slides) for text in _column(t, 0)]
-    assert rows == [a.text for a in actions]
+    assert rows == [a.text for a in actions[: len(rows)]], "the highest priority first, each once"
+    assert all(a.priority == "high" for a in actions[:6]) and len(rows) < len(actions)
+    captions = [i for i in slides[-1].items if getattr(i, "tag", None) and i.tag.kind == "caption"]
+    (caption,) = captions
+    said = " ".join(caption.lines)
+    assert said.startswith(f"{len(actions) - len(rows)} more actions") and "report" in said
     body = default_frame(THEME).body
     for table in _tables(slides):
         assert table.box.bottom <= body.bottom + 0.01, "no table overflows the slide"
         assert sum(table.heights) == pytest.approx(table.box.h, abs=0.05)
         for row in table.rows:
             assert all(p.size >= DECK_MIN for cell in row for p in cell.paragraphs)
+    assert caption.box.bottom <= body.bottom + 0.01
 
 
 def test_only_a_pair_the_workbook_declares_says_which_pain_point_it_answers(
@@ -97,7 +104,7 @@ def test_only_a_pair_the_workbook_declares_says_which_pain_point_it_answers(
     actions = plan_actions(sample, THEME).actions
     slides = [s for s in plan.slides if s.kind == "action_plan" and "Owners" not in s.title]
     cells = [row[0] for t in _tables(slides) for row in t.rows[1:]]
-    for action, cell in zip(actions, cells, strict=True):
+    for action, cell in zip(actions[: len(cells)], cells, strict=True):
         answers = [p.text for p in cell.paragraphs[1:]]
         assert answers == ([f"answers “{action.pain_point.rstrip('.')}”"] if action.pain_point else [])
 

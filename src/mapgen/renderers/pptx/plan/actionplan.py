@@ -12,16 +12,20 @@ from collections.abc import Sequence
 from mapgen.insights.actions import Action, ActionPlan, plan_actions
 from mapgen.insights.words import fill
 from mapgen.model import Journeys
-from mapgen.renderers.pptx.deck import SlidePlan, Table
+from mapgen.renderers.pptx.deck import PlanItem, SlidePlan, Table
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.common import Ctx, continued, slide_title
-from mapgen.renderers.pptx.plan.fit import sizes_between
+from mapgen.renderers.pptx.plan.fit import fit_block, sizes_between
 from mapgen.renderers.pptx.plan.tabular import CellText, Row, fit_tables
-from mapgen.scene import Box
+from mapgen.scene import Box, Tag
 
 __all__ = ["action_plan_slides", "action_rows", "action_table_header", "deck_actions"]
 
 FRACTIONS = (0.33, 0.2, 0.13, 0.16, 0.18)  # opportunity, for whom, owner, KPI, priority
+# A deck is presented, not searched: past four slides of actions (the highest first) the rest is
+# counted in one line and left to the report, which lists every action under its persona.
+MAX_PLAN_SLIDES = 4
+_MAX_ROWS = MAX_PLAN_SLIDES * 20  # more than four slides can hold at the smallest size: no more is fitted
 
 
 def deck_actions(journeys: Journeys, ctx: Ctx) -> ActionPlan:
@@ -73,7 +77,7 @@ def action_rows(ctx: Ctx, actions: Sequence[Action]) -> list[Row]:
 
 
 def action_plan_slides(ctx: Ctx) -> list[SlidePlan]:
-    """Return the action plan: every action by priority, over as many slides as it takes, then the owners.
+    """Return the action plan by priority, over at most MAX_PLAN_SLIDES slides, then the owners.
 
     A long plan is expected to continue ("continued" in the title), so it is not reported as a
     problem; each slide's table is measured to fit its body.
@@ -81,33 +85,49 @@ def action_plan_slides(ctx: Ctx) -> list[SlidePlan]:
     plan = deck_actions(ctx.journeys, ctx)
     if not plan.actions:
         return []
-    labels = ctx.theme.labels
+    theme, labels, body = ctx.theme, ctx.theme.labels, ctx.frame.body
+    caption_h = round(ctx.size("small") * ctx.lh, 2)
+    box = Box(body.x, body.y, body.w, round(body.h - caption_h - ctx.gap * 0.5, 2))
     tables = fit_tables(
         ctx,
         action_table_header(ctx),
-        action_rows(ctx, plan.actions),
+        action_rows(ctx, plan.actions[:_MAX_ROWS]),
         FRACTIONS,
-        ctx.frame.body,
+        box,
         alt=f"{labels.action_plan}: {', '.join(action_table_header(ctx))}",
         name=labels.action_plan,
         # A long plan goes on over more slides rather than shrinking to the floor: it is read at a table.
-        sizes=sizes_between(ctx.size("body"), max(ctx.size("body") - 2, ctx.theme.sizes.minimum)),
+        sizes=sizes_between(ctx.size("body"), max(ctx.size("body") - 2, theme.sizes.minimum)),
         warn=False,
-    )
+    )[:MAX_PLAN_SLIDES]
+    shown = sum(len(table.rows) - 1 for table in tables)
     slides = []
     start = 0
     for part, table in enumerate(tables):
         page = plan.actions[start : start + len(table.rows) - 1]
         start += len(page)
         title = continued(ctx, labels.action_plan, part)
+        items: tuple[PlanItem, ...] = (table,)
+        if part == len(tables) - 1 and shown < len(plan.actions):
+            caption = fit_block(
+                fill(labels.more_actions, count=str(len(plan.actions) - shown)),
+                theme,
+                Box(body.x, round(box.y + table.box.h + ctx.gap * 0.5, 2), body.w, caption_h),
+                size=ctx.size("small"),
+                min_size=theme.sizes.minimum,
+                color=ctx.c.muted,
+                max_lines=1,
+                tag=Tag("caption"),
+            )
+            items = (table, caption)
         slides.append(
             SlidePlan(
                 kind="action_plan",
                 title=title,
-                notes=notes.action_plan_notes(plan, page, ctx.theme, part),
+                notes=notes.action_plan_notes(plan, page, theme, part),
                 layout="content",
                 title_block=slide_title(ctx, title),
-                items=(table,),
+                items=items,
             )
         )
     return [*slides, *_owners_slides(ctx, plan)]
