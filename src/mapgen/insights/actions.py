@@ -149,19 +149,22 @@ def plan_actions(
     actions: list[Action] = []
     order: list[tuple[int, int, int]] = []
 
+    moments_of = {id(persona): moment_indexes(persona) for persona in chosen}  # once a persona, not an action
+
     def impact(persona: Persona, index: int, pains: Sequence[str]) -> tuple[Priority, str, float]:
         step = persona.steps[index]
+        at_moment = index in moments_of[id(persona)]
         depth = max(-(step.score or 0.0), 0.0)
         shared = max((sharing.get(wording_key(p), 1) for p in pains), default=1)
         reasons = []
-        if index in moment_indexes(persona):
+        if at_moment:
             reasons.append(labels.reason_moment)
         if shared >= 2:
             reasons.append(fill(labels.reason_shared, count=shared))
         if step.score is not None and step.score < 0 and not reasons:
             reasons.append(fill(labels.reason_dip, score=score_text(step, scale_of(persona))))
         negative = step.score is not None and step.score <= CUT
-        if index in moment_indexes(persona) or (negative and shared >= 2):
+        if at_moment or (negative and shared >= 2):
             level: Priority = "high"
         elif (step.score is not None and step.score < 0) or shared >= 2:
             level = "medium"
