@@ -64,7 +64,15 @@ def test_inferred_scores_say_so_when_given_the_theme_words() -> None:
     assert score_text(0.4, INFERRED, labels=labels) == "+0.4, inferred"
     assert score_text(0.4, FIVE, labels=labels) == "+2", "measured scores carry no mark"
     german = load_theme("default-de").labels
-    assert score_text(-0.25, INFERRED, labels=german) == "−0.25, abgeleitet"
+    assert score_text(-0.25, INFERRED, labels=german) == "−0,25, abgeleitet", "German writes a decimal comma"
+
+
+def test_the_decimal_mark_is_the_themes_in_every_score_and_scale() -> None:
+    german = load_theme("default-de").labels
+    half = Scale(-2.5, 2.5)
+    assert score_text(0.2, half, mark=german.decimal_mark) == "+0,5"
+    assert scale_text(half, german) == "−2,5 bis +2,5"
+    assert score_text(0.2, half) == "+0.5" and scale_text(half) == "−2.5 to +2.5"
 
 
 def test_scale_text_in_the_themes_words() -> None:

@@ -59,6 +59,9 @@ class ScaleLabels(Protocol):
     @property
     def inferred_short(self) -> str: ...
 
+    @property
+    def decimal_mark(self) -> str: ...
+
 
 class _English:
     scale_to = "to"
@@ -66,6 +69,7 @@ class _English:
     positive = "positive"
     inferred = "inferred from emotion words"
     inferred_short = "inferred"
+    decimal_mark = "."
 
 
 def scale_of(persona: Persona) -> Scale:
@@ -147,36 +151,43 @@ def _rounded(value: float, scale: Scale) -> Decimal:
     return Decimal(repr(value)).quantize(places, rounding=ROUND_HALF_UP)
 
 
-def _number(value: float, scale: Scale) -> str:
+def _number(value: float, scale: Scale, mark: str = ".") -> str:
     rounded = _rounded(value, scale)
     if rounded == 0:
         return "0" + scale.unit
     digits = f"{abs(rounded):f}"
     if "." in digits:
-        digits = digits.rstrip("0").rstrip(".")
+        digits = digits.rstrip("0").rstrip(".").replace(".", mark)
     sign = MINUS if rounded < 0 else "+" if _signed(scale) else ""
     return sign + digits + scale.unit
 
 
 def score_text(
-    score: Step | float | None, scale: Scale, *, none: str = "", labels: ScaleLabels | None = None
+    score: Step | float | None,
+    scale: Scale,
+    *,
+    none: str = "",
+    labels: ScaleLabels | None = None,
+    mark: str | None = None,
 ) -> str:
     """Return a score (a step's, or a value on [-1, 1]) on the client's scale: "+2", "3.5", "75%".
 
     A step without a score, or None, gives `none` (the theme's "no score"). With the theme's
     labels, an inferred score says so: "+0.4, inferred"; without, the caller says it once nearby.
+    The decimal mark is the theme's ("3,5" in German): mark, else the labels', else a point.
     """
     value = score.score if isinstance(score, Step) else score
     if value is None:
         return none
-    text = _number(to_scale(value, scale), scale)
+    decimal = mark or (labels.decimal_mark if labels is not None else ".")
+    text = _number(to_scale(value, scale), scale, decimal)
     return f"{text}, {labels.inferred_short}" if labels is not None and is_inferred(scale) else text
 
 
 def scale_text(scale: Scale, labels: ScaleLabels | None = None) -> str:
     """Return the scale in the theme's words: "−5 to +5", "1 to 5", "−1 to +1, inferred from ..."."""
     words = labels or _English()
-    low, high = _number(scale.low, scale), _number(scale.high, scale)
+    low, high = _number(scale.low, scale, words.decimal_mark), _number(scale.high, scale, words.decimal_mark)
     if scale.kind == "words":
         return f"{low} ({words.negative}) {words.scale_to} {high} ({words.positive})"
     text = f"{low} {words.scale_to} {high}"

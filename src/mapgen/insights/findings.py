@@ -71,7 +71,7 @@ def key_findings(
         return series(items, labels.conjunction, labels.more)
 
     def score(value: float, scale: Scale, inferred: bool) -> str:
-        text = score_text(value, scale)
+        text = score_text(value, scale, mark=labels.decimal_mark)
         return f"{text}, {labels.inferred_short}" if inferred and scale.kind != "inferred" else text
 
     out: list[Finding] = []

@@ -138,7 +138,7 @@ def end_labels(comparison: Comparison, theme: Theme, gutter: Box, ends: dict[int
 
 def _axis_width(comparison: Comparison, theme: Theme) -> float:
     small = theme.sizes.size("small")
-    ticks = [score_text(v, comparison.scale) for v in (1.0, 0.0, -1.0)]
+    ticks = [score_text(v, comparison.scale, mark=theme.labels.decimal_mark) for v in (1.0, 0.0, -1.0)]
     return max(text.measure(t, theme.font_chain("body"), small) for t in ticks) + 8
 
 
@@ -168,7 +168,7 @@ def _frame(
             out.append(
                 fitted_block(
                     theme,
-                    score_text(value, comparison.scale),
+                    score_text(value, comparison.scale, mark=theme.labels.decimal_mark),
                     Box(left, yy - line / 2, axis_w - 6, line),
                     size=small,
                     color=c.muted,
@@ -367,9 +367,9 @@ def hurts_rows(comparison: Comparison, theme: Theme) -> list[tuple[str, ...]]:
             (
                 str(n + 1),
                 hurt.stage,
-                score_text(hurt.mean, comparison.scale),
+                score_text(hurt.mean, comparison.scale, mark=labels.decimal_mark),
                 f"{hurt.below} {labels.of} {hurt.scored}",
-                f"{hurt.worst} ({score_text(hurt.worst_value, hurt.worst_scale)})",
+                f"{hurt.worst} ({score_text(hurt.worst_value, hurt.worst_scale, mark=labels.decimal_mark)})",
             )
         )
     return rows

@@ -251,7 +251,11 @@ def _matrix(
                 severity = max(0.0, -worst) if worst is not None else min(1.0, count / 3)
                 bar = max(2.0, (cell.w - 4) * severity)
                 out.append(Rect(Box(cell.x + 2, cell.bottom - 4, bar, 2.5), fill=c.pain, tag=tag))
-            worst_text = score_text(worst, scale_of(persona)) if worst is not None else ""
+            worst_text = (
+                score_text(worst, scale_of(persona), mark=theme.labels.decimal_mark)
+                if worst is not None
+                else ""
+            )
             words = f"{count} · {worst_text}" if worst_text and count else str(count)
             out.append(
                 fitted_block(

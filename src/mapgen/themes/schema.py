@@ -327,6 +327,7 @@ class Labels:
     priority: str  # a table column
     answers: str  # {pain}: the pain point an opportunity answers, when the workbook pairs them
     more_actions: str  # {count}: the actions a deck leaves to the report, under its last plan slide
+    decimal_mark: str  # in a score or a scale: "3.5", "3,5" in German
     actions: str  # a count column of the owners' roll-up
     owners: str  # the owners' roll-up slide
     notes_cover: str  # {title} {personas} {stages}

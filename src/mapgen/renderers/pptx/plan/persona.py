@@ -510,9 +510,11 @@ def _emotion_alt(ctx: Ctx, persona: Persona) -> str:
     top, bottom = highs(persona), lows(persona)  # the rule of mapgen.insights.moments: first of ties
     if top and bottom:
         hi, lo = top[0], bottom[0]
+        mark = theme.labels.decimal_mark
+        high, low = score_text(hi.step, scale, mark=mark), score_text(lo.step, scale, mark=mark)
         parts.append(
-            f"Highest: {notes.step_label(hi.step, hi.index, theme)} ({score_text(hi.step, scale)}). "
-            f"Lowest: {notes.step_label(lo.step, lo.index, theme)} ({score_text(lo.step, scale)})."
+            f"Highest: {notes.step_label(hi.step, hi.index, theme)} ({high}). "
+            f"Lowest: {notes.step_label(lo.step, lo.index, theme)} ({low})."
         )
     gaps = len(persona.steps) - len(scored)
     if gaps:
