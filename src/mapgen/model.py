@@ -14,7 +14,8 @@ SCHEMA_VERSION = 3
 # Both are still read: a persona's stages are then those its steps name, in the journey's order.
 READABLE_VERSIONS = (1, 2, 3)
 
-Severity = Literal["error", "warning"]
+# A note says what a deliverable did by design (a one-page map summarises): never a fault.
+Severity = Literal["error", "warning", "note"]
 ScoreSource = Literal["column", "inferred"]
 ScaleKind = Literal["numbers", "words", "inferred"]
 # A persona's journey, or a service blueprint: a process drawn as a journey, with no profile.
@@ -52,6 +53,11 @@ class Problem:
     def is_error(self) -> bool:
         """Return True when the problem stops a build."""
         return self.severity == "error"
+
+    @property
+    def is_warning(self) -> bool:
+        """Return True when the problem is worth fixing (and fails a --strict build)."""
+        return self.severity == "warning"
 
     def location(self) -> str:
         """Return 'file:sheet!cell', leaving out the parts that are unknown."""
@@ -264,8 +270,8 @@ class Journeys:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        """Return the problems that do not stop a build."""
-        return tuple(p for p in self.problems if not p.is_error)
+        """Return the problems worth fixing that do not stop a build (no notes)."""
+        return tuple(p for p in self.problems if p.is_warning)
 
     def to_json(self, *, include_photos: bool = False) -> dict[str, Any]:
         """Return the model as the stable JSON contract (schema_version 3)."""

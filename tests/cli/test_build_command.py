@@ -212,3 +212,18 @@ def test_the_project_file_gives_defaults_the_command_line_overrides(book: Path) 
     assert f"{book.parent / 'mapgen.toml'}:out: error:" in refused.output
     assert f"{book.parent / 'mapgen.toml'}:jobs: error: unknown key" in refused.output
     assert run("build", book, "--no-config", "--format", "png", "--out", out, "-j", "1").exit_code == 0
+
+
+def test_what_a_one_page_map_summarises_is_a_note_shown_with_v_listed_and_never_fails_strict(
+    book: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    quiet = run("build", book, "--out", out, "--format", "png", "-j", "1", "--strict")
+    assert quiet.exit_code == 0, quiet.output
+    assert "one-page map" not in quiet.output and "warning:" not in quiet.output, quiet.output
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    notes = [p for p in manifest["problems"] if "one-page map" in p["message"]]
+    assert notes and all(p["severity"] == "note" for p in notes)
+    verbose = run("build", book, "--out", out, "--format", "png", "-j", "1", "--force", "-v")
+    shown = [line for line in verbose.output.splitlines() if "one-page map" in line]
+    assert len(shown) == len(notes) and all(": note: " in line for line in shown)

@@ -163,8 +163,9 @@ def build_outputs(
             # The same layout warning can come from several files: keep it once.
             found = (p for done in outcomes for p in done.problems)
             problems = tuple(dict.fromkeys(replace(p, file=p.file or journeys.source) for p in found))
-            if strict and problems:
-                raise strict_failure(journeys.source, out, problems)
+            warnings = [p for p in problems if p.is_warning]  # notes say what was done by design
+            if strict and warnings:
+                raise strict_failure(journeys.source, out, warnings)
             manifest = _manifest(journeys, theme, stage.files, outcomes, problems)
             data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
             written, unchanged = stage.install([d.task.file for d in outcomes], data)

@@ -60,7 +60,7 @@ def _load(workbook: Path, columns: tuple[tuple[str, str], ...]) -> Journeys:
 def _summary(journeys: Journeys, problems: Sequence[Problem] = ()) -> str:
     """Return the one-line count of what was read; problems, those found beyond the workbook's own."""
     steps = sum(len(p.steps) for p in journeys.personas)
-    warnings = len(journeys.warnings) + sum(1 for p in problems if not p.is_error)
+    warnings = len(journeys.warnings) + sum(1 for p in problems if p.is_warning)
     errors = len(journeys.errors) + sum(1 for p in problems if p.is_error)
     return (
         f"{journeys.source}: {count(len(journeys.personas), 'persona')}, "

@@ -112,7 +112,7 @@ def colour_on(stream: TextIO | None = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-_SEVERITY_COLOUR = {"error": "red", "warning": "yellow"}
+_SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "note": "cyan"}
 
 
 def problem_line(problem: Problem, colour: bool) -> str:
@@ -137,7 +137,11 @@ def report(problems: Iterable[Problem], fallback: str = "") -> None:
 
 
 class Reporter:
-    """Prints a build's problems: errors always, warnings up to WARNINGS_SHOWN unless verbose."""
+    """Prints a build's problems: errors always, warnings up to WARNINGS_SHOWN unless verbose.
+
+    Notes (what a deliverable did by design, such as a one-page map's summary) are printed only
+    when verbose; manifest.json lists them all.
+    """
 
     def __init__(self, *, show_all: bool) -> None:
         self.show_all = show_all
@@ -149,6 +153,8 @@ class Reporter:
         """Print problems, holding back warnings past the limit."""
         colour = colour_on()
         for problem in problems:
+            if problem.severity == "note" and not self.show_all:
+                continue
             self.warnings += problem.severity == "warning"
             if problem.severity == "warning" and not self.show_all and self.shown >= WARNINGS_SHOWN:
                 self.hidden += 1

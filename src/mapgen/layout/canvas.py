@@ -203,7 +203,7 @@ def summarised(ctx: Context, width: float, height: float) -> tuple[Problem, ...]
     if dropped:
         parts.append(f"leaves out the lanes {', '.join(lanes_of(dropped))}")
     folded = Problem(
-        "warning",
+        "note",  # by design: the stage-by-stage views hold every word
         f"{persona.name}: the one-page map ({width:.0f} x {height:.0f} pt) {' and '.join(parts)} to fit; "
         f"every word is in the stage-by-stage views. To show more on the map, {CANVAS_HINT}",
         file=(shortened or dropped)[0].file,
