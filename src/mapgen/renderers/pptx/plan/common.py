@@ -97,6 +97,10 @@ class Ctx:
             Problem("warning", message, sheet=persona.sheet if persona else None, cell=cell or None)
         )
 
+    def note(self, message: str) -> None:
+        """Report what the deck did by design (a table going on over another slide): no fault."""
+        self.problems.append(Problem("note", message))
+
 
 def slide_gap(frame: Frame) -> float:
     """Return the space between boxes on a slide of the frame."""

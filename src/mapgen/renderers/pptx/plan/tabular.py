@@ -143,9 +143,8 @@ def fit_tables(
         fitted.append((cells, height))
     pages = _share_rows(fitted, room)
     if len(pages) > 1 and warn:
-        ctx.warn(
-            f"the table {name!r} does not fit one slide at {size:g} pt: it continues on {len(pages) - 1} more"
-        )
+        # Every word is kept and the title says "continued": said once, as a note, not a fault.
+        ctx.note(f"the table {name!r} goes on over {len(pages) - 1} more slide(s) at {size:g} pt")
     tables = []
     for part, page in enumerate(pages):
         heights = (head_h, *(h for _, h in page))
