@@ -328,6 +328,15 @@ class Labels:
     answers: str  # {pain}: the pain point an opportunity answers, when the workbook pairs them
     more_actions: str  # {count}: the actions a deck leaves to the report, under its last plan slide
     decimal_mark: str  # in a score or a scale: "3.5", "3,5" in German
+    # The deck's alternative texts (screen readers): whole sentences with {placeholders}.
+    alt_emotion_chart: str  # {persona} {steps} {stages} {scale}
+    alt_high_low: str  # {high_step} {high} {low_step} {low}
+    alt_unscored: str  # {count}
+    alt_unscored_one: str
+    alt_comparison: str  # {personas} {stages} {scale}
+    alt_stage_table: str  # {stage} {persona}
+    alt_pain_table: str  # {persona}
+    alt_matrix: str  # {count} {worst}: the words of the matrix's cells
     actions: str  # a count column of the owners' roll-up
     owners: str  # the owners' roll-up slide
     notes_cover: str  # {title} {personas} {stages}

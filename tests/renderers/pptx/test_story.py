@@ -142,3 +142,21 @@ def test_the_emitted_deck_has_the_findings_as_editable_text_and_the_moves_as_a_n
     (table,) = [s.table for s in moves.shapes if s.has_table]
     assert table.cell(0, 0).text == "Opportunity" and len(table.rows) == 6
     assert moves.notes_slide.notes_text_frame.text.startswith("Make these moves first:")
+
+
+def test_the_german_decks_alternative_texts_are_german(sample: Journeys) -> None:
+    import re
+
+    deck = render_deck(sample, load_theme("default-de"))
+    prs = Presentation(io.BytesIO(deck.data))
+    described = [
+        shape._element.xpath("./*/p:cNvPr/@descr")[0]
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape._element.xpath("./*/p:cNvPr/@descr")
+    ]
+    charts_and_tables = [d for d in described if d.startswith(("Liniendiagramm", "Tabelle"))]
+    assert len(charts_and_tables) >= 10, described[:5]
+    english = re.compile(r"\b(Line chart|Table of|steps? without a score|a column per step|Highest|Lowest)\b")
+    assert not [d for d in described if english.search(d)]
+    assert any(re.search(r"Skala von −5 bis \+5", d) for d in charts_and_tables)

@@ -16,6 +16,7 @@ import math
 from mapgen import text
 from mapgen.insights.comparison import Comparison, Series, compare, marker_of
 from mapgen.insights.findings import key_findings
+from mapgen.insights.words import fill
 from mapgen.layout.comparison import end_labels, gutter_width, scale_note, series_name
 from mapgen.renderers.pptx.deck import ChartSeries, LineChart, PlanItem, SlidePlan
 from mapgen.renderers.pptx.plan import notes
@@ -115,10 +116,13 @@ def _chart_slide(ctx: Ctx, comparison: Comparison) -> SlidePlan:
         round(body.h - axis * (2 + 2 * ctx.lh) - axis, 2),
     )
     series = tuple(chart_series(ctx, comparison, s) for s in comparison.series)
-    names = notes.series_list([series_name(comparison, s, theme) for s in comparison.series])
-    alt = (
-        f"Line chart comparing the average emotion per stage of {names}, across "
-        f"{notes.series_list(list(comparison.stages))}; {scale_note(comparison, theme)}."
+    conjunction = labels.conjunction
+    names = notes.series_list([series_name(comparison, s, theme) for s in comparison.series], conjunction)
+    alt = fill(
+        labels.alt_comparison,
+        personas=names,
+        stages=notes.series_list(list(comparison.stages), conjunction),
+        scale=scale_note(comparison, theme),
     )
     base = f"{labels.emotion_curve}: {labels.all_personas}"
     categories = _categories(ctx, comparison.stages, plot.w, axis)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from mapgen import text
 from mapgen.insights.moments import highs, lows
+from mapgen.insights.words import fill
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Journeys, Persona
 from mapgen.renderers.pptx.deck import ChartSeries, PlanItem, SlidePlan, TextFrame
@@ -502,10 +503,15 @@ def _emotion_alt(ctx: Ctx, persona: Persona) -> str:
     theme = ctx.theme
     scale = scale_of(persona)
     scored = [(i, s) for i, s in enumerate(persona.steps) if s.score is not None]
+    labels = theme.labels
     parts = [
-        f"Line chart of how {persona.name} feels across {len(persona.steps)} steps in "
-        f"{len(ordered_stages(ctx.journeys, persona))} stages, on a scale from "
-        f"{scale_text(scale, theme.labels)}."
+        fill(
+            labels.alt_emotion_chart,
+            persona=persona.name,
+            steps=len(persona.steps),
+            stages=len(ordered_stages(ctx.journeys, persona)),
+            scale=scale_text(scale, labels),
+        )
     ]
     top, bottom = highs(persona), lows(persona)  # the rule of mapgen.insights.moments: first of ties
     if top and bottom:
@@ -513,12 +519,17 @@ def _emotion_alt(ctx: Ctx, persona: Persona) -> str:
         mark = theme.labels.decimal_mark
         high, low = score_text(hi.step, scale, mark=mark), score_text(lo.step, scale, mark=mark)
         parts.append(
-            f"Highest: {notes.step_label(hi.step, hi.index, theme)} ({high}). "
-            f"Lowest: {notes.step_label(lo.step, lo.index, theme)} ({low})."
+            fill(
+                labels.alt_high_low,
+                high_step=notes.step_label(hi.step, hi.index, theme),
+                high=high,
+                low_step=notes.step_label(lo.step, lo.index, theme),
+                low=low,
+            )
         )
     gaps = len(persona.steps) - len(scored)
     if gaps:
-        parts.append(f"{gaps} step{'s' if gaps != 1 else ''} without a score.")
+        parts.append(labels.alt_unscored_one if gaps == 1 else fill(labels.alt_unscored, count=gaps))
     return " ".join(parts)
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from mapgen import text
+from mapgen.insights.words import fill
 from mapgen.layout.lanes import Lane, lanes_for
 from mapgen.model import Persona, Step
 from mapgen.renderers.pptx.deck import DETAIL_MIN, SlidePlan, Table, TableCell
@@ -168,7 +169,7 @@ def _table(
         margin_y=margin_y,
         border=c.border,
         border_width=0.75,
-        alt=f"Table of the stage {stage} of {persona.name}: a column per step, a row per lane",
+        alt=fill(ctx.theme.labels.alt_stage_table, stage=stage, persona=persona.name),
         name=f"{stage} {persona.name}",
     )
 

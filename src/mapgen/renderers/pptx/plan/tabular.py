@@ -13,6 +13,7 @@ from typing import Any
 
 from mapgen import colors
 from mapgen.insights.comparison import Comparison
+from mapgen.insights.words import fill as fill_in
 from mapgen.layout.comparison import hurts_rows
 from mapgen.model import Journeys, Persona, Scale
 from mapgen.renderers.pptx.deck import Paragraph, PlanItem, SlidePlan, Table, TableCell
@@ -289,7 +290,7 @@ def pain_table_slides(ctx: Ctx, persona: Persona) -> list[SlidePlan]:
         rows,
         (0.2, 0.34, 0.34, 0.12),
         ctx.frame.body,
-        alt=f"Table of the pain points and opportunities of {persona.name}, by stage and step",
+        alt=fill_in(theme.labels.alt_pain_table, persona=persona.name),
         name=f"{theme.lanes.label('pain_points')} {persona.name}",
         sizes=sizes_between(ctx.size("h3"), ctx.size("body")),
     )
@@ -477,10 +478,7 @@ def matrix_slides(ctx: Ctx) -> list[SlidePlan]:
         rows,
         fractions,
         box,
-        alt=(
-            f"Table of pain points by stage and persona: {labels.count.lower()} and "
-            f"{labels.worst_score.lower()} per cell, shaded by severity"
-        ),
+        alt=fill_in(labels.alt_matrix, count=labels.count.lower(), worst=labels.worst_score.lower()),
         name=labels.pain_point_matrix,
         sizes=sizes_between(ctx.size("h3"), ctx.size("body")),
     )
