@@ -7,19 +7,22 @@ workbook's Opportunities sheet and declared pairs are wired in is decided in one
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from mapgen.insights.actions import Action, ActionPlan, plan_actions
 from mapgen.insights.words import fill
 from mapgen.model import Journeys
-from mapgen.renderers.pptx.deck import PlanItem, SlidePlan, Table
+from mapgen.renderers.pptx.deck import PlanItem, SlideKind, SlidePlan, Table
 from mapgen.renderers.pptx.plan import notes
 from mapgen.renderers.pptx.plan.common import Ctx, continued, slide_title
 from mapgen.renderers.pptx.plan.fit import fit_block, sizes_between
 from mapgen.renderers.pptx.plan.tabular import CellText, Row, fit_tables
 from mapgen.scene import Box, Tag
 
-__all__ = ["action_plan_slides", "action_rows", "action_table_header", "deck_actions"]
+__all__ = ["action_plan_slides", "action_rows", "action_table_header", "deck_actions", "paged_slides"]
+
+T = TypeVar("T")
 
 FRACTIONS = (0.33, 0.2, 0.13, 0.16, 0.18)  # opportunity, for whom, owner, KPI, priority
 # A deck is presented, not searched: past four slides of actions (the highest first) the rest is
@@ -76,6 +79,36 @@ def action_rows(ctx: Ctx, actions: Sequence[Action]) -> list[Row]:
     return rows
 
 
+def paged_slides(
+    ctx: Ctx,
+    tables: Sequence[Table],
+    items: Sequence[T],
+    base: str,
+    kind: SlideKind,
+    say: Callable[[Sequence[T], int], str],
+    last: tuple[PlanItem, ...] = (),
+) -> list[SlidePlan]:
+    """Return a slide per table, titled base ("continued" after the first), its notes said of the items
+    its rows show (say(page, part)); last goes under the last slide's table."""
+    slides = []
+    start = 0
+    for part, table in enumerate(tables):
+        page = items[start : start + len(table.rows) - 1]
+        start += len(page)
+        title = continued(ctx, base, part)
+        slides.append(
+            SlidePlan(
+                kind=kind,
+                title=title,
+                notes=say(page, part),
+                layout="content",
+                title_block=slide_title(ctx, title),
+                items=(table, *(last if part == len(tables) - 1 else ())),
+            )
+        )
+    return slides
+
+
 def action_plan_slides(ctx: Ctx) -> list[SlidePlan]:
     """Return the action plan by priority, over at most MAX_PLAN_SLIDES slides, then the owners.
 
@@ -101,35 +134,29 @@ def action_plan_slides(ctx: Ctx) -> list[SlidePlan]:
         warn=False,
     )[:MAX_PLAN_SLIDES]
     shown = sum(len(table.rows) - 1 for table in tables)
-    slides = []
-    start = 0
-    for part, table in enumerate(tables):
-        page = plan.actions[start : start + len(table.rows) - 1]
-        start += len(page)
-        title = continued(ctx, labels.action_plan, part)
-        items: tuple[PlanItem, ...] = (table,)
-        if part == len(tables) - 1 and shown < len(plan.actions):
-            caption = fit_block(
+    caption: tuple[PlanItem, ...] = ()
+    if tables and shown < len(plan.actions):
+        caption = (
+            fit_block(
                 fill(labels.more_actions, count=str(len(plan.actions) - shown)),
                 theme,
-                Box(body.x, round(box.y + table.box.h + ctx.gap * 0.5, 2), body.w, caption_h),
+                Box(body.x, round(box.y + tables[-1].box.h + ctx.gap * 0.5, 2), body.w, caption_h),
                 size=ctx.size("small"),
                 min_size=theme.sizes.minimum,
                 color=ctx.c.muted,
                 max_lines=1,
                 tag=Tag("caption"),
-            )
-            items = (table, caption)
-        slides.append(
-            SlidePlan(
-                kind="action_plan",
-                title=title,
-                notes=notes.action_plan_notes(plan, page, theme, part),
-                layout="content",
-                title_block=slide_title(ctx, title),
-                items=items,
-            )
+            ),
         )
+    slides = paged_slides(
+        ctx,
+        tables,
+        plan.actions,
+        labels.action_plan,
+        "action_plan",
+        lambda page, part: notes.action_plan_notes(plan, page, theme, part),
+        caption,
+    )
     return [*slides, *_owners_slides(ctx, plan)]
 
 
@@ -163,20 +190,6 @@ def _owners_slides(ctx: Ctx, plan: ActionPlan) -> list[SlidePlan]:
         warn=False,
     )
     base = f"{labels.action_plan}: {labels.owners}"
-    slides = []
-    start = 0
-    for part, table in enumerate(tables):
-        title = continued(ctx, base, part)
-        page = plan.owners[start : start + len(table.rows) - 1]
-        start += len(page)
-        slides.append(
-            SlidePlan(
-                kind="action_plan",
-                title=title,
-                notes=notes.owners_notes(page, ctx.theme),
-                layout="content",
-                title_block=slide_title(ctx, title),
-                items=(table,),
-            )
-        )
-    return slides
+    return paged_slides(
+        ctx, tables, plan.owners, base, "action_plan", lambda page, _part: notes.owners_notes(page, ctx.theme)
+    )

@@ -11,8 +11,14 @@ import dataclasses
 from mapgen.insights.findings import key_findings
 from mapgen.renderers.pptx.deck import SlidePlan, TextFrame
 from mapgen.renderers.pptx.plan import notes
-from mapgen.renderers.pptx.plan.actionplan import FRACTIONS, action_rows, action_table_header, deck_actions
-from mapgen.renderers.pptx.plan.common import Ctx, continued, slide_title
+from mapgen.renderers.pptx.plan.actionplan import (
+    FRACTIONS,
+    action_rows,
+    action_table_header,
+    deck_actions,
+    paged_slides,
+)
+from mapgen.renderers.pptx.plan.common import Ctx, slide_title
 from mapgen.renderers.pptx.plan.fit import fit_list, sizes_between
 from mapgen.renderers.pptx.plan.tabular import fit_tables
 from mapgen.scene import Tag
@@ -80,20 +86,11 @@ def top_moves_slides(ctx: Ctx) -> list[SlidePlan]:
         name=labels.top_moves,
         sizes=sizes_between(ctx.size("h3"), ctx.theme.sizes.minimum),
     )
-    slides = []
-    start = 0
-    for part, table in enumerate(tables):
-        page = plan.top[start : start + len(table.rows) - 1]
-        start += len(page)
-        title = continued(ctx, labels.top_moves, part)
-        slides.append(
-            SlidePlan(
-                kind="top_moves",
-                title=title,
-                notes=notes.top_moves_notes(page, ctx.theme),
-                layout="content",
-                title_block=slide_title(ctx, title),
-                items=(table,),
-            )
-        )
-    return slides
+    return paged_slides(
+        ctx,
+        tables,
+        plan.top,
+        labels.top_moves,
+        "top_moves",
+        lambda page, _part: notes.top_moves_notes(page, ctx.theme),
+    )
