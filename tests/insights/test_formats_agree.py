@@ -36,3 +36,31 @@ def test_the_map_deck_and_report_call_out_the_same_steps(persona: Persona, expec
     said = describe(model, persona, THEME)
     assert (THEME.labels.lowest_moment in said) == bool(expected)
     assert (THEME.labels.moment_that_matters.lower() in notes.emotion_notes(persona, THEME)) == bool(expected)
+
+
+def test_the_deck_and_the_report_show_a_steps_feelings_and_score_alike() -> None:
+    from mapgen import load
+    from mapgen.renderers.pdf.plan.document import plan_report
+    from mapgen.renderers.pptx.plan.parts import plan_deck
+    from mapgen.samples import sample_path
+
+    model = load(sample_path())
+    emma = model.personas[0]
+    stage = emma.stages[0]
+    deck = plan_deck(model, THEME)
+    (slide,) = [s for s in deck.slides if s.kind == "stage" and s.persona == emma.name and stage in s.title][
+        :1
+    ]
+    (table,) = [i for i in slide.items if hasattr(i, "rows")]
+    deck_row = next(
+        r for r in table.rows if r[0].paragraphs[0].text.startswith(THEME.lanes.label("emotions"))
+    )
+    report = plan_report(model, THEME)
+    stage_table = next(t for t in report.tables("stage") if stage in t.header.cells[0].text)
+    report_row = next(
+        r for r in stage_table.rows if r.cells[0].text.startswith(THEME.lanes.label("emotions"))
+    )
+    deck_texts = [" ".join(p.text for p in cell.paragraphs) for cell in deck_row[1:]]
+    report_texts = [cell.text for cell in report_row.cells[1:]]
+    assert deck_texts == report_texts[: len(deck_texts)]
+    assert any("(" in text for text in deck_texts), "the score on the client's scale beside the words"

@@ -91,3 +91,18 @@ def lanes_for(persona: Persona, theme: Theme) -> list[Lane]:
         if any(candidate.text(step) for step in persona.steps):
             out.append(candidate)
     return out
+
+
+def feeling_words(step: Step) -> str:
+    """Return a step's emotion words as one text: what the curve's words say."""
+    return ", ".join(e.strip() for e in step.emotions if e.strip())
+
+
+def feeling_text(step: Step, score: str) -> str:
+    """Return what a table's emotions row shows for a step: its words, then its score written
+    on the client's scale ("curious (+2)"); the words alone, or the score alone, when that is all.
+
+    The one rule for the deck's stage slides and the report's stage tables.
+    """
+    words = feeling_words(step)
+    return f"{words} ({score})" if words and score else words or score

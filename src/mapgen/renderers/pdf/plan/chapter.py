@@ -11,14 +11,13 @@ has no profile card: it maps a process, not a person.
 from __future__ import annotations
 
 from mapgen.insights.moments import moments
-from mapgen.layout.lanes import Lane
+from mapgen.layout.lanes import Lane, feeling_text, feeling_words
 from mapgen.layout.shapes import initials
 from mapgen.model import PROFILE_KEYS, Persona, Problem, Scale, Step
 from mapgen.renderers.pdf.plan import findings
 from mapgen.renderers.pdf.plan.context import (
     PlanContext,
     balanced,
-    emotion_words,
     heading,
     journey_canvas,
     profile_text,
@@ -129,7 +128,7 @@ def _persona_chart(ctx: PlanContext, persona: Persona) -> EmotionChart:
         steps = persona.steps_in(stage)
         width = max(1, len(steps))  # an empty stage keeps its place: never a shorter journey
         for j, step in enumerate(steps):
-            points.append(ChartPoint(x + j + 0.5, step.score, emotion_words(step)))
+            points.append(ChartPoint(x + j + 0.5, step.score, feeling_words(step)))
         bands.append(StageBand(stage, x, x + width, c.stage_colour(i), c.on_stage_colour(i)))
         x += width
     # The call-outs are the persona's moments that matter (mapgen.insights.moments), by identity:
@@ -202,12 +201,8 @@ def _lane_rows(
     c, lanes = ctx.theme.colours, ctx.theme.lanes
     label = lanes.label(lane)
     if lane == "emotions":
-        texts = []
-        for s in steps:
-            words = emotion_words(s)
-            # The row's label names the scale (and "inferred"), so each score is just its number.
-            score = ctx.score(s.score, scale, marked=False)
-            texts.append(f"{words} ({score})" if words else score)
+        # The row's label names the scale (and "inferred"), so each score is just its number.
+        texts = [feeling_text(s, ctx.score(s.score, scale, marked=False)) for s in steps]
         return [(f"{label} ({scale_text(scale, ctx.theme.labels)})", texts, None)]
     # Every other lane shows what the map's lane shows for the step: one rule (layout.lanes.Lane.text).
     if lane == "extra":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from mapgen.model import Journeys, Persona, Problem, Scale, Step
+from mapgen.model import Journeys, Persona, Problem, Scale
 from mapgen.renderers.pdf.report import Cell, Geometry, Heading
 from mapgen.scene import Align, Scene
 from mapgen.scores import scale_text, score_text
@@ -26,7 +26,6 @@ __all__ = [
     "balanced",
     "clean",
     "default_layout",
-    "emotion_words",
     "heading",
     "journey_canvas",
     "profile_text",
@@ -172,8 +171,3 @@ def profile_text(value: object, *, bullets: bool = False) -> str:
         items = [str(v).strip() for v in value if str(v).strip()]
         return "\n".join(f"• {v}" for v in items) if bullets else ", ".join(items)
     return str(value).strip()
-
-
-def emotion_words(step: Step) -> str:
-    """Return a step's emotions as one comma-separated text."""
-    return ", ".join(e.strip() for e in step.emotions if e.strip())

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from mapgen import text
 from mapgen.insights.words import fill
-from mapgen.layout.lanes import Lane, lanes_for
+from mapgen.layout.lanes import Lane, feeling_text, lanes_for
 from mapgen.model import Persona, Step
 from mapgen.renderers.pptx.deck import DETAIL_MIN, SlidePlan, Table, TableCell
 from mapgen.renderers.pptx.plan import notes
@@ -22,6 +22,7 @@ from mapgen.renderers.pptx.plan.common import Ctx, continued, indexed_steps, ord
 from mapgen.renderers.pptx.plan.fit import fit_list, sizes_between
 from mapgen.renderers.pptx.plan.tabular import CellText, cell_paragraphs, row_height
 from mapgen.scene import Box
+from mapgen.scores import scale_of, scale_text, score_text
 
 __all__ = ["stage_slides"]
 
@@ -111,6 +112,7 @@ def _table(
 ) -> Table:
     """Return the steps as a table at the largest size that fits box, else cut at the smallest."""
     c, theme = ctx.c, ctx.theme
+    labels, scale = theme.labels, scale_of(persona)
     label_w = round(box.w * _LABEL_SHARE, 2)
     step_w = round((box.w - label_w) / max(1, len(steps)), 2)
     widths = (label_w, *([step_w] * len(steps)))
@@ -138,12 +140,14 @@ def _table(
         )
         rows: list[tuple[TableCell, ...]] = [head]
         for lane in lanes:
-            texts = [_lane_text(lane, step) for _, step in steps]
+            texts = [
+                _lane_text(lane, step, score_text(step, scale, mark=labels.decimal_mark)) for _, step in steps
+            ]
             if not any(texts):
                 continue
-            label = TableCell(
-                cell_paragraphs(ctx, [CellText(lane.label, c.muted, bold=True)], inner[0], size)
-            )
+            # The emotions row names the scale, as the report's does: each score is then just its number.
+            name = f"{lane.label} ({scale_text(scale, labels)})" if lane.kind == "curve" else lane.label
+            label = TableCell(cell_paragraphs(ctx, [CellText(name, c.muted, bold=True)], inner[0], size))
             cells = tuple(
                 TableCell(
                     cell_paragraphs(
@@ -174,10 +178,10 @@ def _table(
     )
 
 
-def _lane_text(lane: Lane, step: Step) -> str:
-    """Return a lane's text for a step: the emotion words where the map draws the curve."""
+def _lane_text(lane: Lane, step: Step, score: str) -> str:
+    """Return a lane's text for a step: the feelings and score (score) where the map draws the curve."""
     if lane.kind == "curve":
-        return ", ".join(step.emotions)
+        return feeling_text(step, score)
     text = lane.text(step)
     # Lists are cells of bullet paragraphs: the lane's own bullets would double them.
     return "\n".join(line.removeprefix("• ") for line in text.split("\n"))
